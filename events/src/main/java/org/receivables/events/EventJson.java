@@ -1,0 +1,77 @@
+package org.receivables.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Map;
+
+/**
+ * The one JSON mapping of event data, shared by producers and consumers so that both sides agree on
+ * dates ({@code YYYY-MM-DD}) and amounts (plain decimals, never floating point).
+ *
+ * <p>Unknown fields are ignored so that a producer may add fields without breaking older consumers.
+ */
+public final class EventJson {
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
+  private static final Map<String, Class<? extends DomainEvent>> TYPES =
+      Map.of(
+          CustomerRegistered.TYPE, CustomerRegistered.class,
+          InvoiceIssued.TYPE, InvoiceIssued.class);
+
+  private EventJson() {}
+
+  public static String write(DomainEvent event) {
+    try {
+      return MAPPER.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Event cannot be serialised: " + event.type(), e);
+    }
+  }
+
+  /**
+   * Reads event data of a known type.
+   *
+   * @throws UnknownEventTypeException when the type is not one of this contract's
+   * @throws MalformedEventException when the data does not match the type's record
+   */
+  public static DomainEvent read(String type, String json) {
+    Class<? extends DomainEvent> target = TYPES.get(type);
+    if (target == null) {
+      throw new UnknownEventTypeException(type);
+    }
+    try {
+      return MAPPER.readValue(json, target);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new MalformedEventException(type, e);
+    }
+  }
+
+  public static boolean isKnown(String type) {
+    return TYPES.containsKey(type);
+  }
+
+  /** A type this contract does not define; consumers skip types they do not handle. */
+  public static final class UnknownEventTypeException extends RuntimeException {
+    public UnknownEventTypeException(String type) {
+      super("Unknown event type: " + type);
+    }
+  }
+
+  /** Data that cannot be read as its declared type: such a record goes to the dead-letter topic. */
+  public static final class MalformedEventException extends RuntimeException {
+    public MalformedEventException(String type, Throwable cause) {
+      super("Malformed data for event type " + type + ": " + cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.receivables.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+  private final InvoiceIssued issued =
+      new InvoiceIssued(
+          "acme",
+          "c-1",
+          "i-1",
+          "F-2026-001",
+          LocalDate.of(2026, 1, 31),
+          LocalDate.of(2026, 3, 2),
+          "EUR",
+          new BigDecimal("1000.00"),
+          new BigDecimal("200.00"),
+          new BigDecimal("1200.00"),
+          new BigDecimal("1200.00"),
+          null);
+
+  @Test
+  void roundTripKeepsExactAmountsAndDates() {
+    String json = EventJson.write(issued);
+    assertThat(json).contains("\"issueDate\":\"2026-01-31\"").contains("\"totalInclTax\":1200.00");
+    assertThat(EventJson.read(InvoiceIssued.TYPE, json)).isEqualTo(issued);
+  }
+
+  @Test
+  void keyGroupsAllEventsOfOneCustomer() {
+    assertThat(issued.key()).isEqualTo("acme:c-1");
+    assertThat(issued.subject()).isEqualTo("i-1");
+  }
+
+  @Test
+  void unknownFieldsAreIgnoredForForwardCompatibility() {
+    String json = EventJson.write(issued).replace("{", "{\"addedLater\":true,");
+    assertThat(EventJson.read(InvoiceIssued.TYPE, json)).isEqualTo(issued);
+  }
+
+  @Test
+  void malformedDataAndUnknownTypesAreRejectedDistinctly() {
+    assertThatThrownBy(() -> EventJson.read(InvoiceIssued.TYPE, "{not json"))
+        .isInstanceOf(EventJson.MalformedEventException.class);
+    assertThatThrownBy(() -> EventJson.read("receivables.nope.v1", "{}"))
+        .isInstanceOf(EventJson.UnknownEventTypeException.class);
+  }
+}

@@ -1,0 +1,68 @@
+package org.receivables.invoicing.customer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A debtor of one tenant. Every query goes through {@link CustomerService}, which filters by
+ * tenant.
+ */
+@Entity
+@Table(name = "customer")
+public class Customer extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @Column(name = "tenant_id", nullable = false, updatable = false)
+  public String tenantId;
+
+  @Column(name = "external_ref", nullable = false)
+  public String externalRef;
+
+  public String name;
+
+  @Column(name = "legal_id")
+  public String legalId;
+
+  @Column(columnDefinition = "bpchar")
+  public String country;
+
+  @Column(columnDefinition = "bpchar")
+  public String currency;
+
+  public String language;
+  public String email;
+  public String phone;
+  public String segment;
+
+  @Column(name = "terms_days")
+  public int termsDays;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "terms_end_of_month")
+  public EndOfMonthRule termsEndOfMonth;
+
+  @Column(name = "discount_percent")
+  public BigDecimal discountPercent;
+
+  @Column(name = "discount_days")
+  public Integer discountDays;
+
+  @Version public long version;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  public Instant createdAt;
+
+  public PaymentTerms paymentTerms() {
+    return new PaymentTerms(termsDays, termsEndOfMonth, discountPercent, discountDays);
+  }
+}

@@ -1,0 +1,40 @@
+package org.receivables.kit.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.receivables.events.DomainEvent;
+import org.receivables.events.EventJson;
+
+/**
+ * Records an event in the same database transaction as the change it describes, so that an event is
+ * published if and only if the change committed. The {@link OutboxRelay} sends it to Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+  @Inject EntityManager em;
+
+  /** Must run inside the caller's transaction: an event without its change would be a lie. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID record(String topic, DomainEvent event) {
+    UUID id = UUID.randomUUID();
+    em.createNativeQuery(
+            "insert into outbox_event (event_id, topic, event_key, event_type, subject, tenant_id,"
+                + " payload, occurred_at) values (:id, :topic, :key, :type, :subject, :tenant,"
+                + " :payload, :at)")
+        .setParameter("id", id)
+        .setParameter("topic", topic)
+        .setParameter("key", event.key())
+        .setParameter("type", event.type())
+        .setParameter("subject", event.subject())
+        .setParameter("tenant", event.tenantId())
+        .setParameter("payload", EventJson.write(event))
+        .setParameter("at", Instant.now())
+        .executeUpdate();
+    return id;
+  }
+}

@@ -1,0 +1,158 @@
+package org.receivables.kit.outbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka as binary-mode CloudEvents, in id order, and deletes
+ * them only once the broker acknowledged them.
+ *
+ * <p>One replica relays at a time: each batch runs under a transaction-scoped PostgreSQL advisory
+ * lock, which keeps per-key order when a service runs several replicas. A crash between send and
+ * delete re-sends the batch; consumers drop the duplicates by event id (at-least-once, applied
+ * once).
+ *
+ * <p>Present only in services that set {@code service-kit.outbox.enabled=true} at build time.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "service-kit.outbox.enabled", stringValue = "true")
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  /** Arbitrary, constant: each service has its own database, so one key per database suffices. */
+  private static final long LOCK_KEY = 0x0b0c_e7e1L;
+
+  @Inject EntityManager em;
+  @Inject OutboxConfig config;
+
+  @Inject
+  @Channel("outbox")
+  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+  Emitter<String> emitter;
+
+  @Scheduled(
+      every = "${service-kit.outbox.poll-interval:0.2s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void relayPending() {
+    try {
+      while (relayBatch() == config.batchSize()) {
+        // a full batch means more may be waiting: drain before sleeping
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
+    }
+  }
+
+  /**
+   * Sends one batch; returns how many rows it published (0 when another replica holds the lock).
+   */
+  public int relayBatch() {
+    return QuarkusTransaction.requiringNew()
+        .timeout((int) config.sendTimeout().toSeconds() + 30)
+        .call(this::publishUnderLock);
+  }
+
+  private int publishUnderLock() {
+    Boolean leader =
+        (Boolean)
+            em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", LOCK_KEY)
+                .getSingleResult();
+    if (!Boolean.TRUE.equals(leader)) {
+      return 0;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, event_id, topic, event_key, event_type, subject, tenant_id,"
+                    + " payload, occurred_at from outbox_event order by id limit :n")
+            .setParameter("n", config.batchSize())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+    List<Long> ids = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      ids.add(((Number) row[0]).longValue());
+      acks.add(send(row));
+    }
+    try {
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Broker did not acknowledge the outbox batch", e);
+    }
+    em.createNativeQuery("delete from outbox_event where id in (:ids)")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    return rows.size();
+  }
+
+  private CompletableFuture<Void> send(Object[] row) {
+    String topic = (String) row[2];
+    String key = (String) row[3];
+    OutgoingCloudEventMetadata<Object> cloudEvent =
+        OutgoingCloudEventMetadata.builder()
+            .withId(row[1].toString())
+            .withType((String) row[4])
+            .withSubject((String) row[5])
+            .withSource(URI.create(config.source()))
+            .withDataContentType("application/json")
+            .withTimestamp(toInstant(row[8]).atZone(ZoneOffset.UTC))
+            .withExtensions(Map.of("tenantid", row[6]))
+            .build();
+    OutgoingKafkaRecordMetadata<String> kafka =
+        OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build();
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    Message<String> message =
+        Message.of((String) row[7], Metadata.of(cloudEvent, kafka))
+            .withAck(
+                () -> {
+                  acked.complete(null);
+                  return CompletableFuture.completedFuture(null);
+                })
+            .withNack(
+                failure -> {
+                  acked.completeExceptionally(failure);
+                  return CompletableFuture.completedFuture(null);
+                });
+    emitter.send(message);
+    return acked;
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return Instant.now();
+  }
+}

@@ -1,0 +1,32 @@
+package org.receivables.kit.tenant;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.receivables.kit.problem.ProblemException;
+
+/**
+ * The tenant and principal of the current request, taken from the gateway's signed token only:
+ * never from a body, a path or a header a client could set.
+ */
+@RequestScoped
+public class TenantContext {
+
+  /** The claim the gateway signs the tenant into. */
+  public static final String TENANT_CLAIM = "tenant";
+
+  @Inject JsonWebToken token;
+
+  public String tenantId() {
+    String tenant = token.getClaim(TENANT_CLAIM);
+    if (tenant == null || tenant.isBlank()) {
+      throw new ProblemException(401, "Unauthorized", "The access token names no tenant");
+    }
+    return tenant;
+  }
+
+  /** Who acts, for audit trails: the API key name or the person's subject. */
+  public String principal() {
+    return token.getSubject();
+  }
+}

@@ -1,0 +1,21 @@
+-- Tables of the service kit, shared by every service database. Repeatable and idempotent, so it can
+-- sit beside each service's own versioned migrations; later changes use "if not exists" forms.
+
+create table if not exists outbox_event (
+    id          bigserial primary key,
+    event_id    uuid        not null unique,
+    topic       text        not null,
+    event_key   text        not null,
+    event_type  text        not null,
+    subject     text        not null,
+    tenant_id   text        not null,
+    payload     text        not null, -- the JSON as serialised, relayed byte for byte
+    occurred_at timestamptz not null
+);
+
+create table if not exists processed_event (
+    consumer     text        not null,
+    event_id     text        not null,
+    processed_at timestamptz not null,
+    primary key (consumer, event_id)
+);
