@@ -1,0 +1,94 @@
+package org.receivables.gateway.routing;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides which headers cross the gateway: hop-by-hop headers describe one connection and must not
+ * be relayed (RFC 9110 7.6.1), and the client's credentials must never reach a service.
+ */
+final class ForwardedHeaders {
+
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "http2-settings");
+
+  /** Replaced by the gateway's own values rather than relayed. */
+  private static final Set<String> REPLACED =
+      Set.of(
+          "host",
+          "expect",
+          "x-api-key",
+          "authorization",
+          "x-request-id",
+          "x-forwarded-proto",
+          "x-forwarded-host");
+
+  private ForwardedHeaders() {}
+
+  static MultiMap toUpstream(HttpServerRequest request, String requestId, String token) {
+    MultiMap in = request.headers();
+    Set<String> dropped = dropped(in);
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    in.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (!dropped.contains(lower) && !REPLACED.contains(lower)) {
+            out.add(name, value);
+          }
+        });
+    out.set("Authorization", "Bearer " + token);
+    out.set("X-Request-Id", requestId);
+    String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().host();
+    if (clientAddress != null) {
+      String earlier = String.join(", ", in.getAll("X-Forwarded-For"));
+      out.set(
+          "X-Forwarded-For", earlier.isBlank() ? clientAddress : earlier + ", " + clientAddress);
+    }
+    out.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+    String host = in.get("Host");
+    if (host == null && request.authority() != null) {
+      host = request.authority().toString();
+    }
+    if (host != null) {
+      out.set("X-Forwarded-Host", host);
+    }
+    return out;
+  }
+
+  /** Copies a response's end-to-end headers. */
+  static void copyResponse(MultiMap from, MultiMap to) {
+    Set<String> dropped = dropped(from);
+    from.forEach(
+        (name, value) -> {
+          if (!dropped.contains(name.toLowerCase(Locale.ROOT))) {
+            to.add(name, value);
+          }
+        });
+  }
+
+  /** Hop-by-hop names, including those a Connection header declares. */
+  private static Set<String> dropped(MultiMap headers) {
+    Set<String> names = new TreeSet<>(HOP_BY_HOP);
+    for (String connection : headers.getAll("Connection")) {
+      for (String token : connection.split(",")) {
+        if (!token.isBlank()) {
+          names.add(token.trim().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return names;
+  }
+}
