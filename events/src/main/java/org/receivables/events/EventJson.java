@@ -25,9 +25,29 @@ public final class EventJson {
           .build();
 
   private static final Map<String, Class<? extends DomainEvent>> TYPES =
-      Map.of(
-          CustomerRegistered.TYPE, CustomerRegistered.class,
-          InvoiceIssued.TYPE, InvoiceIssued.class);
+      Map.ofEntries(
+          Map.entry(CustomerRegistered.TYPE, CustomerRegistered.class),
+          Map.entry(InvoiceIssued.TYPE, InvoiceIssued.class),
+          Map.entry(CustomerUpdated.TYPE, CustomerUpdated.class),
+          Map.entry(InvoiceCancelled.TYPE, InvoiceCancelled.class),
+          Map.entry(InvoiceWrittenOff.TYPE, InvoiceWrittenOff.class),
+          Map.entry(InvoiceDueDateChanged.TYPE, InvoiceDueDateChanged.class),
+          Map.entry(PaymentReceived.TYPE, PaymentReceived.class),
+          Map.entry(PaymentReversed.TYPE, PaymentReversed.class),
+          Map.entry(CreditNoteIssued.TYPE, CreditNoteIssued.class),
+          Map.entry(DisputeOpened.TYPE, DisputeOpened.class),
+          Map.entry(DisputeResolved.TYPE, DisputeResolved.class),
+          Map.entry(ScoreChanged.TYPE, ScoreChanged.class),
+          Map.entry(CreditHoldChanged.TYPE, CreditHoldChanged.class),
+          Map.entry(ReminderSent.TYPE, ReminderSent.class),
+          Map.entry(DunningEscalated.TYPE, DunningEscalated.class),
+          Map.entry(CreditHoldRequested.TYPE, CreditHoldRequested.class),
+          Map.entry(PromiseMade.TYPE, PromiseMade.class),
+          Map.entry(PromiseKept.TYPE, PromiseKept.class),
+          Map.entry(PromiseBroken.TYPE, PromiseBroken.class),
+          Map.entry(PaymentPlanAgreed.TYPE, PaymentPlanAgreed.class),
+          Map.entry(PaymentPlanBroken.TYPE, PaymentPlanBroken.class),
+          Map.entry(PaymentPlanCompleted.TYPE, PaymentPlanCompleted.class));
 
   private EventJson() {}
 
@@ -55,6 +75,11 @@ public final class EventJson {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new MalformedEventException(type, e);
     }
+  }
+
+  /** Every event type of the contract with its record class. */
+  public static Map<String, Class<? extends DomainEvent>> types() {
+    return TYPES;
   }
 
   public static boolean isKnown(String type) {

@@ -50,4 +50,15 @@ class EventJsonTest {
     assertThatThrownBy(() -> EventJson.read("receivables.nope.v1", "{}"))
         .isInstanceOf(EventJson.UnknownEventTypeException.class);
   }
+
+  @Test
+  void everyRegisteredTypeIsNamedConsistentlyAndDeclaresItself() throws Exception {
+    assertThat(EventJson.types()).hasSizeGreaterThanOrEqualTo(22);
+    for (var entry : EventJson.types().entrySet()) {
+      assertThat(entry.getKey()).matches("receivables\\.[a-z-]+\\.[a-z-]+\\.v[0-9]+");
+      assertThat(entry.getValue().getField("TYPE").get(null)).isEqualTo(entry.getKey());
+      assertThat(entry.getValue().getRecordComponents()[0].getName()).isEqualTo("tenantId");
+      assertThat(entry.getValue().getRecordComponents()[1].getName()).isEqualTo("customerId");
+    }
+  }
 }

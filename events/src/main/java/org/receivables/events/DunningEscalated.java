@@ -1,0 +1,27 @@
+package org.receivables.events;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Collection escalated beyond reminders: FORMAL_NOTICE, AGENCY or LEGAL. */
+public record DunningEscalated(
+    String tenantId,
+    String customerId,
+    List<String> invoiceIds,
+    String step,
+    String action,
+    LocalDate escalatedOn)
+    implements DomainEvent {
+
+  public static final String TYPE = "receivables.dunning.escalated.v1";
+
+  @Override
+  public String subject() {
+    return customerId;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+}

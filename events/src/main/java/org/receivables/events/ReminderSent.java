@@ -1,0 +1,31 @@
+package org.receivables.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** One communication went to a customer for the listed invoices at one dunning step. */
+public record ReminderSent(
+    String tenantId,
+    String customerId,
+    String reminderId,
+    List<String> invoiceIds,
+    String step,
+    String channel,
+    BigDecimal amount,
+    String currency,
+    Instant sentAt)
+    implements DomainEvent {
+
+  public static final String TYPE = "receivables.reminder.sent.v1";
+
+  @Override
+  public String subject() {
+    return reminderId;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+}
