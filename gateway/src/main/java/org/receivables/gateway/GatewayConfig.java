@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One typed view of the gateway's settings, so that a missing upstream URL or a malformed key entry
@@ -26,6 +27,11 @@ public interface GatewayConfig {
 
   OpenApi openapi();
 
+  /** Bearer tokens of people and front ends, from an OIDC provider. */
+  Oidc oidc();
+
+  RateLimit rateLimit();
+
   interface Upstreams {
     URI invoicing();
 
@@ -43,6 +49,48 @@ public interface GatewayConfig {
     String tenant();
 
     List<String> roles();
+
+    /**
+     * This key's own sustained rate, when it must differ from {@code gateway.rate-limit.per-key}.
+     */
+    Optional<Double> requestsPerSecond();
+  }
+
+  interface Oidc {
+    /**
+     * The provider's public key: a PEM or JWKS file, or an HTTPS JWKS URL. Unset: Bearer refused.
+     */
+    Optional<String> publicKeyLocation();
+
+    /** The {@code iss} every accepted token must carry. */
+    Optional<String> issuer();
+
+    /** The {@code aud} tokens must carry, if the provider sets one for this API. */
+    Optional<String> audience();
+
+    /** The claim that names the tenant. */
+    @WithDefault("tenant")
+    String tenantClaim();
+
+    /** The claim that lists roles; only the suite's roles are kept from it. */
+    @WithDefault("groups")
+    String rolesClaim();
+  }
+
+  interface RateLimit {
+    /** Sustained requests per second and burst of one credential (API key or person). */
+    Bucket perKey();
+
+    /** Sustained requests per second and burst of a whole tenant, all credentials together. */
+    Bucket perTenant();
+  }
+
+  interface Bucket {
+    @WithDefault("50")
+    double requestsPerSecond();
+
+    @WithDefault("100")
+    int burst();
   }
 
   interface Proxy {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.receivables.gateway.auth.Authentication;
 import org.receivables.gateway.http.AccessLog;
+import org.receivables.gateway.http.SecurityHeaders;
+import org.receivables.gateway.limits.RateLimits;
 import org.receivables.gateway.openapi.OpenApiHandler;
 import org.receivables.gateway.routing.ProxyHandler;
 
@@ -18,19 +20,31 @@ public class GatewayRoutes {
   private final Authentication authentication;
   private final ProxyHandler proxy;
   private final OpenApiHandler openApi;
+  private final RateLimits rateLimits;
 
-  public GatewayRoutes(Authentication authentication, ProxyHandler proxy, OpenApiHandler openApi) {
+  public GatewayRoutes(
+      Authentication authentication,
+      ProxyHandler proxy,
+      OpenApiHandler openApi,
+      RateLimits rateLimits) {
     this.authentication = authentication;
     this.proxy = proxy;
     this.openApi = openApi;
+    this.rateLimits = rateLimits;
   }
 
   void register(@Observes Router router) {
     router.route().order(-1000).handler(AccessLog::handle);
-    router.routeWithRegex("/api(/.*)?").handler(authentication::handle).handler(proxy::handle);
+    router.route().order(-999).handler(SecurityHeaders::handle);
+    router
+        .routeWithRegex("/api(/.*)?")
+        .handler(authentication::handle)
+        .handler(rateLimits::handle)
+        .handler(proxy::handle);
     router
         .routeWithRegex("/dashboard(/.*)?")
         .handler(authentication::handle)
+        .handler(rateLimits::handle)
         .handler(proxy::handle);
     router.get("/q/openapi").handler(openApi::handle);
   }

@@ -57,7 +57,8 @@ public class ApiKeys {
       var roles = new LinkedHashSet<String>();
       key.roles().stream().map(String::trim).filter(r -> !r.isEmpty()).forEach(roles::add);
       return new Entry(
-          HexFormat.of().parseHex(hex), new Caller(hex, key.name(), key.tenant(), roles));
+          HexFormat.of().parseHex(hex),
+          new Caller(hex, key.name(), key.tenant(), roles, key.requestsPerSecond().orElse(null)));
     }
   }
 }

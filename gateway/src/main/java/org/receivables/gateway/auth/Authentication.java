@@ -15,9 +15,11 @@ public class Authentication {
   public static final String API_KEY_HEADER = "X-API-Key";
 
   private final ApiKeys apiKeys;
+  private final BearerTokens bearerTokens;
 
-  public Authentication(ApiKeys apiKeys) {
+  public Authentication(ApiKeys apiKeys, BearerTokens bearerTokens) {
     this.apiKeys = apiKeys;
+    this.bearerTokens = bearerTokens;
   }
 
   public void handle(RoutingContext ctx) {
@@ -32,21 +34,37 @@ public class Authentication {
       ctx.put(Caller.KEY, caller.get());
       ctx.next();
     } else if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      rejectBearer(ctx);
+      bearer(ctx, authorization.substring(7).trim());
     } else {
       unauthorized(ctx, "Send your API key in the X-API-Key header.");
     }
   }
 
-  /** Bearer tokens from people and front ends (OIDC) are not verified by this version. */
-  private static void rejectBearer(RoutingContext ctx) {
-    unauthorized(
-        ctx,
-        "Bearer tokens are not accepted yet; only API keys are: send one in the X-API-Key header.");
+  /** Verified off the event loop: the provider's keys may be read from a file or fetched. */
+  private void bearer(RoutingContext ctx, String token) {
+    if (!bearerTokens.enabled()) {
+      unauthorized(
+          ctx,
+          "Bearer tokens are not configured on this gateway; send an API key in the X-API-Key header.");
+      return;
+    }
+    ctx.vertx()
+        .executeBlocking(() -> bearerTokens.verify(token), false)
+        .onComplete(
+            result -> {
+              if (result.succeeded()) {
+                ctx.put(Caller.KEY, result.result());
+                ctx.next();
+              } else if (result.cause() instanceof BearerTokens.InvalidToken invalid) {
+                unauthorized(ctx, invalid.getMessage());
+              } else {
+                unauthorized(ctx, "The Bearer token could not be verified.");
+              }
+            });
   }
 
   private static void unauthorized(RoutingContext ctx, String detail) {
-    ctx.response().putHeader("WWW-Authenticate", "ApiKey");
+    ctx.response().putHeader("WWW-Authenticate", "ApiKey, Bearer");
     Problems.send(ctx, 401, "Unauthorized", detail);
   }
 }

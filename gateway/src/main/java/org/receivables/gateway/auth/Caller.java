@@ -8,13 +8,19 @@ import java.util.Set;
  *
  * @param id a stable, non-secret identifier of the credential (the key's hash), used to cache
  *     tokens
+ * @param requestsPerSecond this credential's own rate limit, or null for the default
  */
-public record Caller(String id, String name, String tenant, Set<String> roles) {
+public record Caller(
+    String id, String name, String tenant, Set<String> roles, Double requestsPerSecond) {
 
   /** Where the authenticated caller is kept on the routing context. */
   public static final String KEY = "gateway.caller";
 
   public Caller {
     roles = Set.copyOf(roles);
+  }
+
+  public Caller(String id, String name, String tenant, Set<String> roles) {
+    this(id, name, tenant, roles, null);
   }
 }

@@ -23,7 +23,7 @@ class AuthenticationTest {
         .then()
         .statusCode(401)
         .contentType("application/problem+json")
-        .header("WWW-Authenticate", "ApiKey")
+        .header("WWW-Authenticate", "ApiKey, Bearer")
         .header("X-Request-Id", not(equalTo(null)))
         .body("status", equalTo(401))
         .body("type", equalTo("https://receivables.org/problems/401"))
@@ -38,7 +38,7 @@ class AuthenticationTest {
         .then()
         .statusCode(401)
         .contentType("application/problem+json")
-        .header("WWW-Authenticate", "ApiKey")
+        .header("WWW-Authenticate", "ApiKey, Bearer")
         .body("detail", containsString("not valid"));
   }
 
@@ -52,14 +52,14 @@ class AuthenticationTest {
   }
 
   @Test
-  void bearerTokensAreNotAcceptedYet() {
+  void aMalformedBearerTokenIsUnauthorized() {
     given()
         .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln")
         .get("/api/v1/invoices")
         .then()
         .statusCode(401)
         .contentType("application/problem+json")
-        .body("detail", containsString("only API keys"));
+        .body("detail", containsString("not valid"));
   }
 
   @Test
