@@ -32,6 +32,18 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
+  Keys keys();
+
+  interface Keys {
+    /** How often each replica reloads keys from the database (revocations elsewhere apply then). */
+    @WithDefault("5s")
+    Duration refreshInterval();
+
+    /** How long a rotated key keeps working, unless the rotation asks for another grace. */
+    @WithDefault("24h")
+    Duration rotationGrace();
+  }
+
   interface Upstreams {
     URI invoicing();
 

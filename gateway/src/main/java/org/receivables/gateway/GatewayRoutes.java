@@ -1,11 +1,13 @@
 package org.receivables.gateway;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.receivables.gateway.auth.Authentication;
 import org.receivables.gateway.http.AccessLog;
 import org.receivables.gateway.http.SecurityHeaders;
+import org.receivables.gateway.keys.KeyAdmin;
 import org.receivables.gateway.limits.RateLimits;
 import org.receivables.gateway.openapi.OpenApiHandler;
 import org.receivables.gateway.routing.ProxyHandler;
@@ -21,16 +23,19 @@ public class GatewayRoutes {
   private final ProxyHandler proxy;
   private final OpenApiHandler openApi;
   private final RateLimits rateLimits;
+  private final KeyAdmin keyAdmin;
 
   public GatewayRoutes(
       Authentication authentication,
       ProxyHandler proxy,
       OpenApiHandler openApi,
-      RateLimits rateLimits) {
+      RateLimits rateLimits,
+      KeyAdmin keyAdmin) {
     this.authentication = authentication;
     this.proxy = proxy;
     this.openApi = openApi;
     this.rateLimits = rateLimits;
+    this.keyAdmin = keyAdmin;
   }
 
   void register(@Observes Router router) {
@@ -46,6 +51,12 @@ public class GatewayRoutes {
         .handler(authentication::handle)
         .handler(rateLimits::handle)
         .handler(proxy::handle);
+    router
+        .routeWithRegex(KeyAdmin.PATH + "(/.*)?")
+        .handler(BodyHandler.create().setBodyLimit(64 * 1024)) // Vert.x wants it first
+        .handler(authentication::handle)
+        .handler(rateLimits::handle)
+        .handler(keyAdmin::handle);
     router.get("/q/openapi").handler(openApi::handle);
   }
 }

@@ -48,6 +48,8 @@ public class Authentication {
           "Bearer tokens are not configured on this gateway; send an API key in the X-API-Key header.");
       return;
     }
+    // Hold the body while the token is checked; the proxy (or body handler) resumes it.
+    ctx.request().pause();
     ctx.vertx()
         .executeBlocking(() -> bearerTokens.verify(token), false)
         .onComplete(

@@ -49,6 +49,26 @@ class SecurityTest {
   }
 
   @Test
+  void aBodySentWithABearerTokenReachesTheServiceWhole() {
+    String body = "{\"name\":\"" + "x".repeat(200_000) + "\"}";
+    String echoed =
+        given()
+            .header(
+                "Authorization", "Bearer " + OidcProvider.sign(OidcProvider.person("acme", "erp")))
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/customers")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    JsonObject received = new JsonObject(echoed);
+    assertThat(received.getInteger("bodyLength")).isEqualTo(body.length());
+    assertThat(received.getString("bodySha256"))
+        .isEqualTo(FakeUpstream.sha256(io.vertx.core.buffer.Buffer.buffer(body)));
+  }
+
+  @Test
   void expiredWronglySignedForeignOrTenantlessTokensAreRefused() {
     String expired =
         OidcProvider.sign(

@@ -154,7 +154,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         """);
   }
 
-  private static String sha256(Buffer body) {
+  public static String sha256(Buffer body) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes()));
     } catch (Exception e) {
