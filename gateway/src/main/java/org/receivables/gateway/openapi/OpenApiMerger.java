@@ -44,6 +44,7 @@ public final class OpenApiMerger {
         }
       }
     }
+    paths.forEach(path -> gatewaySecurity(path.getValue()));
     components.put("securitySchemes", securitySchemes());
     JsonObject merged =
         new JsonObject()
@@ -85,7 +86,42 @@ public final class OpenApiMerger {
                 .put("type", "http")
                 .put("scheme", "bearer")
                 .put("bearerFormat", "JWT")
-                .put("description", "A person's token (not accepted yet)."));
+                .put("description", "A person's token from the company's OIDC provider."));
+  }
+
+  /**
+   * Services declare roles on their own internal scheme; callers of the gateway use its schemes.
+   * The roles move over (OpenAPI 3.1 allows role names as scopes) and are also listed in {@code
+   * x-roles}.
+   */
+  private static void gatewaySecurity(Object pathItem) {
+    if (!(pathItem instanceof JsonObject operations)) {
+      return;
+    }
+    for (String method : operations.fieldNames()) {
+      if (!(operations.getValue(method) instanceof JsonObject operation)
+          || !(operation.getValue("security") instanceof JsonArray requirements)) {
+        continue;
+      }
+      java.util.Set<String> roles = new java.util.TreeSet<>();
+      for (Object requirement : requirements) {
+        if (requirement instanceof JsonObject schemes) {
+          schemes.forEach(
+              scheme -> {
+                if (scheme.getValue() instanceof JsonArray scopes) {
+                  scopes.forEach(r -> roles.add(String.valueOf(r)));
+                }
+              });
+        }
+      }
+      JsonArray allowed = new JsonArray(List.copyOf(roles));
+      operation.put(
+          "security",
+          new JsonArray()
+              .add(new JsonObject().put("apiKey", allowed.copy()))
+              .add(new JsonObject().put("bearer", allowed.copy())));
+      operation.put("x-roles", allowed);
+    }
   }
 
   /** The first service to define a name keeps it; prefixes are disjoint, so clashes are rare. */
