@@ -2,50 +2,122 @@ package org.receivables.kpi.summary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.receivables.kit.money.Money;
+import org.receivables.kpi.formula.AverageCollectionDelay;
+import org.receivables.kpi.formula.AverageDaysDelinquent;
+import org.receivables.kpi.formula.BadDebtRatio;
+import org.receivables.kpi.formula.BestPossibleDso;
+import org.receivables.kpi.formula.CollectionEffectivenessIndex;
+import org.receivables.kpi.formula.CountBackDso;
+import org.receivables.kpi.formula.DisputeRate;
+import org.receivables.kpi.formula.PromiseKeptRate;
+import org.receivables.kpi.formula.RecoveryRate;
+import org.receivables.kpi.formula.StandardDso;
+import org.receivables.kpi.summary.ProjectionReader.Flows;
+import org.receivables.kpi.summary.ProjectionReader.Recovery;
 
-/** Computes the summary from the projection: open balances as of a date, then aged. */
+/** Puts the projection's figures through the formulas, for one scope, period and as-of date. */
 @ApplicationScoped
 public class SummaryService {
 
-  @Inject EntityManager em;
+  /** How far back the count-back DSO looks. */
+  static final int COUNT_BACK_MONTHS = 24;
 
-  public KpiSummary summary(String tenantId, LocalDate asOf, String currency) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> open =
-        em.createNativeQuery(
-                "select i.due_date, sum(e.amount) from kpi_invoice i"
-                    + " join kpi_ledger_entry e on e.invoice_id = i.invoice_id and e.entry_date <= :asOf"
-                    + " where i.tenant_id = :tenant and i.currency = :currency and i.issue_date <= :asOf"
-                    + " group by i.invoice_id, i.due_date having sum(e.amount) <> 0")
-            .setParameter("tenant", tenantId)
-            .setParameter("currency", currency)
-            .setParameter("asOf", asOf)
-            .getResultList();
-    AgingReport report = new AgingReport(asOf, Money.zero(currency));
-    for (Object[] row : open) {
-      report.add(toLocalDate(row[0]), (BigDecimal) row[1]);
-    }
+  @Inject ProjectionReader reader;
+
+  public KpiSummary summary(Scope scope, LocalDate from, LocalDate asOf) {
+    String cur = scope.currency();
+    int days = (int) ChronoUnit.DAYS.between(from, asOf) + 1;
+    long[] open = new long[1];
+    AgingReport aging = reader.aging(scope, asOf, open);
+    AgingReport atStart = reader.aging(scope, from.minusDays(1), null);
+    Flows flows = reader.flows(scope, from, asOf);
+    Recovery recovery = reader.recovery(scope, from, asOf);
+    long[] promises = reader.commitments(scope, "PROMISE", from, asOf);
+    long[] plans = reader.commitments(scope, "PLAN", from, asOf);
+
+    BigDecimal outstanding = aging.outstanding();
+    BigDecimal current = aging.bucket(AgingBucket.NOT_DUE);
+    BigDecimal netSales = flows.netSales();
+    BigDecimal dso = StandardDso.of(outstanding, netSales, days);
+    BigDecimal best = BestPossibleDso.of(current, netSales, days);
     return new KpiSummary(
         asOf,
-        currency,
-        Money.round(report.outstanding(), currency),
-        Money.round(report.overdue(), currency),
-        open.size(),
+        from,
+        days,
+        cur,
+        scope.customerId(),
+        scope.segment(),
+        Money.round(outstanding, cur),
+        Money.round(aging.overdue(), cur),
+        open[0],
+        dso,
+        countBackDso(scope, outstanding, asOf),
+        best,
+        AverageDaysDelinquent.of(dso, best),
+        CollectionEffectivenessIndex.of(
+            atStart.outstanding(), netSales, current, flows.collected()),
+        RecoveryRate.of(recovery.recovered(), recovery.fellOverdue()),
+        AverageCollectionDelay.of(flows.collectedDueDays(), flows.collected()),
+        AverageCollectionDelay.of(flows.collectedIssueDays(), flows.collected()),
+        BadDebtRatio.of(flows.writtenOff(), netSales),
+        DisputeRate.of(flows.disputed(), flows.invoiced()),
+        PromiseKeptRate.of(promises[0], promises[1]),
+        PromiseKeptRate.of(plans[0], plans[1]),
+        Money.round(flows.invoiced(), cur),
+        Money.round(netSales, cur),
+        Money.round(flows.collected(), cur),
+        Money.round(flows.writtenOff(), cur),
+        Money.round(recovery.fellOverdue(), cur),
+        Money.round(recovery.recovered(), cur),
         new KpiSummary.Aging(
-            Money.round(report.bucket(AgingBucket.NOT_DUE), currency),
-            Money.round(report.bucket(AgingBucket.DAYS_1_TO_30), currency),
-            Money.round(report.bucket(AgingBucket.DAYS_31_TO_60), currency),
-            Money.round(report.bucket(AgingBucket.DAYS_61_TO_90), currency),
-            Money.round(report.bucket(AgingBucket.OVER_90), currency)));
+            Money.round(aging.bucket(AgingBucket.NOT_DUE), cur),
+            Money.round(aging.bucket(AgingBucket.DAYS_1_TO_30), cur),
+            Money.round(aging.bucket(AgingBucket.DAYS_31_TO_60), cur),
+            Money.round(aging.bucket(AgingBucket.DAYS_61_TO_90), cur),
+            Money.round(aging.bucket(AgingBucket.OVER_90), cur)));
   }
 
-  private static LocalDate toLocalDate(Object value) {
-    return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+  /**
+   * Months ending on asOf, most recent first, with their net sales: calendar months when asOf is a
+   * month end, else months from the same day of the month.
+   */
+  private BigDecimal countBackDso(Scope scope, BigDecimal outstanding, LocalDate asOf) {
+    List<LocalDate> ends = new ArrayList<>();
+    for (int i = 0; i <= COUNT_BACK_MONTHS; i++) {
+      ends.add(monthEnd(asOf, i));
+    }
+    Map<LocalDate, BigDecimal> daily =
+        reader.dailyNetSales(scope, ends.get(COUNT_BACK_MONTHS).plusDays(1), asOf);
+    if (daily.isEmpty()) {
+      return null;
+    }
+    List<CountBackDso.MonthSales> months = new ArrayList<>();
+    for (int i = 0; i < COUNT_BACK_MONTHS; i++) {
+      LocalDate end = ends.get(i);
+      LocalDate first = ends.get(i + 1).plusDays(1);
+      BigDecimal sales = BigDecimal.ZERO;
+      for (Map.Entry<LocalDate, BigDecimal> e : daily.entrySet()) {
+        if (!e.getKey().isBefore(first) && !e.getKey().isAfter(end)) {
+          sales = sales.add(e.getValue());
+        }
+      }
+      months.add(new CountBackDso.MonthSales(sales, (int) ChronoUnit.DAYS.between(first, end) + 1));
+    }
+    return CountBackDso.of(outstanding, months);
+  }
+
+  static LocalDate monthEnd(LocalDate asOf, int monthsBack) {
+    LocalDate d = asOf.minusMonths(monthsBack);
+    return asOf.getDayOfMonth() == asOf.lengthOfMonth()
+        ? d.with(TemporalAdjusters.lastDayOfMonth())
+        : d;
   }
 }

@@ -1,0 +1,13 @@
+package org.receivables.kpi.formula;
+
+import java.math.BigDecimal;
+
+/** Bad-debt ratio, in percent: amounts written off in the period over its net credit sales. */
+public final class BadDebtRatio {
+
+  private BadDebtRatio() {}
+
+  public static BigDecimal of(BigDecimal writtenOff, BigDecimal netSales) {
+    return Ratio.percent(writtenOff, netSales, 2);
+  }
+}

@@ -1,0 +1,16 @@
+package org.receivables.kpi.formula;
+
+import java.math.BigDecimal;
+
+/**
+ * Promise-kept rate, in percent: of the promises to pay whose outcome became known in the period,
+ * the share kept. Counted per promise, not per amount; pending promises are left out.
+ */
+public final class PromiseKeptRate {
+
+  private PromiseKeptRate() {}
+
+  public static BigDecimal of(long kept, long broken) {
+    return Ratio.percent(BigDecimal.valueOf(kept), BigDecimal.valueOf(kept + broken), 1);
+  }
+}
