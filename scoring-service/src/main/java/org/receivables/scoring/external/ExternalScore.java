@@ -1,0 +1,10 @@
+package org.receivables.scoring.external;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A credit bureau's judgement of a customer, normalised to 0-100 (higher is safer) by whoever
+ * entered it, with its source and date.
+ */
+public record ExternalScore(String source, String rating, BigDecimal score, LocalDate ratedOn) {}

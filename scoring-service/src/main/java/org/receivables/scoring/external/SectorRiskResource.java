@@ -1,0 +1,75 @@
+package org.receivables.scoring.external;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.kit.page.Cursor;
+import org.receivables.kit.page.Page;
+import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.tenant.Roles;
+import org.receivables.kit.tenant.TenantContext;
+import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.score.ScoreService;
+
+/** The tenant's sector risk table; a change rescores every customer of that sector. */
+@Path("/api/v1/scores/sector-risks")
+@Tag(name = "Scores")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SectorRiskResource {
+
+  @Inject ExternalInputs inputs;
+  @Inject Ledger ledger;
+  @Inject ScoreService scores;
+  @Inject TenantContext tenant;
+
+  @PUT
+  @Path("{sector}")
+  @Transactional
+  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @Operation(
+      summary = "Set the risk of a sector",
+      description =
+          "The sector is matched against customers' segment; their scores are recomputed.")
+  @APIResponse(responseCode = "200", description = "The sector's row")
+  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
+  public ExternalInputs.SectorRisk setSectorRisk(
+      @PathParam("sector") String sector, @NotNull @Valid SectorRiskRequest request) {
+    if (sector.isBlank() || sector.length() > 50) {
+      throw ProblemException.invalid("sector", "must be 1 to 50 characters");
+    }
+    String t = tenant.tenantId();
+    ExternalInputs.SectorRisk row =
+        inputs.setSector(t, sector, request.level(), request.note(), tenant.principal());
+    for (String customer : ledger.customersInSegment(t, sector)) {
+      scores.recompute(t, customer, "sector-risk");
+    }
+    return row;
+  }
+
+  @GET
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(summary = "The sector risk table (keyset pagination by sector)")
+  @APIResponse(responseCode = "200", description = "One page of sectors")
+  public Page<ExternalInputs.SectorRisk> listSectorRisks(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    int size = Cursor.limit(limit);
+    List<ExternalInputs.SectorRisk> rows =
+        inputs.sectors(tenant.tenantId(), Cursor.decode(cursor), size + 1);
+    return Page.of(rows, size, ExternalInputs.SectorRisk::sector);
+  }
+}

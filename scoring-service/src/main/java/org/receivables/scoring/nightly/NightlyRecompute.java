@@ -1,0 +1,118 @@
+package org.receivables.scoring.nightly;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.receivables.kit.time.BusinessCalendar;
+import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.score.ScoreService;
+import org.receivables.scoring.score.ScoringConfig;
+
+/**
+ * Rescores every customer once a night, because scores age without any event: an unpaid invoice
+ * gets older, a broken promise leaves the 12-month window, statements go stale.
+ *
+ * <p>Exactly one replica runs each night's pass: the one that inserts the day's row in {@code
+ * sc_nightly_run}. A pass abandoned for more than two hours (its replica died) may be taken over.
+ * Customers are rescored in pages, each page in its own transaction, so a long run holds no lock
+ * for long and an interrupted run has still saved what it did.
+ */
+@ApplicationScoped
+public class NightlyRecompute {
+
+  private static final Logger LOG = Logger.getLogger(NightlyRecompute.class);
+  private static final int PAGE = 100;
+
+  private final String replica = UUID.randomUUID().toString();
+
+  @Inject EntityManager em;
+  @Inject Ledger ledger;
+  @Inject ScoreService scores;
+  @Inject ScoringConfig config;
+  @Inject BusinessCalendar calendar;
+  @Inject Clock clock;
+
+  @Scheduled(
+      cron = "${scoring.nightly.cron}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void nightly() {
+    if (!config.nightly().enabled()) {
+      return;
+    }
+    run(calendar.today());
+  }
+
+  /**
+   * Runs the pass for {@code day} if no other replica has claimed it.
+   *
+   * @return customers rescored, or -1 when another replica owns the day's pass
+   */
+  public int run(LocalDate day) {
+    if (!claim(day)) {
+      LOG.debugf("Nightly rescoring of %s is another replica's", day);
+      return -1;
+    }
+    int count = 0;
+    String tenant = "";
+    String customer = "";
+    while (true) {
+      String t0 = tenant;
+      String c0 = customer;
+      List<String[]> page =
+          QuarkusTransaction.requiringNew().call(() -> ledger.customersAfter(t0, c0, PAGE));
+      if (page.isEmpty()) {
+        break;
+      }
+      for (String[] key : page) {
+        try {
+          QuarkusTransaction.requiringNew().run(() -> scores.recompute(key[0], key[1], "nightly"));
+          count++;
+        } catch (RuntimeException e) {
+          LOG.warnf(e, "Nightly rescoring of customer %s in tenant %s failed", key[1], key[0]);
+        }
+      }
+      String[] last = page.get(page.size() - 1);
+      tenant = last[0];
+      customer = last[1];
+    }
+    int done = count;
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update sc_nightly_run set completed_at = :at, customers = :n where"
+                            + " run_date = :day")
+                    .setParameter("at", Instant.now(clock))
+                    .setParameter("n", done)
+                    .setParameter("day", day)
+                    .executeUpdate());
+    LOG.infof("Nightly rescoring of %s: %d customers", day, count);
+    return count;
+  }
+
+  private boolean claim(LocalDate day) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                em.createNativeQuery(
+                            "insert into sc_nightly_run (run_date, claimed_by, claimed_at) values"
+                                + " (:day, :me, :now) on conflict (run_date) do update set"
+                                + " claimed_by = excluded.claimed_by, claimed_at ="
+                                + " excluded.claimed_at where sc_nightly_run.completed_at is null"
+                                + " and sc_nightly_run.claimed_at < :stale")
+                        .setParameter("day", day)
+                        .setParameter("me", replica)
+                        .setParameter("now", Instant.now(clock))
+                        .setParameter("stale", Instant.now(clock).minusSeconds(2 * 3600))
+                        .executeUpdate()
+                    == 1);
+  }
+}

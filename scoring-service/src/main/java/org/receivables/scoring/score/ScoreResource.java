@@ -1,0 +1,254 @@
+package org.receivables.scoring.score;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.kit.page.Cursor;
+import org.receivables.kit.page.Page;
+import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.QueryParams;
+import org.receivables.kit.tenant.Roles;
+import org.receivables.kit.tenant.TenantContext;
+import org.receivables.kit.time.BusinessCalendar;
+import org.receivables.scoring.credit.CreditHoldRequest;
+import org.receivables.scoring.credit.CreditHoldView;
+import org.receivables.scoring.credit.CreditHolds;
+import org.receivables.scoring.credit.CreditLimitRequest;
+import org.receivables.scoring.credit.CreditLimitView;
+import org.receivables.scoring.credit.CreditService;
+import org.receivables.scoring.credit.LimitOverrides;
+import org.receivables.scoring.external.ExternalInputs;
+import org.receivables.scoring.external.ExternalRatingRequest;
+import org.receivables.scoring.external.ExternalScore;
+import org.receivables.scoring.ledger.Rows;
+
+/**
+ * A customer's creditworthiness and what credit managers set on it: external rating, limit override
+ * and credit hold. Reads are open to every role; changes to credit managers.
+ */
+@Path("/api/v1/scores")
+@Tag(name = "Scores")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ScoreResource {
+
+  @Inject ScoreService scores;
+  @Inject CreditService credit;
+  @Inject CreditHolds holds;
+  @Inject LimitOverrides overrides;
+  @Inject ExternalInputs external;
+  @Inject TenantContext tenant;
+  @Inject BusinessCalendar calendar;
+  @Inject Clock clock;
+
+  @GET
+  @Path("{customerId}")
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(
+      summary = "A customer's score, risk class, probability of default, credit limit and reasons",
+      description =
+          "Without asOf: the stored score, kept up to date by every event and the nightly run."
+              + " With asOf: computed for that date, not stored.")
+  @APIResponse(responseCode = "200", description = "The score")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public ScoreView getScore(
+      @PathParam("customerId") String customerId,
+      @Parameter(
+              description =
+                  "YYYY-MM-DD: compute as of this date instead of reading the stored score")
+          @QueryParam("asOf")
+          String asOf) {
+    String t = tenant.tenantId();
+    LocalDate date = QueryParams.date("asOf", asOf);
+    boolean onHold = holds.onHold(t, customerId);
+    if (date == null) {
+      StoredScore s = scores.stored(t, customerId).orElse(null);
+      if (s != null) {
+        return ScoreView.of(s, overrides.inForce(t, customerId).isPresent(), onHold);
+      }
+      date = calendar.today();
+    }
+    ScoreService.Evaluation e = scores.evaluate(t, customerId, date);
+    return new ScoreView(
+        customerId,
+        e.result().score(),
+        e.result().riskClass(),
+        e.result().probabilityOfDefault(),
+        e.creditLimit(),
+        e.currency(),
+        e.recommendation().limit(),
+        e.override() != null,
+        onHold,
+        e.result().reasons(),
+        date,
+        Instant.now(clock));
+  }
+
+  @GET
+  @Path("{customerId}/history")
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(summary = "Every change of the customer's score, class or limit, newest first")
+  @APIResponse(responseCode = "200", description = "One page of history (keyset pagination)")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public Page<ScoreHistoryEntry> history(
+      @PathParam("customerId") String customerId,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    String t = tenant.tenantId();
+    scores.customer(t, customerId);
+    int size = Cursor.limit(limit);
+    Long before = cursorId(Cursor.decode(cursor));
+    List<Object[]> rows = scores.history(t, customerId, before, size + 1);
+    Page<Object[]> page = Page.of(rows, size, r -> Rows.text(r[0]));
+    return new Page<>(
+        page.items().stream()
+            .map(
+                r ->
+                    new ScoreHistoryEntry(
+                        ((Number) r[1]).intValue(),
+                        RiskClass.valueOf(Rows.text(r[2])),
+                        Rows.decimal(r[3]).setScale(4, RoundingMode.HALF_UP),
+                        org.receivables.kit.money.Money.round(Rows.decimal(r[4]), Rows.text(r[5])),
+                        Rows.text(r[5]),
+                        Rows.date(r[6]),
+                        Rows.instant(r[7]),
+                        Rows.text(r[8]),
+                        scores.read(Rows.text(r[9]))))
+            .toList(),
+        page.nextCursor());
+  }
+
+  @GET
+  @Path("{customerId}/behaviour")
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(summary = "The payment behaviour figures behind the score, as of a date")
+  @APIResponse(responseCode = "200", description = "The figures")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public BehaviourView behaviour(
+      @PathParam("customerId") String customerId,
+      @Parameter(description = "YYYY-MM-DD; today in the tenant's time zone when absent")
+          @QueryParam("asOf")
+          String asOf) {
+    ScoreService.Evaluation e =
+        scores.evaluate(
+            tenant.tenantId(), customerId, calendar.asOfOrToday(QueryParams.date("asOf", asOf)));
+    return BehaviourView.of(customerId, e.currency(), e.behaviour());
+  }
+
+  @PUT
+  @Path("{customerId}/external-rating")
+  @Transactional
+  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @Operation(summary = "Record an external (credit bureau) rating; the score is recomputed")
+  @APIResponse(responseCode = "200", description = "The rating now on file")
+  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public ExternalInputs.RecordedRating rate(
+      @PathParam("customerId") String customerId, @NotNull @Valid ExternalRatingRequest request) {
+    String t = tenant.tenantId();
+    scores.customer(t, customerId);
+    if (request.ratedOn().isAfter(calendar.today())) {
+      throw ProblemException.invalid("ratedOn", "must not be in the future");
+    }
+    external.recordRating(
+        t,
+        customerId,
+        new ExternalScore(request.source(), request.rating(), request.score(), request.ratedOn()),
+        tenant.principal());
+    scores.recompute(t, customerId, "external-rating");
+    return external.latestRating(t, customerId, calendar.today()).orElseThrow();
+  }
+
+  @GET
+  @Path("{customerId}/external-rating")
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(summary = "The latest external rating on file")
+  @APIResponse(responseCode = "200", description = "The rating")
+  @APIResponse(responseCode = "404", description = "No such customer, or no rating on file")
+  public ExternalInputs.RecordedRating rating(@PathParam("customerId") String customerId) {
+    String t = tenant.tenantId();
+    scores.customer(t, customerId);
+    return external
+        .latestRating(t, customerId, calendar.today())
+        .orElseThrow(() -> ProblemException.notFound("External rating of customer", customerId));
+  }
+
+  @PUT
+  @Path("{customerId}/credit-limit")
+  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @Operation(
+      summary = "Override the recommended credit limit (or clear the override with a null limit)",
+      description = "Every override is kept with its reason, author and time (audit trail).")
+  @APIResponse(responseCode = "200", description = "The credit limit now in force")
+  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public CreditLimitView overrideLimit(
+      @PathParam("customerId") String customerId, @NotNull @Valid CreditLimitRequest request) {
+    return credit.overrideLimit(tenant.tenantId(), customerId, request, tenant.principal());
+  }
+
+  @GET
+  @Path("{customerId}/credit-limit")
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(
+      summary = "The recommended limit, the override and the limit in force, with the class policy")
+  @APIResponse(responseCode = "200", description = "The credit limit")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public CreditLimitView limit(@PathParam("customerId") String customerId) {
+    return credit.limit(tenant.tenantId(), customerId);
+  }
+
+  @PUT
+  @Path("{customerId}/credit-hold")
+  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @Operation(
+      summary = "Place or release a credit hold",
+      description = "Announced as receivables.credit-hold.changed.v1 when the state changes.")
+  @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
+  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public CreditHoldView setHold(
+      @PathParam("customerId") String customerId, @NotNull @Valid CreditHoldRequest request) {
+    return credit.setHold(tenant.tenantId(), customerId, request, tenant.principal());
+  }
+
+  @GET
+  @Path("{customerId}/credit-hold")
+  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @Operation(summary = "Whether the customer is on credit hold, with every change")
+  @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  public CreditHoldView hold(@PathParam("customerId") String customerId) {
+    return credit.hold(tenant.tenantId(), customerId);
+  }
+
+  private static Long cursorId(String key) {
+    if (key == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
+    }
+  }
+}
