@@ -1,0 +1,8 @@
+package org.receivables.dunning.commitment;
+
+/** Where a payment plan stands. */
+public enum PlanStatus {
+  ACTIVE,
+  COMPLETED,
+  BROKEN
+}

@@ -1,0 +1,8 @@
+package org.receivables.dunning.commitment;
+
+/** Where a promise to pay stands. */
+public enum PromiseStatus {
+  ACTIVE,
+  KEPT,
+  BROKEN
+}

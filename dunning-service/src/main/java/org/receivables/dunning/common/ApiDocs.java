@@ -1,0 +1,12 @@
+package org.receivables.dunning.common;
+
+/** Texts the OpenAPI annotations share, so every endpoint explains the same rule the same way. */
+public final class ApiDocs {
+
+  public static final String BAD_REQUEST = "Invalid request; errors name each field (problem+json)";
+  public static final String UNAUTHORIZED = "No valid access token (problem+json)";
+  public static final String FORBIDDEN = "The caller's role may not do this (problem+json)";
+  public static final String NOT_FOUND = "No such resource in this tenant (problem+json)";
+
+  private ApiDocs() {}
+}

@@ -1,0 +1,82 @@
+package org.receivables.dunning.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the dunning service. */
+@ConfigMapping(prefix = "dunning")
+public interface DunningConfig {
+
+  Send send();
+
+  Schedule schedule();
+
+  Sms sms();
+
+  Creditor creditor();
+
+  /** Days a formal notice gives the debtor to pay. */
+  @WithDefault("8")
+  int formalNoticePayWithinDays();
+
+  /** Days after the promised date before a promise counts as broken. */
+  @WithDefault("3")
+  int promiseGraceDays();
+
+  /** Days after an instalment's due date before a plan counts as broken. */
+  @WithDefault("5")
+  int planGraceDays();
+
+  /** The daily run; {@code off} disables it. */
+  interface Schedule {
+    @WithDefault("0 0 7 * * ?")
+    String cron();
+  }
+
+  /** How sending is retried before a reminder is reported FAILED. */
+  interface Send {
+    @WithDefault("3")
+    int attempts();
+
+    @WithDefault("0.5s")
+    Duration backoff();
+
+    /** Total attempts over all runs after which a failed reminder is left to a person. */
+    @WithDefault("9")
+    int maxTotalAttempts();
+  }
+
+  /** The SMS gateway: an HTTP endpoint taking {to, from, text} as JSON. */
+  interface Sms {
+    @WithDefault("false")
+    boolean enabled();
+
+    Optional<String> url();
+
+    Optional<String> token();
+
+    @WithDefault("Recouvrement")
+    String sender();
+
+    @WithDefault("10s")
+    Duration timeout();
+  }
+
+  /** Who the letters come from when a tenant set no profile. */
+  interface Creditor {
+    @WithDefault("Service recouvrement")
+    String name();
+
+    Optional<String> address();
+
+    Optional<String> iban();
+
+    Optional<String> bic();
+
+    Optional<String> email();
+
+    Optional<String> phone();
+  }
+}

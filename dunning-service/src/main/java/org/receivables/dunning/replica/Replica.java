@@ -1,0 +1,184 @@
+package org.receivables.dunning.replica;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.receivables.dunning.interest.LateInterest.Movement;
+import org.receivables.dunning.run.CustomerFacts;
+import org.receivables.dunning.run.InvoiceFacts;
+
+/** Reads the replica: customers with their risk and settings, invoices and their movements. */
+@ApplicationScoped
+public class Replica {
+
+  private static final String CUSTOMER_SQL =
+      "select k.customer_id, c.name, c.language, c.email, c.phone, c.segment, r.risk_class,"
+          + " r.probability_of_default, coalesce(c.do_not_dun, false),"
+          + " coalesce(r.credit_hold, c.credit_hold, false), coalesce(s.exempt, false), s.exempt_until,"
+          + " s.policy_id, c.customer_id is not null"
+          + " from (select :c as customer_id) k"
+          + " left join dn_customer c on c.tenant_id = :t and c.customer_id = k.customer_id"
+          + " left join dn_customer_risk r on r.tenant_id = :t and r.customer_id = k.customer_id"
+          + " left join customer_setting s on s.tenant_id = :t and s.customer_id = k.customer_id";
+
+  private static final String INVOICE_COLUMNS =
+      "invoice_id, customer_id, number, currency, issue_date, due_date, total_incl_tax, outstanding, status,"
+          + " disputed";
+
+  @Inject EntityManager em;
+
+  /** The customer's facts, or empty when invoicing never told us about it. */
+  public Optional<CustomerFacts> customer(String tenantId, String customerId) {
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(CUSTOMER_SQL)
+                .setParameter("t", tenantId)
+                .setParameter("c", customerId)
+                .getSingleResult();
+    if (!(Boolean) r[13]) {
+      return Optional.empty();
+    }
+    return Optional.of(customerFrom(r));
+  }
+
+  /**
+   * Settings and risk even for a customer whose data has not arrived (assignments may come first).
+   */
+  public CustomerFacts customerOrBlank(String tenantId, String customerId) {
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(CUSTOMER_SQL)
+                .setParameter("t", tenantId)
+                .setParameter("c", customerId)
+                .getSingleResult();
+    return customerFrom(r);
+  }
+
+  private static CustomerFacts customerFrom(Object[] r) {
+    return new CustomerFacts(
+        (String) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        (String) r[6],
+        (BigDecimal) r[7],
+        (Boolean) r[8],
+        (Boolean) r[9],
+        (Boolean) r[10],
+        date(r[11]),
+        (UUID) r[12]);
+  }
+
+  public boolean customerKnown(String tenantId, String customerId) {
+    return customer(tenantId, customerId).isPresent();
+  }
+
+  /** Invoices on which something is owed, oldest due first. */
+  @SuppressWarnings("unchecked")
+  public List<InvoiceFacts> openInvoices(String tenantId) {
+    return ((List<Object[]>)
+            em.createNativeQuery(
+                    "select "
+                        + INVOICE_COLUMNS
+                        + " from dn_invoice where tenant_id = :t and outstanding > 0"
+                        + " and status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') order by due_date, number")
+                .setParameter("t", tenantId)
+                .getResultList())
+        .stream().map(Replica::invoiceFrom).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  public Optional<InvoiceFacts> invoice(String tenantId, String invoiceId) {
+    return ((List<Object[]>)
+            em.createNativeQuery(
+                    "select "
+                        + INVOICE_COLUMNS
+                        + " from dn_invoice where tenant_id = :t and invoice_id = :i")
+                .setParameter("t", tenantId)
+                .setParameter("i", invoiceId)
+                .getResultList())
+        .stream().map(Replica::invoiceFrom).findFirst();
+  }
+
+  public List<InvoiceFacts> invoices(String tenantId, Collection<String> invoiceIds) {
+    List<InvoiceFacts> out = new ArrayList<>();
+    for (String id : invoiceIds) {
+      invoice(tenantId, id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** Movements per invoice (payments, reversals, credit notes) that change the principal. */
+  @SuppressWarnings("unchecked")
+  public Map<String, List<Movement>> movements(String tenantId, Collection<String> invoiceIds) {
+    Map<String, List<Movement>> out = new HashMap<>();
+    if (invoiceIds.isEmpty()) {
+      return out;
+    }
+    for (Object[] r :
+        (List<Object[]>)
+            em.createNativeQuery(
+                    "select invoice_id, on_date, amount from dn_invoice_movement where tenant_id = :t"
+                        + " and invoice_id in (:ids) order by on_date")
+                .setParameter("t", tenantId)
+                .setParameter("ids", invoiceIds)
+                .getResultList()) {
+      out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+          .add(new Movement(date(r[1]), (BigDecimal) r[2]));
+    }
+    return out;
+  }
+
+  /** Payments (net of reversals) on the given invoices, by date. */
+  @SuppressWarnings("unchecked")
+  public List<Object[]> payments(String tenantId, Collection<String> invoiceIds) {
+    if (invoiceIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createNativeQuery(
+            "select on_date, amount from dn_invoice_movement where tenant_id = :t and invoice_id in (:ids)"
+                + " and kind in ('PAYMENT', 'REVERSAL') order by on_date")
+        .setParameter("t", tenantId)
+        .setParameter("ids", invoiceIds)
+        .getResultList();
+  }
+
+  private static InvoiceFacts invoiceFrom(Object[] r) {
+    return new InvoiceFacts(
+        (String) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        date(r[4]),
+        date(r[5]),
+        (BigDecimal) r[6],
+        (BigDecimal) r[7],
+        (String) r[8],
+        (Boolean) r[9]);
+  }
+
+  public static LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof LocalDate d) {
+      return d;
+    }
+    if (value instanceof Date d) {
+      return d.toLocalDate();
+    }
+    throw new IllegalStateException("Unexpected date type " + value.getClass());
+  }
+}

@@ -1,0 +1,333 @@
+package org.receivables.dunning.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.receivables.dunning.channel.MessageRenderer;
+import org.receivables.dunning.common.Json;
+import org.receivables.dunning.policy.Channel;
+import org.receivables.dunning.policy.PolicyService;
+import org.receivables.dunning.replica.Replica;
+import org.receivables.kit.money.Money;
+import org.receivables.kit.page.Cursor;
+import org.receivables.kit.page.Page;
+import org.receivables.kit.problem.ProblemException;
+
+/** Reminders and runs as stored: created rendered, sent later, read back by the API. */
+@ApplicationScoped
+public class ReminderStore {
+
+  private static final TypeReference<List<RunView.Skip>> SKIPS = new TypeReference<>() {};
+  private static final TypeReference<List<RunView.Action>> ACTIONS = new TypeReference<>() {};
+  static final String COLUMNS =
+      "r.id, r.run_id, r.customer_id, r.step_code, r.step_name, r.channel, r.template, r.language, r.policy_id,"
+          + " r.policy_version, r.as_of, r.amount, r.interest, r.indemnity, r.currency, r.recipient, r.subject, r.status,"
+          + " r.attempts, r.last_error, r.created_at, r.sent_at";
+
+  @Inject EntityManager em;
+  @Inject Clock clock;
+  @Inject MessageRenderer renderer;
+
+  /** Records one rendered message, PENDING; the caller's transaction also holds its claim. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID create(
+      String tenantId,
+      UUID runId,
+      Grouping.Group g,
+      Channel channel,
+      CustomerFacts customer,
+      RunService.Letter letter,
+      LocalDate asOf) {
+    UUID id = UUID.randomUUID();
+    String subject = renderer.subject(letter.model());
+    String recipient;
+    String content;
+    byte[] document = null;
+    switch (channel) {
+      case EMAIL -> {
+        recipient = customer.email();
+        content = renderer.mailHtml(letter.model());
+      }
+      case SMS -> {
+        recipient = customer.phone();
+        content = renderer.sms(letter.model());
+      }
+      default -> {
+        recipient = customer.name() == null ? customer.customerId() : customer.name();
+        content = renderer.letterText(letter.model());
+        document = org.receivables.dunning.channel.LetterPdf.render(subject, content);
+      }
+    }
+    boolean notice = letter.model().formalNotice();
+    em.createNativeQuery(
+            "insert into reminder (id, tenant_id, run_id, customer_id, step_code, step_name, channel, template, language,"
+                + " policy_id, policy_version, as_of, currency, amount, interest, indemnity, recipient, subject, content,"
+                + " document, status, attempts, created_at) values (:id, :t, :run, :c, :code, :name, :ch, :tpl, :lang,"
+                + " :pid, :pv, :asOf, :cur, :amount, :interest, :indemnity, :to, :subject, :content, :doc, 'PENDING', 0,"
+                + " :at)")
+        .setParameter("id", id)
+        .setParameter("t", tenantId)
+        .setParameter("run", runId)
+        .setParameter("c", g.customerId())
+        .setParameter("code", g.step().code())
+        .setParameter("name", g.step().name())
+        .setParameter("ch", channel.name())
+        .setParameter("tpl", g.step().template())
+        .setParameter("lang", letter.model().lang())
+        .setParameter("pid", g.policy().id())
+        .setParameter("pv", g.policy().version())
+        .setParameter("asOf", asOf)
+        .setParameter("cur", g.currency())
+        .setParameter("amount", Money.round(g.total(), g.currency()))
+        .setParameter("interest", notice ? letter.interest() : BigDecimal.ZERO)
+        .setParameter("indemnity", notice ? letter.indemnity() : BigDecimal.ZERO)
+        .setParameter("to", recipient)
+        .setParameter("subject", subject)
+        .setParameter("content", content)
+        .setParameter("doc", document == null ? new byte[0] : document)
+        .setParameter("at", Instant.now(clock))
+        .executeUpdate();
+    for (InvoiceFacts i : g.invoices()) {
+      BigDecimal[] fees = letter.perInvoice().get(i.invoiceId());
+      em.createNativeQuery(
+              "insert into reminder_invoice (reminder_id, invoice_id, number, issue_date, due_date, days_late, total,"
+                  + " outstanding, interest, indemnity) values (:r, :i, :n, :issue, :due, :late, :total, :out, :in, :ind)")
+          .setParameter("r", id)
+          .setParameter("i", i.invoiceId())
+          .setParameter("n", i.number())
+          .setParameter("issue", i.issueDate())
+          .setParameter("due", i.dueDate())
+          .setParameter("late", (int) ChronoUnit.DAYS.between(i.dueDate(), asOf))
+          .setParameter("total", i.total())
+          .setParameter("out", i.outstanding())
+          .setParameter("in", fees[0])
+          .setParameter("ind", fees[1])
+          .executeUpdate();
+    }
+    return id;
+  }
+
+  /** Earlier reminders of the tenant that failed and may be tried again. */
+  @SuppressWarnings("unchecked")
+  public List<UUID> retryable(String tenantId, int maxTotalAttempts, Collection<UUID> except) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((List<UUID>)
+                        em.createNativeQuery(
+                                "select id from reminder where tenant_id = :t and status = 'FAILED' and attempts < :max order by created_at")
+                            .setParameter("t", tenantId)
+                            .setParameter("max", maxTotalAttempts)
+                            .getResultList())
+                    .stream().filter(id -> !except.contains(id)).toList());
+  }
+
+  @Transactional
+  public void rememberActions(UUID runId, List<RunView.Action> actions) {
+    em.createNativeQuery("update dunning_run set actions = :a where id = :id")
+        .setParameter("a", Json.write(actions))
+        .setParameter("id", runId)
+        .executeUpdate();
+  }
+
+  /** Closes a run: counts what was sent and failed. */
+  public RunView finish(UUID runId, List<UUID> reminderIds) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              int sent = 0;
+              int failed = 0;
+              for (UUID id : reminderIds) {
+                String status =
+                    (String)
+                        em.createNativeQuery("select status from reminder where id = :id")
+                            .setParameter("id", id)
+                            .getSingleResult();
+                if ("SENT".equals(status)) {
+                  sent++;
+                } else if ("FAILED".equals(status)) {
+                  failed++;
+                }
+              }
+              em.createNativeQuery(
+                      "update dunning_run set reminders_sent = :s, reminders_failed = :f, finished_at = :at"
+                          + " where id = :id")
+                  .setParameter("s", sent)
+                  .setParameter("f", failed)
+                  .setParameter("at", Instant.now(clock))
+                  .setParameter("id", runId)
+                  .executeUpdate();
+              String tenant =
+                  (String)
+                      em.createNativeQuery("select tenant_id from dunning_run where id = :id")
+                          .setParameter("id", runId)
+                          .getSingleResult();
+              return run(tenant, runId);
+            });
+  }
+
+  @SuppressWarnings("unchecked")
+  public RunView run(String tenantId, UUID runId) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, as_of, dry_run, trigger, started_at, finished_at, invoices_considered, reminders_sent,"
+                    + " reminders_failed, call_tasks_created, escalations, actions, skipped from dunning_run"
+                    + " where tenant_id = :t and id = :id")
+            .setParameter("t", tenantId)
+            .setParameter("id", runId)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("Run", runId);
+    }
+    Object[] r = rows.get(0);
+    List<ReminderView> reminders =
+        query(tenantId, " and r.run_id = :run", java.util.Map.of("run", runId), null, 1000).items();
+    return new RunView(
+        (UUID) r[0],
+        Replica.date(r[1]),
+        (Boolean) r[2],
+        (String) r[3],
+        PolicyService.instant(r[4]),
+        PolicyService.instant(r[5]),
+        ((Number) r[6]).intValue(),
+        ((Number) r[7]).intValue(),
+        ((Number) r[8]).intValue(),
+        ((Number) r[9]).intValue(),
+        ((Number) r[10]).intValue(),
+        Json.read((String) r[11], ACTIONS),
+        Json.read((String) r[12], SKIPS),
+        reminders);
+  }
+
+  @SuppressWarnings("unchecked")
+  public Page<RunView> runs(String tenantId, String cursor, int limit) {
+    String after = cursor == null ? null : Cursor.decode(cursor);
+    var q =
+        em.createNativeQuery(
+                "select id from dunning_run where tenant_id = :t"
+                    + (after == null ? "" : " and id::text > :after")
+                    + " order by id::text limit :n")
+            .setParameter("t", tenantId)
+            .setParameter("n", limit + 1);
+    if (after != null) {
+      q.setParameter("after", after);
+    }
+    List<UUID> ids = q.getResultList();
+    List<RunView> views = ids.stream().map(id -> run(tenantId, id)).toList();
+    return Page.of(views, limit, v -> v.id().toString());
+  }
+
+  /** Reminders of a tenant, optionally of one customer or listing one invoice; oldest first. */
+  @SuppressWarnings("unchecked")
+  public Page<ReminderView> query(
+      String tenantId,
+      String where,
+      java.util.Map<String, Object> params,
+      String cursor,
+      int limit) {
+    String after = cursor == null ? null : Cursor.decode(cursor);
+    String[] key = after == null ? null : after.split("\\|", 2);
+    if (key != null && key.length != 2) {
+      throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+    }
+    var q =
+        em.createNativeQuery(
+            "select "
+                + COLUMNS
+                + " from reminder r where r.tenant_id = :t"
+                + where
+                + (key == null
+                    ? ""
+                    : " and (r.created_at, r.id::text) > (cast(:afterAt as timestamptz), :afterId)")
+                + " order by r.created_at, r.id::text limit :n");
+    q.setParameter("t", tenantId).setParameter("n", limit + 1);
+    params.forEach(q::setParameter);
+    if (key != null) {
+      q.setParameter("afterAt", key[0]).setParameter("afterId", key[1]);
+    }
+    List<ReminderView> views = new ArrayList<>();
+    for (Object[] r : (List<Object[]>) q.getResultList()) {
+      views.add(view(r));
+    }
+    return Page.of(views, limit, v -> v.createdAt().toString() + "|" + v.id());
+  }
+
+  @SuppressWarnings("unchecked")
+  private ReminderView view(Object[] r) {
+    UUID id = (UUID) r[0];
+    List<Object[]> invoices =
+        em.createNativeQuery(
+                "select invoice_id, number from reminder_invoice where reminder_id = :id order by due_date, number")
+            .setParameter("id", id)
+            .getResultList();
+    String cur = (String) r[14];
+    String channel = (String) r[5];
+    return new ReminderView(
+        id,
+        (UUID) r[1],
+        (String) r[2],
+        invoices.stream().map(x -> (String) x[0]).toList(),
+        invoices.stream().map(x -> (String) x[1]).toList(),
+        (String) r[3],
+        (String) r[4],
+        channel,
+        (String) r[6],
+        (String) r[7],
+        (UUID) r[8],
+        ((Number) r[9]).intValue(),
+        Replica.date(r[10]),
+        Money.round((BigDecimal) r[11], cur),
+        r[12] == null ? null : Money.round((BigDecimal) r[12], cur),
+        r[13] == null ? null : Money.round((BigDecimal) r[13], cur),
+        cur,
+        (String) r[15],
+        (String) r[16],
+        (String) r[17],
+        ((Number) r[18]).intValue(),
+        (String) r[19],
+        PolicyService.instant(r[20]),
+        PolicyService.instant(r[21]),
+        "LETTER".equals(channel) ? "/api/v1/dunning/reminders/" + id + "/letter.pdf" : null);
+  }
+
+  @SuppressWarnings("unchecked")
+  public ReminderView get(String tenantId, UUID id) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select " + COLUMNS + " from reminder r where r.tenant_id = :t and r.id = :id")
+            .setParameter("t", tenantId)
+            .setParameter("id", id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("Reminder", id);
+    }
+    return view(rows.get(0));
+  }
+
+  /** The rendered content (HTML, SMS text or letter text) or the letter PDF. */
+  @SuppressWarnings("unchecked")
+  public Object[] content(String tenantId, UUID id) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select channel, content, document from reminder where tenant_id = :t and id = :id")
+            .setParameter("t", tenantId)
+            .setParameter("id", id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("Reminder", id);
+    }
+    return rows.get(0);
+  }
+}

@@ -1,0 +1,99 @@
+package org.receivables.dunning.run;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.dunning.common.ApiDocs;
+import org.receivables.dunning.common.Params;
+import org.receivables.kit.page.Cursor;
+import org.receivables.kit.page.Page;
+import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.tenant.Roles;
+import org.receivables.kit.tenant.TenantContext;
+
+/** Dunning runs: on demand for an explicit date, or a dry run that shows what would happen. */
+@Path("/api/v1/dunning/runs")
+@Tag(name = "Dunning runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+  @Inject RunService runs;
+  @Inject ReminderStore store;
+  @Inject TenantContext tenant;
+
+  @POST
+  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @Operation(
+      summary = "Run dunning as of a date",
+      description =
+          "Sends every reminder due as of asOf, one per customer, step and channel, listing all"
+              + " invoices at that step; creates call tasks, escalations and credit-hold requests. No invoice gets the"
+              + " same step twice: running again for the same or an earlier date sends nothing new. With dryRun the"
+              + " answer lists what would be done and nothing is sent or recorded.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The run and what it did",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Dry run: what would be done",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  public Response run(RunRequest request, @Context UriInfo uri) {
+    if (request == null || request.asOf() == null) {
+      throw ProblemException.invalid("asOf", "is required (YYYY-MM-DD)");
+    }
+    boolean dry = Boolean.TRUE.equals(request.dryRun());
+    RunView view = runs.run(tenant.tenantId(), request.asOf(), dry, "API", tenant.principal());
+    if (dry) {
+      return Response.ok(view).build();
+    }
+    return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+        .entity(view)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @Operation(summary = "A run and what it did")
+  @APIResponse(
+      responseCode = "200",
+      description = "The run",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
+  public RunView get(@PathParam("id") String id) {
+    return store.run(tenant.tenantId(), Params.uuid("id", id));
+  }
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @Operation(summary = "Runs of the tenant (keyset pages)")
+  @APIResponse(responseCode = "200", description = "A page of runs")
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  public Page<RunView> list(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    return store.runs(tenant.tenantId(), cursor, Cursor.limit(limit));
+  }
+}

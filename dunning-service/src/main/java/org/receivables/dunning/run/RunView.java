@@ -1,0 +1,52 @@
+package org.receivables.dunning.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What a run did (or, dry, would do). */
+@Schema(name = "DunningRun")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(
+    UUID id,
+    LocalDate asOf,
+    boolean dryRun,
+    @Schema(description = "API or SCHEDULE") String trigger,
+    Instant startedAt,
+    Instant finishedAt,
+    @Schema(description = "Open invoices looked at") int invoicesConsidered,
+    @Schema(description = "Messages sent by this run (a dry run sends none)") int remindersSent,
+    @Schema(description = "Messages that failed after retries; reported, never counted as sent")
+        int remindersFailed,
+    int callTasksCreated,
+    int escalations,
+    @Schema(description = "What the run did or would do, one entry per customer and step")
+        List<Action> actions,
+    @Schema(description = "Invoices left alone, with the reason") List<Skip> skipped,
+    @Schema(description = "The reminders this run created") List<ReminderView> reminders) {
+
+  /** One communication or task: a customer, a step, its invoices. */
+  @Schema(name = "DunningRunAction")
+  public record Action(
+      String customerId,
+      String step,
+      String stepName,
+      List<String> channels,
+      List<String> actions,
+      List<String> invoiceIds,
+      BigDecimal amount,
+      String currency,
+      UUID policyId,
+      int policyVersion,
+      @Schema(description = "Notes such as a channel left out for lack of an address")
+          List<String> notes) {}
+
+  /** An invoice the run left alone. */
+  @Schema(name = "DunningRunSkip")
+  public record Skip(
+      String invoiceId, String customerId, @Schema(example = "DISPUTED") String reason) {}
+}

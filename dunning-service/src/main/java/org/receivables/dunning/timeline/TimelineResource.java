@@ -1,0 +1,115 @@
+package org.receivables.dunning.timeline;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.dunning.common.ApiDocs;
+import org.receivables.dunning.common.Params;
+import org.receivables.dunning.policy.PolicyService;
+import org.receivables.dunning.replica.Replica;
+import org.receivables.kit.tenant.Roles;
+import org.receivables.kit.tenant.TenantContext;
+import org.receivables.kit.time.BusinessCalendar;
+
+/** A customer's case file, and collectors' notes on it. */
+@Path("/api/v1/dunning/customers/{customerId}")
+@Tag(name = "Case timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+  @Inject EntityManager em;
+  @Inject Timeline timeline;
+  @Inject TenantContext tenant;
+  @Inject BusinessCalendar calendar;
+
+  /** One event of the case. */
+  @Schema(name = "TimelineEntry")
+  public record Entry(
+      UUID id,
+      Instant at,
+      LocalDate onDate,
+      @Schema(example = "REMINDER_SENT") String kind,
+      @Schema(example = "system") String actor,
+      String summary,
+      @Schema(description = "Id of the reminder, task, promise, plan or dispute") String refId) {}
+
+  /** A collector's note. */
+  @Schema(name = "NoteRequest")
+  public record NoteRequest(@NotBlank @Size(max = 4000) String text) {}
+
+  @GET
+  @Path("timeline")
+  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @Operation(summary = "Everything that happened in the customer's case, oldest first")
+  @APIResponse(responseCode = "200", description = "The entries (empty for an unknown customer)")
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @SuppressWarnings("unchecked")
+  public Map<String, List<Entry>> list(@PathParam("customerId") String customerId) {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, at, on_date, kind, actor, summary, ref_id from timeline_entry"
+                    + " where tenant_id = :t and customer_id = :c order by at, id")
+            .setParameter("t", tenant.tenantId())
+            .setParameter("c", Params.ref("customerId", customerId, true))
+            .getResultList();
+    return Map.of(
+        "items",
+        rows.stream()
+            .map(
+                r ->
+                    new Entry(
+                        (UUID) r[0],
+                        PolicyService.instant(r[1]),
+                        Replica.date(r[2]),
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6]))
+            .toList());
+  }
+
+  @POST
+  @Path("notes")
+  @Transactional
+  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @Operation(summary = "Add a note to the customer's case")
+  @APIResponse(responseCode = "201", description = "Added")
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  public Response note(
+      @PathParam("customerId") String customerId, @NotNull @Valid NoteRequest request) {
+    timeline.record(
+        tenant.tenantId(),
+        Params.ref("customerId", customerId, true),
+        "NOTE",
+        tenant.principal(),
+        request.text(),
+        null,
+        calendar.today());
+    return Response.status(201).build();
+  }
+}
