@@ -19,3 +19,18 @@ create table if not exists processed_event (
     processed_at timestamptz not null,
     primary key (consumer, event_id)
 );
+
+-- Answers to requests that carried an Idempotency-Key (kit.idempotency): one per tenant and key.
+create table if not exists idempotency_record (
+    tenant_id    text        not null,
+    idem_key     text        not null,
+    request_hash text        not null, -- SHA-256 of method, path and canonical body
+    status       integer     not null,
+    headers      text        not null, -- JSON object of the replayed headers
+    body         text,
+    created_at   timestamptz not null,
+    expires_at   timestamptz not null,
+    primary key (tenant_id, idem_key)
+);
+
+create index if not exists idempotency_record_expires on idempotency_record (expires_at);

@@ -57,6 +57,24 @@ public class Customer extends PanacheEntityBase {
   @Column(name = "discount_days")
   public Integer discountDays;
 
+  /** The ERP asked never to send reminders to this customer. */
+  @Column(name = "do_not_dun")
+  public boolean doNotDun;
+
+  /** Set by scoring's credit-hold events: no new credit while true. */
+  @Column(name = "credit_hold")
+  public boolean creditHold;
+
+  @Column(name = "credit_hold_reason")
+  public String creditHoldReason;
+
+  /** When the latest applied credit-hold event happened; older events are ignored. */
+  @Column(name = "credit_hold_changed_at")
+  public Instant creditHoldChangedAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
   @Version public long version;
 
   @Column(name = "created_at", nullable = false, updatable = false)

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What an ERP sends to register a debtor. */
+/** What an ERP sends to register a debtor, or to replace its data (PUT with If-Match). */
 @Schema(name = "CustomerRequest", description = "A debtor to register")
 public record CustomerRequest(
     @Schema(
@@ -47,7 +47,13 @@ public record CustomerRequest(
     @NotNull @Valid PaymentTermsRequest paymentTerms,
     @Schema(description = "Free segment used by policies and KPIs", example = "retail")
         @Size(max = 50)
-        String segment) {
+        String segment,
+    @Schema(
+            description =
+                "Never send reminders to this customer (e.g. a key account handled by hand);"
+                    + " false when absent",
+            example = "false")
+        Boolean doNotDun) {
 
   /** Payment terms as an ERP states them. */
   @Schema(name = "PaymentTerms")

@@ -6,24 +6,35 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.invoicing.common.ApiDocs;
+import org.receivables.invoicing.common.Params;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
-/** Debtors: registered by the ERP, read by everyone who works the ledger. */
+/** Debtors: registered and updated by the ERP, read by everyone who works the ledger. */
 @Path("/api/v1/customers")
 @Tag(name = "Customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,41 +43,124 @@ public class CustomerResource {
 
   @Inject CustomerService customers;
   @Inject TenantContext tenant;
+  @Inject Idempotency idempotency;
 
   @POST
   @RolesAllowed({Roles.ERP, Roles.ADMIN})
   @Operation(summary = "Register a customer (debtor)")
-  @APIResponse(responseCode = "201", description = "Registered; Location names the customer")
-  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  @APIResponse(responseCode = "409", description = "externalRef already used in this tenant")
-  public Response register(
-      @NotNull @Valid CustomerRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-    Customer c = customers.register(tenant.tenantId(), request);
-    return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-        .tag(etag(c))
-        .entity(CustomerView.of(c))
-        .build();
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names the customer, ETag its version",
+      content = @Content(schema = @Schema(implementation = CustomerView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(
+      responseCode = "409",
+      description = "externalRef already used in this tenant, or the Idempotency-Key is in use")
+  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+  public Response registerCustomer(
+      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+          @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @NotNull @Valid CustomerRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.execute(
+        tenantId,
+        key,
+        "POST",
+        uri.getPath(),
+        request,
+        () -> {
+          Customer c = customers.register(tenantId, request);
+          return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
+              .tag(etag(c))
+              .entity(CustomerView.of(c))
+              .build();
+        });
+  }
+
+  @PUT
+  @Path("{id}")
+  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Operation(
+      summary = "Replace a customer's data (optimistic locking with If-Match)",
+      description =
+          "Send the whole customer as for registration, with If-Match set to the ETag you read."
+              + " creditHold is not writable here: it follows scoring's decisions. Publishes"
+              + " CustomerUpdated.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated; ETag is the new version",
+      content = @Content(schema = @Schema(implementation = CustomerView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  @APIResponse(responseCode = "409", description = "externalRef already used by another customer")
+  @APIResponse(
+      responseCode = "412",
+      description = "The customer changed since the If-Match version was read")
+  @APIResponse(responseCode = "428", description = "If-Match is missing")
+  public Response updateCustomer(
+      @PathParam("id") UUID id,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              required = true,
+              description = "The ETag of the version you read, e.g. \"3\"")
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @NotNull @Valid CustomerRequest request) {
+    long expected = Params.ifMatchVersion(ifMatch);
+    Customer c = customers.update(tenant.tenantId(), id, expected, request);
+    return Response.ok(CustomerView.of(c)).tag(etag(c)).build();
   }
 
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
   @Operation(summary = "Read a customer")
-  @APIResponse(responseCode = "200", description = "The customer, with its ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The customer, with its ETag",
+      content = @Content(schema = @Schema(implementation = CustomerView.class)))
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public Response get(@PathParam("id") UUID id) {
+  public Response getCustomer(@PathParam("id") UUID id) {
     Customer c = customers.get(tenant.tenantId(), id);
     return Response.ok(CustomerView.of(c)).tag(etag(c)).build();
   }
 
   @GET
   @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
-  @Operation(summary = "List customers, optionally by externalRef (keyset pagination)")
-  public Page<CustomerView> list(
-      @QueryParam("externalRef") String externalRef,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit) {
-    Page<Customer> page = customers.list(tenant.tenantId(), externalRef, cursor, limit);
+  @Operation(
+      summary = "List customers (keyset pagination)",
+      description = "Filters combine with AND; externalRef finds the ERP's customer.")
+  @APIResponse(responseCode = "200", description = "A page of customers")
+  @APIResponse(responseCode = "400", description = "cursor or limit is invalid")
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  public Page<CustomerView> listCustomers(
+      @Parameter(description = "The ERP's reference of the customer") @QueryParam("externalRef")
+          String externalRef,
+      @Parameter(description = "Only this segment", example = "retail") @QueryParam("segment")
+          String segment,
+      @Parameter(description = "true: only customers on credit hold") @QueryParam("creditHold")
+          String creditHold,
+      @Parameter(description = "true: only customers flagged do-not-dun") @QueryParam("doNotDun")
+          String doNotDun,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit")
+          String limit) {
+    var filter =
+        new CustomerService.Filter(
+            externalRef,
+            segment,
+            Params.bool("creditHold", creditHold),
+            Params.bool("doNotDun", doNotDun));
+    Page<Customer> page =
+        customers.list(tenant.tenantId(), filter, cursor, Params.integer("limit", limit));
     return new Page<>(page.items().stream().map(CustomerView::of).toList(), page.nextCursor());
   }
 

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.CustomerRegistered;
+import org.receivables.events.CustomerUpdated;
 import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.customer.CustomerRequest.PaymentTermsRequest;
+import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.page.Cursor;
@@ -27,6 +30,10 @@ public class CustomerService {
   @Inject EntityManager em;
   @Inject Outbox outbox;
   @Inject Clock clock;
+  @Inject Inbox inbox;
+
+  /** The inbox name of the credit-hold consumer. */
+  static final String CREDIT_HOLD_CONSUMER = "invoicing.credit-hold";
 
   @Transactional
   public Customer register(String tenantId, CustomerRequest request) {
@@ -49,12 +56,99 @@ public class CustomerService {
     c.email = request.email();
     c.phone = request.phone();
     c.segment = request.segment();
+    c.doNotDun = Boolean.TRUE.equals(request.doNotDun());
     applyTerms(c, request.paymentTerms());
     c.createdAt = Instant.now(clock);
     c.persist();
     flushOrConflict("A customer with externalRef " + request.externalRef() + " already exists");
     outbox.record(Topics.INVOICING, registered(c));
     return c;
+  }
+
+  /**
+   * Replaces a customer's data if the caller read the current version ({@code If-Match}); the row
+   * is locked first, so two updates from the same version cannot both succeed.
+   *
+   * @param expectedVersion the version the caller read, or -1 for {@code If-Match: *}
+   */
+  @Transactional
+  public Customer update(String tenantId, UUID id, long expectedVersion, CustomerRequest request) {
+    if (Money.currency(request.currency()).isEmpty()) {
+      throw ProblemException.invalid("currency", "is not an ISO 4217 currency");
+    }
+    Customer c = em.find(Customer.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (c == null || !c.tenantId.equals(tenantId)) {
+      throw ProblemException.notFound("Customer", id);
+    }
+    if (expectedVersion >= 0 && c.version != expectedVersion) {
+      throw org.receivables.invoicing.common.Problems.preconditionFailed(
+          "Customer "
+              + id
+              + " changed since you read it (your version "
+              + expectedVersion
+              + ", current "
+              + c.version
+              + "); read it again and reapply your change");
+    }
+    if (!c.externalRef.equals(request.externalRef())
+        && Customer.count("tenantId = ?1 and externalRef = ?2", tenantId, request.externalRef())
+            > 0) {
+      throw ProblemException.conflict(
+          "A customer with externalRef " + request.externalRef() + " already exists");
+    }
+    c.externalRef = request.externalRef();
+    c.name = request.name();
+    c.legalId = request.legalId();
+    c.country = request.country();
+    c.currency = request.currency();
+    c.language = request.language();
+    c.email = request.email();
+    c.phone = request.phone();
+    c.segment = request.segment();
+    c.doNotDun = Boolean.TRUE.equals(request.doNotDun());
+    applyTerms(c, request.paymentTerms());
+    c.updatedAt = Instant.now(clock);
+    flushOrConflict("A customer with externalRef " + request.externalRef() + " already exists");
+    outbox.record(Topics.INVOICING, updated(c));
+    return c;
+  }
+
+  /**
+   * Applies a credit-hold decision from scoring, once per event id. An event about a customer this
+   * service does not know (another environment, a deleted test tenant) is skipped, and an event
+   * older than the last applied one changes nothing, so redeliveries and reordering are harmless.
+   *
+   * @return true when the customer changed
+   */
+  @Transactional
+  public boolean applyCreditHold(String eventId, CreditHoldChanged event) {
+    if (!inbox.firstDelivery(CREDIT_HOLD_CONSUMER, eventId)) {
+      return false;
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(event.customerId());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return false;
+    }
+    Customer c = em.find(Customer.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (c == null || !c.tenantId.equals(event.tenantId())) {
+      return false;
+    }
+    Instant at = event.changedAt() == null ? Instant.now(clock) : event.changedAt();
+    if (c.creditHoldChangedAt != null && at.isBefore(c.creditHoldChangedAt)) {
+      return false;
+    }
+    boolean changed = c.creditHold != event.onHold();
+    c.creditHold = event.onHold();
+    c.creditHoldReason = event.onHold() ? event.reason() : null;
+    c.creditHoldChangedAt = at;
+    if (changed) {
+      c.updatedAt = Instant.now(clock);
+      em.flush();
+      outbox.record(Topics.INVOICING, updated(c));
+    }
+    return changed;
   }
 
   /** The tenant's customer, or 404 as if another tenant's customer did not exist. */
@@ -67,23 +161,40 @@ public class CustomerService {
   }
 
   public Page<Customer> list(String tenantId, String externalRef, String cursor, Integer limit) {
+    return list(tenantId, new Filter(externalRef, null, null, null), cursor, limit);
+  }
+
+  /** The filters of the customer list; null means "any". */
+  public record Filter(String externalRef, String segment, Boolean creditHold, Boolean doNotDun) {}
+
+  public Page<Customer> list(String tenantId, Filter filter, String cursor, Integer limit) {
     int size = Cursor.limit(limit);
     String after = Cursor.decode(cursor);
     StringBuilder where = new StringBuilder("tenantId = :tenant");
-    if (externalRef != null) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("tenant", tenantId);
+    if (filter.externalRef() != null) {
       where.append(" and externalRef = :ref");
+      params.put("ref", filter.externalRef());
+    }
+    if (filter.segment() != null) {
+      where.append(" and segment = :segment");
+      params.put("segment", filter.segment());
+    }
+    if (filter.creditHold() != null) {
+      where.append(" and creditHold = :hold");
+      params.put("hold", filter.creditHold());
+    }
+    if (filter.doNotDun() != null) {
+      where.append(" and doNotDun = :dnd");
+      params.put("dnd", filter.doNotDun());
     }
     if (after != null) {
       where.append(" and id > :after");
+      params.put("after", parseCursorId(after));
     }
     var query = em.createQuery("from Customer where " + where + " order by id", Customer.class);
-    query.setParameter("tenant", tenantId);
-    if (externalRef != null) {
-      query.setParameter("ref", externalRef);
-    }
-    if (after != null) {
-      query.setParameter("after", parseCursorId(after));
-    }
+    params.forEach(query::setParameter);
     List<Customer> rows = query.setMaxResults(size + 1).getResultList();
     return Page.of(rows, size, c -> c.id.toString());
   }
@@ -130,6 +241,23 @@ public class CustomerService {
                 : terms.endOfMonthRule();
     c.discountPercent = terms.discountPercent();
     c.discountDays = terms.discountDays();
+  }
+
+  static CustomerUpdated updated(Customer c) {
+    return new CustomerUpdated(
+        c.tenantId,
+        c.id.toString(),
+        c.externalRef,
+        c.name,
+        c.country,
+        c.currency,
+        c.language,
+        c.email,
+        c.phone,
+        c.segment,
+        new PaymentTermsData(c.termsDays, c.termsEndOfMonth.name()),
+        c.doNotDun,
+        c.creditHold);
   }
 
   static CustomerRegistered registered(Customer c) {

@@ -7,22 +7,28 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer as the API shows it. */
-@Schema(name = "Customer")
+@Schema(name = "Customer", description = "A debtor of the tenant")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CustomerView(
-    UUID id,
-    String externalRef,
-    String name,
-    String legalId,
-    String country,
-    String currency,
-    String language,
-    String email,
-    String phone,
+    @Schema(description = "The customer's id in this suite") UUID id,
+    @Schema(description = "The ERP's own id, unique per tenant", example = "C-10042")
+        String externalRef,
+    @Schema(example = "Boulangerie Martin SARL") String name,
+    @Schema(example = "552100554") String legalId,
+    @Schema(example = "FR") String country,
+    @Schema(example = "EUR") String currency,
+    @Schema(description = "Language of reminders", example = "fr") String language,
+    @Schema(example = "compta@boulangerie-martin.fr") String email,
+    @Schema(example = "+33612345678") String phone,
     Terms paymentTerms,
-    String segment,
-    long version,
-    Instant createdAt) {
+    @Schema(example = "retail") String segment,
+    @Schema(description = "No reminders are sent to this customer") boolean doNotDun,
+    @Schema(description = "On credit hold (set by scoring): no new credit") boolean creditHold,
+    @Schema(description = "Why it is on credit hold") String creditHoldReason,
+    @Schema(description = "When the credit hold last changed") Instant creditHoldChangedAt,
+    @Schema(description = "Version for optimistic locking; also sent as the ETag") long version,
+    Instant createdAt,
+    Instant updatedAt) {
 
   /** Payment terms as stored, with the end-of-month reading made explicit. */
   @Schema(name = "PaymentTermsView")
@@ -52,7 +58,12 @@ public record CustomerView(
             c.discountPercent,
             c.discountDays),
         c.segment,
+        c.doNotDun,
+        c.creditHold,
+        c.creditHoldReason,
+        c.creditHoldChangedAt,
         c.version,
-        c.createdAt);
+        c.createdAt,
+        c.updatedAt);
   }
 }

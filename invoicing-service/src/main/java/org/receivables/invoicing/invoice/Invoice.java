@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.invoicing.common.Problems;
+import org.receivables.invoicing.payment.EarlyPaymentDiscount;
 
 /** An issued invoice and what has been paid on it. */
 @Entity
@@ -57,6 +59,28 @@ public class Invoice extends PanacheEntityBase {
   @Column(name = "amount_paid")
   public BigDecimal amountPaid;
 
+  @Column(name = "discount_granted")
+  public BigDecimal discountGranted = BigDecimal.ZERO;
+
+  @Column(name = "amount_credited")
+  public BigDecimal amountCredited = BigDecimal.ZERO;
+
+  @Column(name = "amount_written_off")
+  public BigDecimal amountWrittenOff = BigDecimal.ZERO;
+
+  @Column(name = "discount_percent")
+  public BigDecimal discountPercent;
+
+  @Column(name = "discount_deadline")
+  public LocalDate discountDeadline;
+
+  /** The day it was cancelled or written off. */
+  @Column(name = "closed_on")
+  public LocalDate closedOn;
+
+  @Column(name = "close_reason")
+  public String closeReason;
+
   public boolean disputed;
 
   @Column(name = "terms_warning")
@@ -71,8 +95,38 @@ public class Invoice extends PanacheEntityBase {
   @OrderBy("lineNo")
   public List<InvoiceLine> lines = new ArrayList<>();
 
+  /** What is still owed: the total less payments, discounts granted and credit notes. */
   public BigDecimal outstanding() {
-    return status.isOpen() ? totalInclTax.subtract(amountPaid) : BigDecimal.ZERO;
+    return status.isOpen()
+        ? totalInclTax.subtract(amountPaid).subtract(discountGranted).subtract(amountCredited)
+        : BigDecimal.ZERO;
+  }
+
+  /** The total after credit notes: what an early-payment discount is computed on. */
+  public BigDecimal discountBase() {
+    return totalInclTax.subtract(amountCredited);
+  }
+
+  public EarlyPaymentDiscount earlyPaymentDiscount() {
+    return discountPercent == null
+        ? EarlyPaymentDiscount.none()
+        : new EarlyPaymentDiscount(discountPercent, discountDeadline);
+  }
+
+  /** Refuses {@code operation} with a 409 when the status does not allow it. */
+  public void require(InvoiceLifecycle.Operation operation) {
+    InvoiceLifecycle.refusal(status, operation, amountPaid)
+        .ifPresent(
+            reason -> {
+              throw Problems.state("Invoice " + number + ": " + reason);
+            });
+  }
+
+  /** Recomputes the status after money moved on the invoice. */
+  public void settle() {
+    status =
+        InvoiceLifecycle.afterSettlement(
+            totalInclTax, amountPaid, discountGranted.add(amountCredited));
   }
 
   /** Overdue as of a date: money still owed after the due date. */

@@ -34,7 +34,7 @@ public record InvoiceRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
         String currency,
     @Schema(description = "At least one line") @NotEmpty @Size(max = 1000) @Valid
-        List<LineRequest> lines) {
+        List<@NotNull @Valid LineRequest> lines) {
 
   /** One invoice line; {@code vatRate} is in percent. */
   @Schema(name = "InvoiceLineRequest")

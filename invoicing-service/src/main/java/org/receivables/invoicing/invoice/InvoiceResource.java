@@ -2,11 +2,14 @@ package org.receivables.invoicing.invoice;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,9 +22,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.invoicing.audit.AuditEntry;
+import org.receivables.invoicing.audit.AuditTrail;
+import org.receivables.invoicing.common.ApiDocs;
+import org.receivables.invoicing.common.Params;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
+import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
@@ -34,8 +48,10 @@ import org.receivables.kit.time.BusinessCalendar;
 public class InvoiceResource {
 
   @Inject InvoiceService invoices;
+  @Inject AuditTrail audit;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
+  @Inject Idempotency idempotency;
 
   @POST
   @RolesAllowed({Roles.ERP, Roles.ADMIN})
@@ -43,43 +59,227 @@ public class InvoiceResource {
       summary = "Issue an invoice",
       description =
           "Totals are summed per VAT rate and VAT is rounded half-up once per rate (EN 16931)."
-              + " Without dueDate, the due date follows the customer's payment terms.")
-  @APIResponse(responseCode = "201", description = "Issued; Location names the invoice")
+              + " Without dueDate, the due date follows the customer's payment terms; the"
+              + " customer's early-payment discount, if any, is offered. Terms beyond the French"
+              + " legal cap are accepted with a warning.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Issued; Location names the invoice",
+      content = @Content(schema = @Schema(implementation = InvoiceView.class)))
   @APIResponse(
       responseCode = "400",
       description = "Invalid request, or customerId names no customer of this tenant")
-  @APIResponse(responseCode = "409", description = "number already used in this tenant")
-  public Response issue(@NotNull @Valid InvoiceRequest request, @Context UriInfo uri) {
-    Invoice invoice = invoices.issue(tenant.tenantId(), request);
-    return Response.created(uri.getAbsolutePathBuilder().path(invoice.id.toString()).build())
-        .tag(new EntityTag(Long.toString(invoice.version)))
-        .entity(InvoiceView.of(invoice, calendar.today()))
-        .build();
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(
+      responseCode = "409",
+      description = "number already used in this tenant, or the Idempotency-Key is in use")
+  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+  public Response issueInvoice(
+      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+          @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @NotNull @Valid InvoiceRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.execute(
+        tenantId,
+        key,
+        "POST",
+        uri.getPath(),
+        request,
+        () -> {
+          Invoice invoice = invoices.issue(tenantId, request);
+          return Response.created(uri.getAbsolutePathBuilder().path(invoice.id.toString()).build())
+              .tag(etag(invoice))
+              .entity(InvoiceView.of(invoice, calendar.today()))
+              .build();
+        });
   }
 
   @GET
   @Path("{id}")
   @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
   @Operation(summary = "Read an invoice")
-  @APIResponse(responseCode = "404", description = "No such invoice in this tenant")
-  public Response get(@PathParam("id") UUID id) {
+  @APIResponse(
+      responseCode = "200",
+      description = "The invoice, with its ETag",
+      content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  public Response getInvoice(@PathParam("id") UUID id) {
     Invoice invoice = invoices.get(tenant.tenantId(), id);
-    return Response.ok(InvoiceView.of(invoice, calendar.today()))
-        .tag(new EntityTag(Long.toString(invoice.version)))
-        .build();
+    return Response.ok(InvoiceView.of(invoice, calendar.today())).tag(etag(invoice)).build();
   }
 
   @GET
   @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
-  @Operation(summary = "List invoices by customer and status (keyset pagination)")
-  public Page<InvoiceView> list(
-      @QueryParam("customerId") UUID customerId,
-      @QueryParam("status") InvoiceStatus status,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit) {
-    Page<Invoice> page = invoices.list(tenant.tenantId(), customerId, status, cursor, limit);
+  @Operation(
+      summary = "List invoices (keyset pagination)",
+      description =
+          "Filters combine with AND. Pass nextCursor back as cursor for the next page; the order"
+              + " is stable (by id), so pages neither skip nor repeat invoices.")
+  @APIResponse(responseCode = "200", description = "A page of invoices")
+  @APIResponse(responseCode = "400", description = "A filter, cursor or limit is invalid")
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  public Page<InvoiceView> listInvoices(
+      @Parameter(description = "Only this customer's invoices") @QueryParam("customerId")
+          String customerId,
+      @Parameter(
+              description = "OPEN, PARTIALLY_PAID, PAID, CANCELLED or WRITTEN_OFF",
+              schema = @Schema(implementation = InvoiceStatus.class))
+          @QueryParam("status")
+          String status,
+      @Parameter(
+              description =
+                  "Only invoices overdue as of this date (still owed, due date before it)",
+              example = "2026-12-31")
+          @QueryParam("overdueAsOf")
+          String overdueAsOf,
+      @Parameter(description = "Due on or after this date", example = "2026-12-01")
+          @QueryParam("dueFrom")
+          String dueFrom,
+      @Parameter(description = "Due on or before this date", example = "2026-12-31")
+          @QueryParam("dueTo")
+          String dueTo,
+      @Parameter(description = "true: only disputed invoices; false: only undisputed")
+          @QueryParam("disputed")
+          String disputed,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit")
+          String limit) {
+    var filter =
+        new InvoiceService.Filter(
+            Params.uuid("customerId", customerId),
+            Params.enumValue("status", status, InvoiceStatus.class),
+            QueryParams.date("overdueAsOf", overdueAsOf),
+            QueryParams.date("dueFrom", dueFrom),
+            QueryParams.date("dueTo", dueTo),
+            Params.bool("disputed", disputed));
+    Page<Invoice> page =
+        invoices.list(tenant.tenantId(), filter, cursor, Params.integer("limit", limit));
     LocalDate today = calendar.today();
     return new Page<>(
         page.items().stream().map(i -> InvoiceView.of(i, today)).toList(), page.nextCursor());
+  }
+
+  @POST
+  @Path("{id}/cancellation")
+  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Operation(
+      summary = "Cancel an invoice",
+      description =
+          "Only an OPEN invoice without payments and without an open dispute; once paid,"
+              + " issue a credit note instead. Publishes InvoiceCancelled.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Cancelled",
+      content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  @APIResponse(
+      responseCode = "409",
+      description = "Has payments, is not OPEN, or has an open dispute (problem+json)")
+  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+  public Response cancelInvoice(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+          @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @NotNull @Valid CloseRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.execute(
+        tenantId,
+        key,
+        "POST",
+        uri.getPath(),
+        request,
+        () -> ok(invoices.cancel(tenantId, id, request)));
+  }
+
+  @POST
+  @Path("{id}/write-off")
+  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @Operation(
+      summary = "Write off the remainder of an invoice as a loss",
+      description =
+          "The outstanding amount becomes the written-off amount and the invoice WRITTEN_OFF."
+              + " Publishes InvoiceWrittenOff.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Written off",
+      content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  @APIResponse(
+      responseCode = "409",
+      description = "Nothing is owed (PAID, CANCELLED, WRITTEN_OFF) or a dispute is open")
+  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
+  public Response writeOffInvoice(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+          @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @NotNull @Valid CloseRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.execute(
+        tenantId,
+        key,
+        "POST",
+        uri.getPath(),
+        request,
+        () -> ok(invoices.writeOff(tenantId, id, request)));
+  }
+
+  @PUT
+  @Path("{id}/due-date")
+  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.COLLECTOR})
+  @Operation(
+      summary = "Move an invoice's due date",
+      description =
+          "For an agreed extension. Publishes InvoiceDueDateChanged (nothing when unchanged).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The invoice with its new due date",
+      content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+  @APIResponse(responseCode = "400", description = "dueDate missing or before the issue date")
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  @APIResponse(responseCode = "409", description = "Nothing is owed on the invoice any more")
+  @Transactional
+  public Response changeDueDate(@PathParam("id") UUID id, @NotNull @Valid DueDateRequest request) {
+    return ok(invoices.changeDueDate(tenant.tenantId(), id, request));
+  }
+
+  @GET
+  @Path("{id}/audit")
+  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @Operation(summary = "The invoice's audit trail: who did what, when (oldest first, keyset pages)")
+  @APIResponse(responseCode = "200", description = "A page of audit entries")
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  public Page<AuditEntry> invoiceAudit(
+      @PathParam("id") UUID id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    String tenantId = tenant.tenantId();
+    invoices.get(tenantId, id);
+    return audit.list(tenantId, id, cursor, Params.integer("limit", limit));
+  }
+
+  private Response ok(Invoice invoice) {
+    return Response.ok(InvoiceView.of(invoice, calendar.today())).tag(etag(invoice)).build();
+  }
+
+  static EntityTag etag(Invoice invoice) {
+    return new EntityTag(Long.toString(invoice.version));
   }
 }

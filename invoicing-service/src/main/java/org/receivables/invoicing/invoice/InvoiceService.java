@@ -3,47 +3,80 @@ package org.receivables.invoicing.invoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.receivables.events.InvoiceCancelled;
+import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
+import org.receivables.events.InvoiceWrittenOff;
 import org.receivables.events.Topics;
+import org.receivables.invoicing.audit.AuditTrail;
+import org.receivables.invoicing.common.Problems;
 import org.receivables.invoicing.customer.Customer;
 import org.receivables.invoicing.customer.CustomerService;
+import org.receivables.invoicing.invoice.InvoiceLifecycle.Operation;
+import org.receivables.invoicing.payment.EarlyPaymentDiscount;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.time.BusinessCalendar;
 
 /**
- * Issues and finds invoices; the domain rules themselves live in {@link InvoiceTotals}, the terms
- * and the cap.
+ * Issues, finds and closes invoices; the domain rules themselves live in {@link InvoiceTotals}, the
+ * terms, the cap and {@link InvoiceLifecycle}. Every change locks the invoice row first, so that
+ * concurrent changes to one invoice apply one after the other on fresh figures.
  */
 @ApplicationScoped
 public class InvoiceService {
 
+  /** The filters of the invoice list; null means "any". */
+  public record Filter(
+      UUID customerId,
+      InvoiceStatus status,
+      LocalDate overdueAsOf,
+      LocalDate dueFrom,
+      LocalDate dueTo,
+      Boolean disputed) {}
+
   @Inject EntityManager em;
   @Inject CustomerService customers;
   @Inject Outbox outbox;
+  @Inject AuditTrail audit;
+  @Inject BusinessCalendar calendar;
   @Inject Clock clock;
 
   @Transactional
   public Invoice issue(String tenantId, InvoiceRequest request) {
     Customer customer = customerOf(tenantId, request.customerId());
+    if (Invoice.count("tenantId = ?1 and number = ?2", tenantId, request.number()) > 0) {
+      throw duplicateNumber(request.number());
+    }
+    Invoice invoice = prepare(tenantId, customer, request);
+    persistIssued(List.of(invoice));
+    return invoice;
+  }
+
+  /**
+   * Builds a valid, not yet stored invoice from a request: currency, due date, totals, discount and
+   * the legal-cap warning. Throws a problem naming the field when the request cannot be issued.
+   */
+  public Invoice prepare(String tenantId, Customer customer, InvoiceRequest request) {
     String currency = request.currency() == null ? customer.currency : request.currency();
     if (Money.currency(currency).isEmpty()) {
       throw ProblemException.invalid("currency", "is not an ISO 4217 currency");
     }
-    if (Invoice.count("tenantId = ?1 and number = ?2", tenantId, request.number()) > 0) {
-      throw ProblemException.conflict(
-          "An invoice numbered " + request.number() + " already exists");
-    }
-    var dueDate =
+    LocalDate dueDate =
         request.dueDate() != null
             ? request.dueDate()
             : customer.paymentTerms().dueDate(request.issueDate());
@@ -54,7 +87,17 @@ public class InvoiceService {
         request.lines().stream()
             .map(l -> new InvoiceTotals.Line(l.quantity(), l.unitPrice(), l.vatRate()))
             .toList();
+    for (int n = 0; n < amounts.size(); n++) {
+      if (!fitsLedger(InvoiceTotals.lineNet(amounts.get(n), currency))) {
+        throw ProblemException.invalid(
+            "lines[" + n + "]", "quantity × unitPrice exceeds " + MAX_AMOUNT.toPlainString());
+      }
+    }
     InvoiceTotals totals = InvoiceTotals.of(amounts, currency);
+    if (!fitsLedger(totals.totalInclTax())) {
+      throw ProblemException.invalid(
+          "lines", "the invoice total exceeds " + MAX_AMOUNT.toPlainString());
+    }
 
     Invoice invoice = new Invoice();
     invoice.id = UUID.randomUUID();
@@ -69,6 +112,14 @@ public class InvoiceService {
     invoice.totalTax = totals.totalTax();
     invoice.totalInclTax = totals.totalInclTax();
     invoice.amountPaid = BigDecimal.ZERO;
+    invoice.discountGranted = BigDecimal.ZERO;
+    invoice.amountCredited = BigDecimal.ZERO;
+    invoice.amountWrittenOff = BigDecimal.ZERO;
+    EarlyPaymentDiscount discount =
+        EarlyPaymentDiscount.of(
+            customer.discountPercent, customer.discountDays, request.issueDate());
+    invoice.discountPercent = discount.percent();
+    invoice.discountDeadline = discount.deadline();
     invoice.termsWarning = LegalTermsCap.check(request.issueDate(), dueDate).orElse(null);
     invoice.createdAt = Instant.now(clock);
     for (int n = 0; n < request.lines().size(); n++) {
@@ -84,18 +135,48 @@ public class InvoiceService {
       line.netAmount = InvoiceTotals.lineNet(amounts.get(n), currency);
       invoice.lines.add(line);
     }
-    invoice.persist();
+    return invoice;
+  }
+
+  /** Stores prepared invoices with their events and audit entries, in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void persistIssued(List<Invoice> invoices) {
+    for (Invoice invoice : invoices) {
+      em.persist(invoice);
+    }
     try {
       em.flush();
     } catch (PersistenceException e) {
       if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
         throw ProblemException.conflict(
-            "An invoice numbered " + request.number() + " already exists");
+            invoices.size() == 1
+                ? "An invoice numbered " + invoices.get(0).number + " already exists"
+                : "An invoice number of this batch was issued concurrently; nothing was imported");
       }
       throw e;
     }
-    outbox.record(Topics.INVOICING, issued(invoice));
-    return invoice;
+    if (invoices.size() > 1) {
+      // each outbox insert flushes the session first: keep it from dirty-checking a whole batch
+      invoices.forEach(em::detach);
+    }
+    List<AuditTrail.Change> changes = new ArrayList<>(invoices.size());
+    for (Invoice invoice : invoices) {
+      outbox.record(Topics.INVOICING, issued(invoice));
+      changes.add(
+          new AuditTrail.Change(
+              invoice.tenantId,
+              invoice.id,
+              "ISSUED",
+              "issued "
+                  + invoice.number
+                  + " for "
+                  + Money.round(invoice.totalInclTax, invoice.currency).toPlainString()
+                  + " "
+                  + invoice.currency
+                  + ", due "
+                  + invoice.dueDate));
+    }
+    audit.recordAll(changes);
   }
 
   public Invoice get(String tenantId, UUID id) {
@@ -106,45 +187,193 @@ public class InvoiceService {
     return invoice;
   }
 
-  public Page<Invoice> list(
-      String tenantId, UUID customerId, InvoiceStatus status, String cursor, Integer limit) {
+  /**
+   * The tenant's invoice, locked for this transaction ({@code select ... for update}); 404 for
+   * another tenant's.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Invoice lock(String tenantId, UUID id) {
+    Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (invoice == null || !invoice.tenantId.equals(tenantId)) {
+      throw ProblemException.notFound("Invoice", id);
+    }
+    return invoice;
+  }
+
+  @Transactional
+  public Invoice cancel(String tenantId, UUID id, CloseRequest request) {
+    Invoice invoice = lock(tenantId, id);
+    invoice.require(Operation.CANCEL);
+    refuseWhileDisputed(invoice);
+    LocalDate on = closeDate(invoice, request.on());
+    cancelLocked(invoice, on, request.reason());
+    return invoice;
+  }
+
+  /** Cancels a locked invoice whose status allows it (also used by dispute resolution). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void cancelLocked(Invoice invoice, LocalDate on, String reason) {
+    invoice.status = InvoiceStatus.CANCELLED;
+    invoice.closedOn = on;
+    invoice.closeReason = reason;
+    em.flush();
+    outbox.record(
+        Topics.INVOICING,
+        new InvoiceCancelled(
+            invoice.tenantId,
+            invoice.customerId.toString(),
+            invoice.id.toString(),
+            invoice.number,
+            invoice.currency,
+            on,
+            reason,
+            Money.zero(invoice.currency)));
+    audit.record(invoice.tenantId, invoice.id, "CANCELLED", "cancelled on " + on + ": " + reason);
+  }
+
+  @Transactional
+  public Invoice writeOff(String tenantId, UUID id, CloseRequest request) {
+    Invoice invoice = lock(tenantId, id);
+    invoice.require(Operation.WRITE_OFF);
+    refuseWhileDisputed(invoice);
+    LocalDate on = closeDate(invoice, request.on());
+    String cur = invoice.currency;
+    BigDecimal amount = Money.round(invoice.outstanding(), cur);
+    invoice.amountWrittenOff = amount;
+    invoice.status = InvoiceStatus.WRITTEN_OFF;
+    invoice.closedOn = on;
+    invoice.closeReason = request.reason();
+    em.flush();
+    outbox.record(
+        Topics.INVOICING,
+        new InvoiceWrittenOff(
+            tenantId,
+            invoice.customerId.toString(),
+            invoice.id.toString(),
+            invoice.number,
+            cur,
+            on,
+            amount,
+            request.reason(),
+            Money.zero(cur)));
+    audit.record(
+        tenantId,
+        invoice.id,
+        "WRITTEN_OFF",
+        "wrote off " + amount.toPlainString() + " " + cur + " on " + on + ": " + request.reason());
+    return invoice;
+  }
+
+  @Transactional
+  public Invoice changeDueDate(String tenantId, UUID id, DueDateRequest request) {
+    Invoice invoice = lock(tenantId, id);
+    invoice.require(Operation.CHANGE_DUE_DATE);
+    if (request.dueDate().isBefore(invoice.issueDate)) {
+      throw ProblemException.invalid(
+          "dueDate", "must not be before issueDate " + invoice.issueDate);
+    }
+    LocalDate previous = invoice.dueDate;
+    if (previous.equals(request.dueDate())) {
+      return invoice;
+    }
+    invoice.dueDate = request.dueDate();
+    em.flush();
+    outbox.record(
+        Topics.INVOICING,
+        new InvoiceDueDateChanged(
+            tenantId,
+            invoice.customerId.toString(),
+            invoice.id.toString(),
+            previous,
+            invoice.dueDate));
+    audit.record(
+        tenantId,
+        invoice.id,
+        "DUE_DATE_CHANGED",
+        "due date "
+            + previous
+            + " -> "
+            + invoice.dueDate
+            + (request.reason() == null ? "" : ": " + request.reason()));
+    return invoice;
+  }
+
+  public Page<Invoice> list(String tenantId, Filter filter, String cursor, Integer limit) {
     int size = Cursor.limit(limit);
     String after = Cursor.decode(cursor);
     StringBuilder where = new StringBuilder("tenantId = :tenant");
-    if (customerId != null) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("tenant", tenantId);
+    if (filter.customerId() != null) {
       where.append(" and customerId = :customer");
+      params.put("customer", filter.customerId());
     }
-    if (status != null) {
+    if (filter.status() != null) {
       where.append(" and status = :status");
+      params.put("status", filter.status());
+    }
+    if (filter.overdueAsOf() != null) {
+      where.append(" and status in (:open) and dueDate < :asOf");
+      params.put("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID));
+      params.put("asOf", filter.overdueAsOf());
+    }
+    if (filter.dueFrom() != null) {
+      where.append(" and dueDate >= :dueFrom");
+      params.put("dueFrom", filter.dueFrom());
+    }
+    if (filter.dueTo() != null) {
+      where.append(" and dueDate <= :dueTo");
+      params.put("dueTo", filter.dueTo());
+    }
+    if (filter.disputed() != null) {
+      where.append(" and disputed = :disputed");
+      params.put("disputed", filter.disputed());
     }
     if (after != null) {
       where.append(" and id > :after");
-    }
-    var query = em.createQuery("from Invoice where " + where + " order by id", Invoice.class);
-    query.setParameter("tenant", tenantId);
-    if (customerId != null) {
-      query.setParameter("customer", customerId);
-    }
-    if (status != null) {
-      query.setParameter("status", status);
-    }
-    if (after != null) {
       try {
-        query.setParameter("after", UUID.fromString(after));
+        params.put("after", UUID.fromString(after));
       } catch (IllegalArgumentException e) {
         throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
       }
     }
+    var query = em.createQuery("from Invoice where " + where + " order by id", Invoice.class);
+    params.forEach(query::setParameter);
     return Page.of(query.setMaxResults(size + 1).getResultList(), size, i -> i.id.toString());
   }
 
   /** A customer of another tenant is reported as a field error, exactly like a missing one. */
-  private Customer customerOf(String tenantId, UUID customerId) {
+  public Customer customerOf(String tenantId, UUID customerId) {
     try {
       return customers.get(tenantId, customerId);
     } catch (ProblemException e) {
       throw ProblemException.invalid("customerId", "no customer " + customerId + " exists");
     }
+  }
+
+  /** The largest amount the ledger stores (numeric(19, 4)). */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999");
+
+  private static boolean fitsLedger(BigDecimal amount) {
+    return amount.abs().compareTo(MAX_AMOUNT) <= 0;
+  }
+
+  public static ProblemException duplicateNumber(String number) {
+    return ProblemException.conflict("An invoice numbered " + number + " already exists");
+  }
+
+  private static void refuseWhileDisputed(Invoice invoice) {
+    if (invoice.disputed) {
+      throw Problems.state("Invoice " + invoice.number + " has an open dispute; resolve it first");
+    }
+  }
+
+  private LocalDate closeDate(Invoice invoice, LocalDate requested) {
+    LocalDate on = calendar.asOfOrToday(requested);
+    if (on.isBefore(invoice.issueDate)) {
+      throw ProblemException.invalid("on", "must not be before issueDate " + invoice.issueDate);
+    }
+    return on;
   }
 
   static InvoiceIssued issued(Invoice i) {

@@ -55,4 +55,21 @@ class PaymentTermsTest {
   void negativeDaysAreRefused() {
     assertThatThrownBy(() -> PaymentTerms.net(-1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void monthEndsAndShortMonths() {
+    // 31 Jan + 30 days end of month: 2 Mar, so end of March
+    var daysThenEom = new PaymentTerms(30, EndOfMonthRule.DAYS_THEN_END_OF_MONTH, null, null);
+    assertThat(daysThenEom.dueDate(d("2026-01-31"))).isEqualTo(d("2026-03-31"));
+    // 30 Jan 2028 + 30 days = 29 Feb 2028, already the end of the month
+    assertThat(daysThenEom.dueDate(d("2028-01-30"))).isEqualTo(d("2028-02-29"));
+    // end of month then 0 days: the end of the invoice's month
+    var eomOnly = new PaymentTerms(0, EndOfMonthRule.END_OF_MONTH_THEN_DAYS, null, null);
+    assertThat(eomOnly.dueDate(d("2026-02-01"))).isEqualTo(d("2026-02-28"));
+    assertThat(eomOnly.dueDate(d("2028-02-01"))).isEqualTo(d("2028-02-29"));
+    // net terms from a leap day
+    assertThat(PaymentTerms.net(365).dueDate(d("2028-02-29"))).isEqualTo(d("2029-02-28"));
+    // year end
+    assertThat(PaymentTerms.net(45).dueDate(d("2026-12-31"))).isEqualTo(d("2027-02-14"));
+  }
 }

@@ -74,4 +74,23 @@ class InvoiceTotalsTest {
     assertThat(totals.totalTax()).isEqualTo(new BigDecimal("100"));
     assertThat(totals.totalInclTax()).isEqualTo(new BigDecimal("1104"));
   }
+
+  @Test
+  void zeroRateOnly() {
+    var totals =
+        InvoiceTotals.of(List.of(line("2", "49.995", "0"), line("1", "0.01", "0.0")), "EUR");
+    assertThat(totals.vatBreakdown()).hasSize(1);
+    assertThat(totals.totalExclTax()).isEqualTo(new BigDecimal("100.00"));
+    assertThat(totals.totalTax()).isEqualTo(new BigDecimal("0.00"));
+    assertThat(totals.totalInclTax()).isEqualTo(new BigDecimal("100.00"));
+  }
+
+  @Test
+  void jpyRoundsVatPerRateToWholeYen() {
+    // 8 % and 10 % (Japanese reduced and standard rates): 333 * 8 % = 26.64 -> 27; 999 * 10 % =
+    // 99.9 -> 100
+    var totals = InvoiceTotals.of(List.of(line("1", "333", "8"), line("1", "999", "10")), "JPY");
+    assertThat(totals.totalTax()).isEqualTo(new BigDecimal("127"));
+    assertThat(totals.totalInclTax()).isEqualTo(new BigDecimal("1459"));
+  }
 }

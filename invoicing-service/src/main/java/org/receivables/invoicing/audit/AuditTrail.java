@@ -1,0 +1,126 @@
+package org.receivables.invoicing.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.receivables.kit.page.Cursor;
+import org.receivables.kit.page.Page;
+import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.tenant.TenantContext;
+
+/**
+ * Who did what to an invoice, and when. Written in the same transaction as the change, so the trail
+ * never claims a change that was rolled back nor misses one that committed.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  /** An audited change, as the batch writer takes it. */
+  public record Change(String tenantId, UUID invoiceId, String action, String detail) {}
+
+  @Inject EntityManager em;
+  @Inject TenantContext tenant;
+  @Inject Clock clock;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(String tenantId, UUID invoiceId, String action, String detail) {
+    em.createNativeQuery(
+            "insert into invoice_audit (tenant_id, invoice_id, at, principal, action, detail)"
+                + " values (:t, :i, :at, :p, :a, :d)")
+        .setParameter("t", tenantId)
+        .setParameter("i", invoiceId)
+        .setParameter("at", Instant.now(clock))
+        .setParameter("p", principal())
+        .setParameter("a", action)
+        .setParameter("d", detail)
+        .executeUpdate();
+  }
+
+  /** Many entries in one JDBC batch (bulk import). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAll(List<Change> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    em.flush();
+    Timestamp at = Timestamp.from(Instant.now(clock));
+    String who = principal();
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement ps =
+                  connection.prepareStatement(
+                      "insert into invoice_audit (tenant_id, invoice_id, at, principal, action,"
+                          + " detail) values (?, ?, ?, ?, ?, ?)")) {
+                for (Change c : changes) {
+                  ps.setString(1, c.tenantId());
+                  ps.setObject(2, c.invoiceId());
+                  ps.setTimestamp(3, at);
+                  ps.setString(4, who);
+                  ps.setString(5, c.action());
+                  ps.setString(6, c.detail());
+                  ps.addBatch();
+                }
+                ps.executeBatch();
+              }
+            });
+  }
+
+  /** The trail of one invoice, oldest first. */
+  public Page<AuditEntry> list(String tenantId, UUID invoiceId, String cursor, Integer limit) {
+    int size = Cursor.limit(limit);
+    String after = Cursor.decode(cursor);
+    long afterId;
+    try {
+      afterId = after == null ? 0 : Long.parseLong(after);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, at, principal, action, detail from invoice_audit where tenant_id = :t"
+                    + " and invoice_id = :i and id > :after order by id limit :n")
+            .setParameter("t", tenantId)
+            .setParameter("i", invoiceId)
+            .setParameter("after", afterId)
+            .setParameter("n", size + 1)
+            .getResultList();
+    List<AuditEntry> entries =
+        rows.stream()
+            .map(
+                r ->
+                    new AuditEntry(
+                        ((Number) r[0]).longValue(),
+                        toInstant(r[1]),
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4]))
+            .toList();
+    return Page.of(entries, size, e -> Long.toString(e.sequence()));
+  }
+
+  private String principal() {
+    String who = tenant.principal();
+    return who == null || who.isBlank() ? "unknown" : who;
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return ((Timestamp) value).toInstant();
+  }
+}

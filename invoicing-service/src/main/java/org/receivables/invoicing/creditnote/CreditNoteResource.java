@@ -1,0 +1,127 @@
+package org.receivables.invoicing.creditnote;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.invoicing.common.ApiDocs;
+import org.receivables.invoicing.invoice.Invoice;
+import org.receivables.invoicing.invoice.InvoiceService;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.tenant.Roles;
+import org.receivables.kit.tenant.TenantContext;
+
+/** Credit notes against an invoice. */
+@Path("/api/v1/invoices/{invoiceId}/credit-notes")
+@Tag(name = "Credit notes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CreditNoteResource {
+
+  @Inject CreditNoteService creditNotes;
+  @Inject InvoiceService invoices;
+  @Inject TenantContext tenant;
+  @Inject Idempotency idempotency;
+
+  @POST
+  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Operation(
+      summary = "Issue a credit note against an invoice",
+      description =
+          "Lowers the outstanding amount, never below zero; a credit note that covers all that is"
+              + " owed settles the invoice (PAID). Publishes CreditNoteIssued.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Issued",
+      content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
+  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Number already used, invoice PAID/CANCELLED/WRITTEN_OFF, or Idempotency-Key in use")
+  @APIResponse(
+      responseCode = "422",
+      description = "amount exceeds the outstanding amount, or Idempotency-Key reused")
+  public Response issueCreditNote(
+      @PathParam("invoiceId") UUID invoiceId,
+      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+          @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @NotNull @Valid CreditNoteRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.execute(
+        tenantId,
+        key,
+        "POST",
+        uri.getPath(),
+        request,
+        () -> {
+          CreditNote note = creditNotes.issue(tenantId, invoiceId, request);
+          Invoice invoice = invoices.get(tenantId, invoiceId);
+          return Response.created(uri.getAbsolutePathBuilder().path(note.id.toString()).build())
+              .entity(CreditNoteView.of(note, invoice, true))
+              .build();
+        });
+  }
+
+  @GET
+  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @Operation(summary = "The credit notes of an invoice, oldest first")
+  @APIResponse(responseCode = "200", description = "The credit notes")
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
+  public List<CreditNoteView> listCreditNotes(@PathParam("invoiceId") UUID invoiceId) {
+    String tenantId = tenant.tenantId();
+    Invoice invoice = invoices.get(tenantId, invoiceId);
+    return creditNotes.list(tenantId, invoiceId).stream()
+        .map(c -> CreditNoteView.of(c, invoice, false))
+        .toList();
+  }
+
+  @GET
+  @Path("{creditNoteId}")
+  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @Operation(summary = "Read a credit note")
+  @APIResponse(
+      responseCode = "200",
+      description = "The credit note",
+      content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
+  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "404", description = "No such invoice or credit note in this tenant")
+  public CreditNoteView getCreditNote(
+      @PathParam("invoiceId") UUID invoiceId, @PathParam("creditNoteId") UUID creditNoteId) {
+    String tenantId = tenant.tenantId();
+    Invoice invoice = invoices.get(tenantId, invoiceId);
+    return creditNotes.list(tenantId, invoiceId).stream()
+        .filter(c -> c.id.equals(creditNoteId))
+        .findFirst()
+        .map(c -> CreditNoteView.of(c, invoice, false))
+        .orElseThrow(() -> ProblemException.notFound("Credit note", creditNoteId));
+  }
+}

@@ -1,0 +1,71 @@
+package org.receivables.invoicing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document front ends build on: every operation summarised and its errors listed. */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+  @Test
+  void everyLedgerEndpointIsDocumentedWithItsErrors() {
+    JsonPath doc =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+    assertThat(paths)
+        .containsKeys(
+            "/api/v1/customers/{id}",
+            "/api/v1/invoices/batch",
+            "/api/v1/invoices/{invoiceId}/payments",
+            "/api/v1/payments",
+            "/api/v1/payments/{id}/reversal",
+            "/api/v1/invoices/{id}/cancellation",
+            "/api/v1/invoices/{id}/write-off",
+            "/api/v1/invoices/{id}/due-date",
+            "/api/v1/invoices/{invoiceId}/credit-notes",
+            "/api/v1/invoices/{invoiceId}/disputes",
+            "/api/v1/invoices/{invoiceId}/disputes/{disputeId}/resolution",
+            "/api/v1/invoices/{id}/audit");
+    paths.forEach(
+        (path, operations) ->
+            operations.forEach(
+                (method, op) -> {
+                  if (!path.startsWith("/api/")) {
+                    return;
+                  }
+                  String where = method.toUpperCase() + " " + path;
+                  assertThat(op.get("summary")).as(where + " summary").isNotNull();
+                  @SuppressWarnings("unchecked")
+                  Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+                  assertThat(responses).as(where + " responses").containsKey("401");
+                  assertThat(responses.keySet().stream().anyMatch(s -> s.startsWith("2")))
+                      .as(where + " success response")
+                      .isTrue();
+                  if (method.equals("post")) {
+                    assertThat(responses).as(where + " responses").containsKeys("400", "403");
+                  }
+                }));
+    Map<String, Object> schemaMap = doc.getMap("components.schemas");
+    List<String> schemas = List.copyOf(schemaMap.keySet());
+    assertThat(schemas)
+        .contains(
+            "Payment",
+            "AllocatedPaymentRequest",
+            "CreditNote",
+            "Dispute",
+            "AuditEntry",
+            "InvoiceBatchResult");
+  }
+}
