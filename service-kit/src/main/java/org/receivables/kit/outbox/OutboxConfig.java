@@ -20,6 +20,10 @@ public interface OutboxConfig {
   @WithDefault("/receivables")
   String source();
 
+  /** How long after start-up the relay first polls (the Kafka channel must be ready). */
+  @WithDefault("3s")
+  Duration initialDelay();
+
   /** Rows published per relay transaction. */
   @WithDefault("200")
   int batchSize();

@@ -52,8 +52,10 @@ public class OutboxRelay {
   @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
   Emitter<String> emitter;
 
+  // The first poll waits for the Kafka channel to be wired at start-up.
   @Scheduled(
       every = "${service-kit.outbox.poll-interval:0.2s}",
+      delayed = "${service-kit.outbox.initial-delay:3s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void relayPending() {
     try {
