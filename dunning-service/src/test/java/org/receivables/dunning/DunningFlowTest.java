@@ -691,6 +691,18 @@ class DunningFlowTest {
         .get("/api/v1/dunning/customers/" + c)
         .then()
         .statusCode(404);
+    given()
+        .header("Authorization", other)
+        .get("/api/v1/dunning/customers/" + c + "/timeline")
+        .then()
+        .statusCode(404);
+    given()
+        .header("Authorization", other)
+        .contentType("application/json")
+        .body(Map.of("text", "not my customer"))
+        .post("/api/v1/dunning/customers/" + c + "/notes")
+        .then()
+        .statusCode(404);
     assertThat(
             given()
                 .header("Authorization", other)

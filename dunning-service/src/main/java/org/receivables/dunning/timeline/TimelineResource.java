@@ -29,6 +29,7 @@ import org.receivables.dunning.common.ApiDocs;
 import org.receivables.dunning.common.Params;
 import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.replica.Replica;
+import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
@@ -44,6 +45,7 @@ public class TimelineResource {
   @Inject Timeline timeline;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
+  @Inject Replica replica;
 
   /** One event of the case. */
   @Schema(name = "TimelineEntry")
@@ -64,10 +66,12 @@ public class TimelineResource {
   @Path("timeline")
   @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
   @Operation(summary = "Everything that happened in the customer's case, oldest first")
-  @APIResponse(responseCode = "200", description = "The entries (empty for an unknown customer)")
+  @APIResponse(responseCode = "200", description = "The entries, oldest first")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   @SuppressWarnings("unchecked")
   public Map<String, List<Entry>> list(@PathParam("customerId") String customerId) {
+    requireKnown(customerId);
     List<Object[]> rows =
         em.createNativeQuery(
                 "select id, at, on_date, kind, actor, summary, ref_id from timeline_entry"
@@ -100,8 +104,10 @@ public class TimelineResource {
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public Response note(
       @PathParam("customerId") String customerId, @NotNull @Valid NoteRequest request) {
+    requireKnown(customerId);
     timeline.record(
         tenant.tenantId(),
         Params.ref("customerId", customerId, true),
@@ -111,5 +117,13 @@ public class TimelineResource {
         null,
         calendar.today());
     return Response.status(201).build();
+  }
+
+  /** Another tenant's customer, or one never seen, is answered as if it did not exist. */
+  private void requireKnown(String customerId) {
+    String id = Params.ref("customerId", customerId, true);
+    if (!replica.customerKnown(tenant.tenantId(), id)) {
+      throw ProblemException.notFound("Customer", customerId);
+    }
   }
 }
