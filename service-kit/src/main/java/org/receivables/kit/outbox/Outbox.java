@@ -1,8 +1,12 @@
 package org.receivables.kit.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +21,8 @@ import org.receivables.events.EventJson;
 public class Outbox {
 
   @Inject EntityManager em;
+  @Inject TransactionSynchronizationRegistry transactions;
+  @Inject Instance<OutboxRelay> relay;
 
   /** Must run inside the caller's transaction: an event without its change would be a lie. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +41,22 @@ public class Outbox {
         .setParameter("payload", EventJson.write(event))
         .setParameter("at", Instant.now())
         .executeUpdate();
+    if (relay.isResolvable()) {
+      transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay.get()));
+    }
     return id;
+  }
+
+  /** Lets the relay publish right after the commit instead of at its next poll. */
+  private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+    @Override
+    public void beforeCompletion() {}
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        relay.wakeUp();
+      }
+    }
   }
 }

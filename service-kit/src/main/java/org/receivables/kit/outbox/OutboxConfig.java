@@ -12,7 +12,10 @@ public interface OutboxConfig {
   @WithDefault("false")
   boolean enabled();
 
-  /** How often the relay looks for committed rows when it has drained the outbox. */
+  /**
+   * How often the relay looks for rows it was not woken for (committed by another replica, or left
+   * by a failed batch); rows committed here are sent at once.
+   */
   @WithDefault("0.2s")
   Duration pollInterval();
 

@@ -2,10 +2,12 @@ package org.receivables.kit.outbox;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -52,18 +55,69 @@ public class OutboxRelay {
   @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
   Emitter<String> emitter;
 
-  // The first poll waits for the Kafka channel to be wired at start-up.
-  @Scheduled(
-      every = "${service-kit.outbox.poll-interval:0.2s}",
-      delayed = "${service-kit.outbox.initial-delay:3s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  private final Semaphore wakeUp = new Semaphore(0);
+  private volatile boolean running;
+  private Thread worker;
+
+  /**
+   * A dedicated thread rather than a scheduled job: the scheduler ticks once a second, while an
+   * event should leave within milliseconds of its commit. {@link Outbox} wakes the thread after
+   * each commit; the poll interval only bounds how long a row committed by another replica may
+   * wait.
+   */
+  void start(@Observes StartupEvent event) {
+    running = true;
+    worker = new Thread(this::loop, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /**
+   * Finishes the batch in flight, so that a stopping pod hands over without losing or resending.
+   */
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    wakeUp.release();
+    if (worker != null) {
+      worker.join(config.sendTimeout().toMillis());
+    }
+  }
+
+  /** Called after a transaction that wrote outbox rows committed. */
+  public void wakeUp() {
+    wakeUp.release();
+  }
+
+  private void loop() {
+    sleep(config.initialDelay().toMillis()); // the Kafka channel is wired during start-up
+    while (running) {
+      relayPending();
+      try {
+        wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   void relayPending() {
     try {
-      while (relayBatch() == config.batchSize()) {
+      while (running && relayBatch() == config.batchSize()) {
         // a full batch means more may be waiting: drain before sleeping
       }
     } catch (RuntimeException e) {
       LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
+      sleep(config.pollInterval().toMillis());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
