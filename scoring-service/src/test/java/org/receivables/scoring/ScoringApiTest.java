@@ -304,6 +304,36 @@ class ScoringApiTest {
   }
 
   @Test
+  void aRetriedFilingWithTheSameIdempotencyKeyReturnsTheFirstAnswer() {
+    String c = UUID.randomUUID().toString();
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = statement(c);
+    var first =
+        as(tenant, "erp")
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/financial-statements");
+    first.then().statusCode(201);
+    var replay =
+        as(tenant, "erp")
+            .header("Idempotency-Key", key)
+            .body(body)
+            .post("/api/v1/financial-statements");
+    replay.then().statusCode(201).header("Idempotent-Replayed", "true");
+    assertThat(replay.asString()).isEqualTo(first.asString());
+    Map<String, Object> other = new HashMap<>(body);
+    other.put("ebit", 1);
+    as(tenant, "erp")
+        .header("Idempotency-Key", key)
+        .body(other)
+        .post("/api/v1/financial-statements")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("Idempotency-Key"));
+  }
+
+  @Test
   void statementsAreCheckedScoredAndKeptPerFiscalYear() {
     String c = UUID.randomUUID().toString();
     Map<String, Object> body = statement(c);

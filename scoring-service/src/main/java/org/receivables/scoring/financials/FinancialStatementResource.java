@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,8 +18,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -30,6 +34,7 @@ import org.receivables.kit.tenant.TenantContext;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FinancialStatementResource {
 
+  @Inject Idempotency idempotency;
   @Inject FinancialStatementService statements;
   @Inject TenantContext tenant;
 
@@ -45,16 +50,36 @@ public class FinancialStatementResource {
   @APIResponse(responseCode = "201", description = "Filed; Location names the statement")
   @APIResponse(responseCode = "200", description = "Replaced the statement of the same fiscal year")
   @APIResponse(responseCode = "400", description = "Invalid or impossible statement (problem+json)")
-  public Response fileStatement(@NotNull @Valid StatementRequest request, @Context UriInfo uri) {
-    FinancialStatementService.Filed filed =
-        statements.file(tenant.tenantId(), request, tenant.principal());
-    StatementView view = StatementView.of(filed.statement());
-    if (filed.restated()) {
-      return Response.ok(view).build();
-    }
-    return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-        .entity(view)
-        .build();
+  @APIResponse(
+      responseCode = "422",
+      description =
+          "Idempotency-Key already used with another body (a replay returns the first answer)")
+  public Response fileStatement(
+      @Parameter(
+              description =
+                  "Makes a retried filing safe: the same key and body return the first answer")
+          @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @NotNull @Valid StatementRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.execute(
+        tenantId,
+        key,
+        "POST",
+        uri.getPath(),
+        request,
+        () -> {
+          FinancialStatementService.Filed filed =
+              statements.file(tenantId, request, tenant.principal());
+          StatementView view = StatementView.of(filed.statement());
+          if (filed.restated()) {
+            return Response.ok(view).build();
+          }
+          return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+              .entity(view)
+              .build();
+        });
   }
 
   @GET
