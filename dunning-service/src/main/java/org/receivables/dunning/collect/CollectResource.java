@@ -80,7 +80,11 @@ public class CollectResource {
   public CallTaskView outcome(
       @PathParam("id") String id, @NotNull @Valid CallOutcomeRequest request) {
     return collect.outcome(
-        tenant.tenantId(), Params.uuid("id", id), request, tenant.principal(), calendar.today());
+        tenant.tenantId(),
+        QueryParams.uuid("id", id),
+        request,
+        tenant.principal(),
+        calendar.today());
   }
 
   @GET

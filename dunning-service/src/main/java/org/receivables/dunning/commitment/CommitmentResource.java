@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
 import org.receivables.dunning.common.Params;
+import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
@@ -72,7 +73,7 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public CommitmentView getPromise(@PathParam("id") String id) {
-    return commitments.promiseView(tenant.tenantId(), Params.uuid("id", id));
+    return commitments.promiseView(tenant.tenantId(), QueryParams.uuid("id", id));
   }
 
   @POST
@@ -111,7 +112,7 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public CommitmentView getPlan(@PathParam("id") String id) {
-    return commitments.planView(tenant.tenantId(), Params.uuid("id", id));
+    return commitments.planView(tenant.tenantId(), QueryParams.uuid("id", id));
   }
 
   @GET

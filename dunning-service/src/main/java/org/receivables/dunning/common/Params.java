@@ -1,8 +1,6 @@
 package org.receivables.dunning.common;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.receivables.kit.problem.Problem;
 import org.receivables.kit.problem.ProblemException;
 
@@ -13,28 +11,6 @@ import org.receivables.kit.problem.ProblemException;
 public final class Params {
 
   private Params() {}
-
-  public static UUID uuid(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(name, "must be an id (UUID)");
-    }
-  }
-
-  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(name, "must be one of " + List.of(type.getEnumConstants()));
-    }
-  }
 
   /**
    * A short free-text id from another service (customer, invoice): non-blank, at most 100 chars.

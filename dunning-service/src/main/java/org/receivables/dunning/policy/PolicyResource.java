@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.dunning.common.Params;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -62,7 +62,7 @@ public class PolicyResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public Response get(@PathParam("id") String id) {
-    PolicyView v = policies.get(tenant.tenantId(), Params.uuid("id", id));
+    PolicyView v = policies.get(tenant.tenantId(), QueryParams.uuid("id", id));
     return Response.ok(v).tag(new EntityTag(String.valueOf(v.version()))).build();
   }
 
@@ -74,7 +74,7 @@ public class PolicyResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public Map<String, List<PolicyView>> versions(@PathParam("id") String id) {
-    return Map.of("items", policies.versions(tenant.tenantId(), Params.uuid("id", id)));
+    return Map.of("items", policies.versions(tenant.tenantId(), QueryParams.uuid("id", id)));
   }
 
   @POST
@@ -125,7 +125,7 @@ public class PolicyResource {
     PolicyView v =
         policies.update(
             tenant.tenantId(),
-            Params.uuid("id", id),
+            QueryParams.uuid("id", id),
             request,
             version(ifMatch),
             tenant.principal());
@@ -143,7 +143,7 @@ public class PolicyResource {
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public Response retire(@PathParam("id") String id) {
-    policies.retire(tenant.tenantId(), Params.uuid("id", id), tenant.principal());
+    policies.retire(tenant.tenantId(), QueryParams.uuid("id", id), tenant.principal());
     return Response.noContent().build();
   }
 

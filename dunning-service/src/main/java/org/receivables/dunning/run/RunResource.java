@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.dunning.common.Params;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -83,7 +83,7 @@ public class RunResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public RunView get(@PathParam("id") String id) {
-    return store.run(tenant.tenantId(), Params.uuid("id", id));
+    return store.run(tenant.tenantId(), QueryParams.uuid("id", id));
   }
 
   @GET

@@ -1,7 +1,5 @@
 package org.receivables.invoicing.common;
 
-import java.util.Locale;
-import java.util.UUID;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -11,52 +9,6 @@ import org.receivables.kit.problem.ProblemException;
 public final class Params {
 
   private Params() {}
-
-  public static UUID uuid(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(name, "must be an id (UUID)");
-    }
-  }
-
-  /** A page size, or null when absent; the range is checked by {@code Cursor.limit}. */
-  public static Integer integer(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid(name, "must be a whole number");
-    }
-  }
-
-  public static Boolean bool(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw ProblemException.invalid(name, "must be true or false");
-    };
-  }
-
-  public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          name, "must be one of " + java.util.List.of(type.getEnumConstants()));
-    }
-  }
 
   /**
    * The version an {@code If-Match} header names ({@code "3"} or {@code W/"3"}); -1 for {@code *}.

@@ -31,6 +31,7 @@ import org.receivables.invoicing.common.Params;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
+import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -157,10 +158,10 @@ public class CustomerResource {
         new CustomerService.Filter(
             externalRef,
             segment,
-            Params.bool("creditHold", creditHold),
-            Params.bool("doNotDun", doNotDun));
+            QueryParams.bool("creditHold", creditHold),
+            QueryParams.bool("doNotDun", doNotDun));
     Page<Customer> page =
-        customers.list(tenant.tenantId(), filter, cursor, Params.integer("limit", limit));
+        customers.list(tenant.tenantId(), filter, cursor, QueryParams.integer("limit", limit));
     return new Page<>(page.items().stream().map(CustomerView::of).toList(), page.nextCursor());
   }
 

@@ -169,7 +169,7 @@ public class CustomerService {
 
   public Page<Customer> list(String tenantId, Filter filter, String cursor, Integer limit) {
     int size = Cursor.limit(limit);
-    String after = Cursor.decode(cursor);
+    UUID after = Cursor.decodeId(cursor);
     StringBuilder where = new StringBuilder("tenantId = :tenant");
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     params.put("tenant", tenantId);
@@ -191,20 +191,12 @@ public class CustomerService {
     }
     if (after != null) {
       where.append(" and id > :after");
-      params.put("after", parseCursorId(after));
+      params.put("after", after);
     }
     var query = em.createQuery("from Customer where " + where + " order by id", Customer.class);
     params.forEach(query::setParameter);
     List<Customer> rows = query.setMaxResults(size + 1).getResultList();
     return Page.of(rows, size, c -> c.id.toString());
-  }
-
-  private static UUID parseCursorId(String key) {
-    try {
-      return UUID.fromString(key);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-    }
   }
 
   private void flushOrConflict(String detail) {

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.audit.AuditEntry;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.ApiDocs;
-import org.receivables.invoicing.common.Params;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
@@ -151,14 +150,14 @@ public class InvoiceResource {
           String limit) {
     var filter =
         new InvoiceService.Filter(
-            Params.uuid("customerId", customerId),
-            Params.enumValue("status", status, InvoiceStatus.class),
+            QueryParams.uuid("customerId", customerId),
+            QueryParams.enumValue("status", status, InvoiceStatus.class),
             QueryParams.date("overdueAsOf", overdueAsOf),
             QueryParams.date("dueFrom", dueFrom),
             QueryParams.date("dueTo", dueTo),
-            Params.bool("disputed", disputed));
+            QueryParams.bool("disputed", disputed));
     Page<Invoice> page =
-        invoices.list(tenant.tenantId(), filter, cursor, Params.integer("limit", limit));
+        invoices.list(tenant.tenantId(), filter, cursor, QueryParams.integer("limit", limit));
     LocalDate today = calendar.today();
     return new Page<>(
         page.items().stream().map(i -> InvoiceView.of(i, today)).toList(), page.nextCursor());
@@ -272,7 +271,7 @@ public class InvoiceResource {
       @QueryParam("limit") String limit) {
     String tenantId = tenant.tenantId();
     invoices.get(tenantId, id);
-    return audit.list(tenantId, id, cursor, Params.integer("limit", limit));
+    return audit.list(tenantId, id, cursor, QueryParams.integer("limit", limit));
   }
 
   private Response ok(Invoice invoice) {

@@ -300,7 +300,7 @@ public class InvoiceService {
 
   public Page<Invoice> list(String tenantId, Filter filter, String cursor, Integer limit) {
     int size = Cursor.limit(limit);
-    String after = Cursor.decode(cursor);
+    UUID after = Cursor.decodeId(cursor);
     StringBuilder where = new StringBuilder("tenantId = :tenant");
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("tenant", tenantId);
@@ -331,11 +331,7 @@ public class InvoiceService {
     }
     if (after != null) {
       where.append(" and id > :after");
-      try {
-        params.put("after", UUID.fromString(after));
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-      }
+      params.put("after", after);
     }
     var query = em.createQuery("from Invoice where " + where + " order by id", Invoice.class);
     params.forEach(query::setParameter);

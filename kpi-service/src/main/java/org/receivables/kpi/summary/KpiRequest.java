@@ -60,14 +60,7 @@ public class KpiRequest {
   }
 
   public Scope scope(String currency, String customerId, String segment) {
-    UUID customer = null;
-    if (customerId != null && !customerId.isBlank()) {
-      try {
-        customer = UUID.fromString(customerId);
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("customerId", "must be a customer id (UUID)");
-      }
-    }
+    UUID customer = QueryParams.uuid("customerId", customerId);
     String seg = segment == null || segment.isBlank() ? null : segment;
     if (customer != null && seg != null) {
       throw ProblemException.invalid("segment", "give either customerId or segment, not both");

@@ -60,15 +60,8 @@ public class CreditDecisionResource {
       throw ProblemException.invalid("customerId", "is required");
     }
     int size = Cursor.limit(limit);
-    String after = Cursor.decode(cursor);
-    Long before = null;
-    if (after != null) {
-      try {
-        before = credit.seqOf(tenant.tenantId(), UUID.fromString(after));
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-      }
-    }
+    UUID after = Cursor.decodeId(cursor);
+    Long before = after == null ? null : credit.seqOf(tenant.tenantId(), after);
     List<CreditDecisionView> rows =
         credit.decisions(tenant.tenantId(), customerId, before, size + 1);
     return Page.of(rows, size, d -> d.id().toString());

@@ -2,6 +2,7 @@ package org.receivables.kit.page;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import org.receivables.kit.problem.ProblemException;
 
 /** Opaque keyset cursors: clients pass them back unchanged and never build them. */
@@ -27,6 +28,19 @@ public final class Cursor {
     }
     try {
       return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
+    }
+  }
+
+  /** The id inside a cursor whose key is an id, or null for the first page. */
+  public static UUID decodeId(String cursor) {
+    String key = decode(cursor);
+    if (key == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(key);
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
     }
