@@ -1,7 +1,9 @@
 #!/bin/sh
 # Run once by the postgres image on an empty data directory (docker-entrypoint-initdb.d), by
 # docker-compose.yml and by the dev overlay of k8s/. One database per service, each owned by a
-# login role of the same name, so that a service can reach no other service's data.
+# login role of the same name, so that a service can reach no other service's data. Each role is
+# also a member of receivables_tenant, the role a service's connections switch to while serving a
+# tenant's request (row-level security, docs/security.md).
 #   SUITE_DATABASES      names (default: invoicing scoring dunning kpi gateway)
 #   <NAME>_DB_PASSWORD   password of role <name>, e.g. INVOICING_DB_PASSWORD;
 #   SUITE_DB_PASSWORD    fallback for every role without its own.
@@ -17,6 +19,10 @@ SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'db', :'pw')
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'db')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'db') \gexec
+SELECT 'CREATE ROLE receivables_tenant NOLOGIN'
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'receivables_tenant') \gexec
+SELECT format('GRANT receivables_tenant TO %I', :'db')
+ WHERE NOT pg_has_role(:'db', 'receivables_tenant', 'MEMBER') \gexec
 SQL
   echo "suite: database $db owned by role $db"
 done

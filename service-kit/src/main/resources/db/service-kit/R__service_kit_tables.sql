@@ -12,6 +12,8 @@ create table if not exists outbox_event (
     payload     text        not null, -- the JSON as serialised, relayed byte for byte
     occurred_at timestamptz not null
 );
+-- W3C traceparent of the work that recorded the event (null outside any trace), sent as a Kafka header.
+alter table outbox_event add column if not exists traceparent text;
 
 create table if not exists processed_event (
     consumer     text        not null,

@@ -404,6 +404,62 @@ class DunningFlowTest {
   }
 
   @Test
+  void aRetriedPromiseWithTheSameIdempotencyKeyIsRecordedOnce() {
+    String c = customer(mail(), null, "fr");
+    InvoiceIssued a = invoice(c, "120.00", AS_OF.minusDays(2));
+    awaitReplica(a);
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body =
+        Map.of(
+            "customerId", c,
+            "invoiceIds", List.of(a.invoiceId()),
+            "amount", 120.00,
+            "promisedFor", AS_OF.plusDays(5).toString(),
+            "madeOn", AS_OF.toString());
+    String first =
+        given()
+            .header("Authorization", admin())
+            .header("Idempotency-Key", key)
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/dunning/promises")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // without the key the second promise on the same invoice would be a 409
+    given()
+        .header("Authorization", admin())
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(body)
+        .post("/api/v1/dunning/promises")
+        .then()
+        .statusCode(201)
+        .body("id", equalTo(first));
+    given()
+        .header("Authorization", admin())
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "customerId",
+                c,
+                "invoiceIds",
+                List.of(a.invoiceId()),
+                "amount",
+                1.00,
+                "promisedFor",
+                AS_OF.plusDays(5).toString(),
+                "madeOn",
+                AS_OF.toString()))
+        .post("/api/v1/dunning/promises")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void aPaymentKeepsThePromise() {
     String c = customer(mail(), null, "fr");
     InvoiceIssued a = invoice(c, "300.00", AS_OF.minusDays(2));

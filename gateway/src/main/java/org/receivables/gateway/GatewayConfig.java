@@ -32,6 +32,8 @@ public interface GatewayConfig {
 
   RateLimit rateLimit();
 
+  InFlight inFlight();
+
   Keys keys();
 
   interface Keys {
@@ -95,6 +97,17 @@ public interface GatewayConfig {
 
     /** Sustained requests per second and burst of a whole tenant, all credentials together. */
     Bucket perTenant();
+  }
+
+  /** Ceiling on proxied requests in progress, so that overload is refused rather than queued. */
+  interface InFlight {
+    /** Requests one service may have in flight through this replica; beyond it: 503 at once. */
+    @WithDefault("200")
+    int perUpstream();
+
+    /** The wait a refused client is told in {@code Retry-After} (whole seconds, at least 1). */
+    @WithDefault("1s")
+    Duration retryAfter();
   }
 
   interface Bucket {

@@ -8,6 +8,7 @@ import org.receivables.gateway.auth.Authentication;
 import org.receivables.gateway.http.AccessLog;
 import org.receivables.gateway.http.SecurityHeaders;
 import org.receivables.gateway.keys.KeyAdmin;
+import org.receivables.gateway.limits.InFlightLimits;
 import org.receivables.gateway.limits.RateLimits;
 import org.receivables.gateway.openapi.OpenApiHandler;
 import org.receivables.gateway.routing.ProxyHandler;
@@ -23,6 +24,7 @@ public class GatewayRoutes {
   private final ProxyHandler proxy;
   private final OpenApiHandler openApi;
   private final RateLimits rateLimits;
+  private final InFlightLimits inFlight;
   private final KeyAdmin keyAdmin;
 
   public GatewayRoutes(
@@ -30,11 +32,13 @@ public class GatewayRoutes {
       ProxyHandler proxy,
       OpenApiHandler openApi,
       RateLimits rateLimits,
+      InFlightLimits inFlight,
       KeyAdmin keyAdmin) {
     this.authentication = authentication;
     this.proxy = proxy;
     this.openApi = openApi;
     this.rateLimits = rateLimits;
+    this.inFlight = inFlight;
     this.keyAdmin = keyAdmin;
   }
 
@@ -45,11 +49,13 @@ public class GatewayRoutes {
         .routeWithRegex("/api(/.*)?")
         .handler(authentication::handle)
         .handler(rateLimits::handle)
+        .handler(inFlight::handle)
         .handler(proxy::handle);
     router
         .routeWithRegex("/dashboard(/.*)?")
         .handler(authentication::handle)
         .handler(rateLimits::handle)
+        .handler(inFlight::handle)
         .handler(proxy::handle);
     router
         .routeWithRegex(KeyAdmin.PATH + "(/.*)?")

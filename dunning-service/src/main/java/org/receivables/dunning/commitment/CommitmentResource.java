@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,10 +19,14 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
 import org.receivables.dunning.common.Params;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -35,6 +40,7 @@ import org.receivables.kit.time.BusinessCalendar;
 public class CommitmentResource {
 
   @Inject CommitmentService commitments;
+  @Inject Idempotency idempotency;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
 
@@ -54,12 +60,21 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = "An invoice is already under an active promise")
-  public Response promise(PromiseRequest request, @Context UriInfo uri) {
-    CommitmentView v =
-        commitments.promise(tenant.tenantId(), request, tenant.principal(), calendar.today());
-    return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
-        .entity(v)
-        .build();
+  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
+  public Response promise(
+      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      PromiseRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.post(
+        tenantId,
+        key,
+        uri,
+        request,
+        () ->
+            created(
+                uri, commitments.promise(tenantId, request, tenant.principal(), calendar.today())));
   }
 
   @GET
@@ -93,12 +108,25 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = "An invoice is already under an active plan")
-  public Response plan(PlanRequest request, @Context UriInfo uri) {
-    CommitmentView v =
-        commitments.plan(tenant.tenantId(), request, tenant.principal(), calendar.today());
-    return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
-        .entity(v)
-        .build();
+  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
+  public Response plan(
+      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      PlanRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.post(
+        tenantId,
+        key,
+        uri,
+        request,
+        () ->
+            created(
+                uri, commitments.plan(tenantId, request, tenant.principal(), calendar.today())));
+  }
+
+  private static Response created(UriInfo uri, CommitmentView v) {
+    return Created.at(uri, v.id(), v);
   }
 
   @GET

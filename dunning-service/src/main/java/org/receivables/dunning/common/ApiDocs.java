@@ -7,6 +7,10 @@ public final class ApiDocs {
   public static final String UNAUTHORIZED = "No valid access token (problem+json)";
   public static final String FORBIDDEN = "The caller's role may not do this (problem+json)";
   public static final String NOT_FOUND = "No such resource in this tenant (problem+json)";
+  public static final String IDEMPOTENCY_KEY =
+      "Makes a retry safe: the same key and body return the first answer instead of acting twice";
+  public static final String IDEMPOTENCY_REUSED =
+      "Idempotency-Key already used with another request (problem+json)";
 
   private ApiDocs() {}
 }

@@ -46,6 +46,13 @@ public interface DunningConfig {
     /** Total attempts over all runs after which a failed reminder is left to a person. */
     @WithDefault("9")
     int maxTotalAttempts();
+
+    /**
+     * Reminders a run sends at the same time: each waits on the channel and on two commits, so
+     * several in parallel keep the machine busy instead of waiting (and share each WAL flush).
+     */
+    @WithDefault("8")
+    int concurrency();
   }
 
   /** The SMS gateway: an HTTP endpoint taking {to, from, text} as JSON. */

@@ -29,6 +29,15 @@ public final class Json {
     }
   }
 
+  /** UTF-8 bytes, for large values: no intermediate char[] twice their size. */
+  public static byte[] writeBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static <T> T read(String text, TypeReference<T> type) {
     try {
       return MAPPER.readValue(text, type);

@@ -144,14 +144,29 @@ public class InterestService {
       BigDecimal contractualRate,
       LocalDate asOf,
       RateTable table) {
+    return claim(
+        invoice,
+        replica
+            .movements(tenantId, List.of(invoice.invoiceId()))
+            .getOrDefault(invoice.invoiceId(), List.of()),
+        basis,
+        contractualRate,
+        asOf,
+        table);
+  }
+
+  /** The claim on an invoice whose movements the caller read (a run reads them all at once). */
+  public Claim claim(
+      InvoiceFacts invoice,
+      List<LateInterest.Movement> movements,
+      InterestBasis basis,
+      BigDecimal contractualRate,
+      LocalDate asOf,
+      RateTable table) {
     if (asOf.isBefore(invoice.issueDate())) {
       throw ProblemException.invalid(
           "asOf", "must not be before the invoice date " + invoice.issueDate());
     }
-    var movements =
-        replica
-            .movements(tenantId, List.of(invoice.invoiceId()))
-            .getOrDefault(invoice.invoiceId(), List.of());
     LateInterest.Result r =
         LateInterest.compute(
             basis,

@@ -26,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -37,6 +40,8 @@ import org.receivables.kit.tenant.TenantContext;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
+
+  @Inject Idempotency idempotency;
 
   @Inject PolicyService policies;
   @Inject TenantContext tenant;
@@ -92,12 +97,25 @@ public class PolicyResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = "Another policy has that name")
-  public Response create(PolicyRequest request, @Context UriInfo uri) {
-    PolicyView v = policies.create(tenant.tenantId(), request, tenant.principal());
-    return Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build())
-        .tag(new EntityTag(String.valueOf(v.version())))
-        .entity(v)
-        .build();
+  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
+  public Response create(
+      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      PolicyRequest request,
+      @Context UriInfo uri) {
+    String tenantId = tenant.tenantId();
+    return idempotency.post(
+        tenantId,
+        key,
+        uri,
+        request,
+        () -> {
+          PolicyView v = policies.create(tenantId, request, tenant.principal());
+          return Created.builder(uri, v.id())
+              .tag(new EntityTag(String.valueOf(v.version())))
+              .entity(v)
+              .build();
+        });
   }
 
   @PUT

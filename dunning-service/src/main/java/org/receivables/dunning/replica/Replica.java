@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.receivables.dunning.interest.LateInterest.Movement;
 import org.receivables.dunning.run.CustomerFacts;
 import org.receivables.dunning.run.InvoiceFacts;
@@ -85,18 +90,96 @@ public class Replica {
     return customer(tenantId, customerId).isPresent();
   }
 
-  /** Invoices on which something is owed, oldest due first. */
-  @SuppressWarnings("unchecked")
-  public List<InvoiceFacts> openInvoices(String tenantId) {
-    return ((List<Object[]>)
-            em.createNativeQuery(
-                    "select "
-                        + INVOICE_COLUMNS
-                        + " from dn_invoice where tenant_id = :t and outstanding > 0"
-                        + " and status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') order by due_date, number")
-                .setParameter("t", tenantId)
-                .getResultList())
-        .stream().map(Replica::invoiceFrom).toList();
+  /** An open invoice as a run sees it: its customer (empty when unknown) and its steps taken. */
+  public record OpenInvoice(
+      InvoiceFacts invoice, Optional<CustomerFacts> customer, Map<String, LocalDate> stepsTaken) {}
+
+  private static final String OPEN_FOR_RUN =
+      "select i.invoice_id, i.customer_id, i.number, i.currency, i.issue_date, i.due_date,"
+          + " i.total_incl_tax, i.outstanding, i.status, i.disputed, c.name, c.language, c.email,"
+          + " c.phone, c.segment, r.risk_class, r.probability_of_default,"
+          + " coalesce(c.do_not_dun, false), coalesce(r.credit_hold, c.credit_hold, false),"
+          + " coalesce(s.exempt, false), s.exempt_until, s.policy_id, c.customer_id is not null,"
+          + " k.step_code, k.as_of"
+          + " from dn_invoice i"
+          + " left join dn_customer c on c.tenant_id = i.tenant_id and c.customer_id = i.customer_id"
+          + " left join dn_customer_risk r on r.tenant_id = i.tenant_id and r.customer_id ="
+          + " i.customer_id"
+          + " left join customer_setting s on s.tenant_id = i.tenant_id and s.customer_id ="
+          + " i.customer_id"
+          + " left join step_claim k on k.tenant_id = i.tenant_id and k.invoice_id = i.invoice_id"
+          + " where i.tenant_id = ? and i.outstanding > 0 and i.status not in ('PAID',"
+          + " 'CANCELLED', 'WRITTEN_OFF') and i.issue_date <= ?"
+          + " order by i.invoice_id";
+
+  /**
+   * Streams every open invoice issued by {@code asOf} with its customer's facts and the steps it
+   * has taken, in one query read in pages, so that a run over a million invoices holds only what it
+   * keeps. Must run inside a transaction (the server-side cursor lives in it).
+   */
+  public void forEachOpenInvoice(String tenantId, LocalDate asOf, Consumer<OpenInvoice> action) {
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement ps = connection.prepareStatement(OPEN_FOR_RUN)) {
+                ps.setFetchSize(2_000);
+                ps.setString(1, tenantId);
+                ps.setObject(2, asOf);
+                try (ResultSet rs = ps.executeQuery()) {
+                  OpenInvoice current = null;
+                  while (rs.next()) {
+                    String invoiceId = rs.getString(1);
+                    if (current == null || !current.invoice().invoiceId().equals(invoiceId)) {
+                      if (current != null) {
+                        action.accept(current);
+                      }
+                      current = openInvoice(rs);
+                    }
+                    String step = rs.getString(24);
+                    if (step != null) {
+                      current.stepsTaken().put(step, rs.getObject(25, LocalDate.class));
+                    }
+                  }
+                  if (current != null) {
+                    action.accept(current);
+                  }
+                }
+              }
+            });
+  }
+
+  private static OpenInvoice openInvoice(ResultSet rs) throws SQLException {
+    InvoiceFacts invoice =
+        new InvoiceFacts(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getObject(5, LocalDate.class),
+            rs.getObject(6, LocalDate.class),
+            rs.getBigDecimal(7),
+            rs.getBigDecimal(8),
+            rs.getString(9),
+            rs.getBoolean(10));
+    Optional<CustomerFacts> customer =
+        rs.getBoolean(23)
+            ? Optional.of(
+                new CustomerFacts(
+                    invoice.customerId(),
+                    rs.getString(11),
+                    rs.getString(12),
+                    rs.getString(13),
+                    rs.getString(14),
+                    rs.getString(15),
+                    rs.getString(16),
+                    rs.getBigDecimal(17),
+                    rs.getBoolean(18),
+                    rs.getBoolean(19),
+                    rs.getBoolean(20),
+                    rs.getObject(21, LocalDate.class),
+                    rs.getObject(22, UUID.class)))
+            : Optional.empty();
+    return new OpenInvoice(invoice, customer, new HashMap<>(4));
   }
 
   @SuppressWarnings("unchecked")
@@ -120,23 +203,26 @@ public class Replica {
     return out;
   }
 
-  /** Movements per invoice (payments, reversals, credit notes) that change the principal. */
+  /**
+   * Movements per invoice (payments, reversals, credit notes) that change the principal; read a
+   * thousand invoices per query.
+   */
   @SuppressWarnings("unchecked")
   public Map<String, List<Movement>> movements(String tenantId, Collection<String> invoiceIds) {
     Map<String, List<Movement>> out = new HashMap<>();
-    if (invoiceIds.isEmpty()) {
-      return out;
-    }
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select invoice_id, on_date, amount from dn_invoice_movement where tenant_id = :t"
-                        + " and invoice_id in (:ids) order by on_date")
-                .setParameter("t", tenantId)
-                .setParameter("ids", invoiceIds)
-                .getResultList()) {
-      out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
-          .add(new Movement(date(r[1]), (BigDecimal) r[2]));
+    List<String> ids = List.copyOf(invoiceIds);
+    for (int from = 0; from < ids.size(); from += 1_000) {
+      for (Object[] r :
+          (List<Object[]>)
+              em.createNativeQuery(
+                      "select invoice_id, on_date, amount from dn_invoice_movement where tenant_id"
+                          + " = :t and invoice_id in (:ids) order by on_date")
+                  .setParameter("t", tenantId)
+                  .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
+                  .getResultList()) {
+        out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+            .add(new Movement(date(r[1]), (BigDecimal) r[2]));
+      }
     }
     return out;
   }

@@ -41,26 +41,37 @@ public class Dispatcher {
   @Inject Clock clock;
 
   public void deliver(UUID id) {
-    Object[] r = QuarkusTransaction.requiringNew().call(() -> take(id));
+    Object[] r =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Object[] taken = take(id);
+                  if (taken != null && "LETTER".equals(taken[1])) {
+                    // the PDF is stored with the reminder: it is ready for posting, and nothing
+                    // outside the database can fail, so taking and recording are one transaction
+                    record(id, 1, null);
+                    return null;
+                  }
+                  return taken;
+                });
     if (r == null) {
       return;
     }
-    String tenantId = (String) r[0];
     String channel = (String) r[1];
     String recipient = (String) r[2];
     String subject = (String) r[3];
     String content = (String) r[4];
+    String replyTo = (String) r[5];
     int attempts = 0;
     String error = null;
     for (int i = 0; i < Math.max(1, config.send().attempts()); i++) {
       attempts++;
       try {
         switch (channel) {
-          case "EMAIL" ->
-              email.send(recipient, subject, content, profiles.get(tenantId).contactEmail());
+          case "EMAIL" -> email.send(recipient, subject, content, replyTo);
           case "SMS" -> sms.send(recipient, content);
           default -> {
-            // the PDF is stored with the reminder: it is ready for posting
+            // letters are recorded when taken
           }
         }
         error = null;
@@ -86,11 +97,14 @@ public class Dispatcher {
     if (taken == 0) {
       return null;
     }
-    return (Object[])
-        em.createNativeQuery(
-                "select tenant_id, channel, recipient, subject, content from reminder where id = :id")
-            .setParameter("id", id)
-            .getSingleResult();
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "select tenant_id, channel, recipient, subject, content from reminder where id = :id")
+                .setParameter("id", id)
+                .getSingleResult();
+    // read here, in a transaction: a run sends from its own threads, where nothing else is active
+    return new Object[] {r[0], r[1], r[2], r[3], r[4], profiles.get((String) r[0]).contactEmail()};
   }
 
   @SuppressWarnings("unchecked")

@@ -40,9 +40,12 @@ public class ReminderStore {
   @Inject Clock clock;
   @Inject MessageRenderer renderer;
 
-  /** Records one rendered message, PENDING; the caller's transaction also holds its claim. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public UUID create(
+  /**
+   * Renders one message and stages it, PENDING, with the invoices it lists, in the run's writes
+   * (written with the run's claims, in its transaction).
+   */
+  UUID stage(
+      RunWrites writes,
       String tenantId,
       UUID runId,
       Grouping.Group g,
@@ -71,50 +74,41 @@ public class ReminderStore {
       }
     }
     boolean notice = letter.model().formalNotice();
-    em.createNativeQuery(
-            "insert into reminder (id, tenant_id, run_id, customer_id, step_code, step_name, channel, template, language,"
-                + " policy_id, policy_version, as_of, currency, amount, interest, indemnity, recipient, subject, content,"
-                + " document, status, attempts, created_at) values (:id, :t, :run, :c, :code, :name, :ch, :tpl, :lang,"
-                + " :pid, :pv, :asOf, :cur, :amount, :interest, :indemnity, :to, :subject, :content, :doc, 'PENDING', 0,"
-                + " :at)")
-        .setParameter("id", id)
-        .setParameter("t", tenantId)
-        .setParameter("run", runId)
-        .setParameter("c", g.customerId())
-        .setParameter("code", g.step().code())
-        .setParameter("name", g.step().name())
-        .setParameter("ch", channel.name())
-        .setParameter("tpl", g.step().template())
-        .setParameter("lang", letter.model().lang())
-        .setParameter("pid", g.policy().id())
-        .setParameter("pv", g.policy().version())
-        .setParameter("asOf", asOf)
-        .setParameter("cur", g.currency())
-        .setParameter("amount", Money.round(g.total(), g.currency()))
-        .setParameter("interest", notice ? letter.interest() : BigDecimal.ZERO)
-        .setParameter("indemnity", notice ? letter.indemnity() : BigDecimal.ZERO)
-        .setParameter("to", recipient)
-        .setParameter("subject", subject)
-        .setParameter("content", content)
-        .setParameter("doc", document == null ? new byte[0] : document)
-        .setParameter("at", Instant.now(clock))
-        .executeUpdate();
+    writes.reminder(
+        id,
+        tenantId,
+        runId,
+        g.customerId(),
+        g.step().code(),
+        g.step().name(),
+        channel.name(),
+        g.step().template(),
+        letter.model().lang(),
+        g.policy().id(),
+        g.policy().version(),
+        asOf,
+        g.currency(),
+        Money.round(g.total(), g.currency()),
+        notice ? letter.interest() : BigDecimal.ZERO,
+        notice ? letter.indemnity() : BigDecimal.ZERO,
+        recipient,
+        subject,
+        content,
+        document == null ? new byte[0] : document,
+        Instant.now(clock));
     for (InvoiceFacts i : g.invoices()) {
       BigDecimal[] fees = letter.perInvoice().get(i.invoiceId());
-      em.createNativeQuery(
-              "insert into reminder_invoice (reminder_id, invoice_id, number, issue_date, due_date, days_late, total,"
-                  + " outstanding, interest, indemnity) values (:r, :i, :n, :issue, :due, :late, :total, :out, :in, :ind)")
-          .setParameter("r", id)
-          .setParameter("i", i.invoiceId())
-          .setParameter("n", i.number())
-          .setParameter("issue", i.issueDate())
-          .setParameter("due", i.dueDate())
-          .setParameter("late", (int) ChronoUnit.DAYS.between(i.dueDate(), asOf))
-          .setParameter("total", i.total())
-          .setParameter("out", i.outstanding())
-          .setParameter("in", fees[0])
-          .setParameter("ind", fees[1])
-          .executeUpdate();
+      writes.reminderInvoice(
+          id,
+          i.invoiceId(),
+          i.number(),
+          i.issueDate(),
+          i.dueDate(),
+          (int) ChronoUnit.DAYS.between(i.dueDate(), asOf),
+          i.total(),
+          i.outstanding(),
+          fees[0],
+          fees[1]);
     }
     return id;
   }
@@ -136,8 +130,10 @@ public class ReminderStore {
 
   @Transactional
   public void rememberActions(UUID runId, List<RunView.Action> actions) {
-    em.createNativeQuery("update dunning_run set actions = :a where id = :id")
-        .setParameter("a", Json.write(actions))
+    // a run over a large book has tens of thousands of actions: sent as UTF-8 bytes, decoded by
+    // the server, so the service never holds the text as a Java string
+    em.createNativeQuery("update dunning_run set actions = convert_from(:a, 'UTF8') where id = :id")
+        .setParameter("a", Json.writeBytes(actions))
         .setParameter("id", runId)
         .executeUpdate();
   }
@@ -147,19 +143,19 @@ public class ReminderStore {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
+              // the run's reminders are exactly those it created: count them in one query
               int sent = 0;
               int failed = 0;
-              for (UUID id : reminderIds) {
-                String status =
-                    (String)
-                        em.createNativeQuery("select status from reminder where id = :id")
-                            .setParameter("id", id)
+              if (!reminderIds.isEmpty()) {
+                Object[] counts =
+                    (Object[])
+                        em.createNativeQuery(
+                                "select count(*) filter (where status = 'SENT'), count(*) filter"
+                                    + " (where status = 'FAILED') from reminder where run_id = :id")
+                            .setParameter("id", runId)
                             .getSingleResult();
-                if ("SENT".equals(status)) {
-                  sent++;
-                } else if ("FAILED".equals(status)) {
-                  failed++;
-                }
+                sent = ((Number) counts[0]).intValue();
+                failed = ((Number) counts[1]).intValue();
               }
               em.createNativeQuery(
                       "update dunning_run set reminders_sent = :s, reminders_failed = :f, finished_at = :at"

@@ -22,6 +22,7 @@ import org.receivables.dunning.common.ApiDocs;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -66,9 +67,7 @@ public class RunResource {
     if (dry) {
       return Response.ok(view).build();
     }
-    return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-        .entity(view)
-        .build();
+    return Created.at(uri, view.id(), view);
   }
 
   @GET

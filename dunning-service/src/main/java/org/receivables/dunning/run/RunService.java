@@ -13,9 +13,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.receivables.dunning.channel.Formats;
 import org.receivables.dunning.channel.LetterPdf;
 import org.receivables.dunning.channel.MessageModel;
@@ -28,16 +33,15 @@ import org.receivables.dunning.common.Json;
 import org.receivables.dunning.common.TenantProfile;
 import org.receivables.dunning.common.TenantProfiles;
 import org.receivables.dunning.interest.InterestService;
+import org.receivables.dunning.interest.LateInterest;
 import org.receivables.dunning.interest.RateTable;
 import org.receivables.dunning.policy.Channel;
 import org.receivables.dunning.policy.DunningPolicy;
-import org.receivables.dunning.policy.PolicySelector;
 import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.policy.PolicyStep;
 import org.receivables.dunning.policy.PolicyView;
 import org.receivables.dunning.policy.StepAction;
 import org.receivables.dunning.replica.Replica;
-import org.receivables.dunning.timeline.Timeline;
 import org.receivables.events.CreditHoldRequested;
 import org.receivables.events.DunningEscalated;
 import org.receivables.events.Topics;
@@ -46,15 +50,19 @@ import org.receivables.kit.outbox.Outbox;
 
 /**
  * A dunning run for one tenant and date, in two phases. First, under a per-tenant lock and in one
- * transaction, it decides what is due (skip rules, policy, step, grouping), claims each invoice and
- * step in {@code step_claim} (primary key: never twice, whatever runs or replicas race), renders
- * every message and records tasks, escalations and events. Then, outside that transaction, it sends
- * the messages, each retried and marked SENT only once the channel accepted it.
+ * transaction, it decides what is due (skip rules, policy, step, grouping) while the replica
+ * streams the open invoices with their customers and steps taken in one query ({@link
+ * RunSelection}), claims the steps in {@code step_claim} (primary key: never twice, whatever runs
+ * or replicas race), renders every message and records tasks, escalations and events, all written
+ * in batches ({@link RunWrites}): with a million open invoices a run is a few queries, not a few
+ * per invoice. Then, outside that transaction, it sends the messages, a few at a time, each retried
+ * and marked SENT only once the channel accepted it.
  */
 @ApplicationScoped
 public class RunService {
 
   private static final int LOCK_NAMESPACE = 7_000_007;
+  private static final Logger LOG = Logger.getLogger(RunService.class);
 
   @Inject EntityManager em;
   @Inject Clock clock;
@@ -66,7 +74,6 @@ public class RunService {
   @Inject MessageRenderer renderer;
   @Inject SmsGateway sms;
   @Inject Outbox outbox;
-  @Inject Timeline timeline;
   @Inject DunningConfig config;
   @Inject Dispatcher dispatcher;
   @Inject ReminderStore reminders;
@@ -87,10 +94,39 @@ public class RunService {
     List<UUID> toSend = new ArrayList<>(planned.reminderIds());
     toSend.addAll(
         reminders.retryable(tenantId, config.send().maxTotalAttempts(), planned.reminderIds()));
-    for (UUID id : toSend) {
-      dispatcher.deliver(id);
-    }
+    deliverAll(toSend);
     return reminders.finish(planned.view().id(), planned.reminderIds());
+  }
+
+  /**
+   * Sends the reminders, {@code dunning.send.concurrency} at a time. Each delivery takes its
+   * reminder conditionally and has its own transactions, so parallel deliveries never send one
+   * reminder twice.
+   */
+  private void deliverAll(List<UUID> ids) {
+    int threads = Math.max(1, Math.min(config.send().concurrency(), ids.size()));
+    if (threads == 1) {
+      ids.forEach(dispatcher::deliver);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> sends = new ArrayList<>(ids.size());
+      for (UUID id : ids) {
+        sends.add(pool.submit(() -> dispatcher.deliver(id)));
+      }
+      for (Future<?> send : sends) {
+        try {
+          send.get();
+        } catch (ExecutionException e) {
+          LOG.errorf(e.getCause(), "A reminder could not be delivered");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The first phase's outcome: the run as recorded, and the reminders it must send. */
@@ -105,42 +141,11 @@ public class RunService {
     Instant started = Instant.now(clock);
     List<DunningPolicy> ladders =
         policies.current(tenantId).stream().map(PolicyView::toPolicy).toList();
-    List<InvoiceFacts> open = replica.openInvoices(tenantId);
     CommitmentService.Paused paused = commitments.paused(tenantId, asOf);
-    Map<String, Map<String, LocalDate>> done = claims(tenantId);
-    Map<String, Optional<CustomerFacts>> customers = new HashMap<>();
-    List<RunView.Skip> skipped = new ArrayList<>();
-    List<Grouping.Candidate> candidates = new ArrayList<>();
-    int considered = 0;
-    for (InvoiceFacts invoice : open) {
-      if (invoice.issueDate().isAfter(asOf)) {
-        continue;
-      }
-      considered++;
-      CustomerFacts customer =
-          customers
-              .computeIfAbsent(invoice.customerId(), c -> replica.customer(tenantId, c))
-              .orElse(null);
-      Optional<SkipReason> skip =
-          SkipRules.check(invoice, customer, paused.promised(), paused.planned(), asOf);
-      if (skip.isPresent()) {
-        skipped.add(new RunView.Skip(invoice.invoiceId(), invoice.customerId(), skip.get().name()));
-        continue;
-      }
-      Optional<DunningPolicy> policy =
-          PolicySelector.select(
-              ladders, customer.assignedPolicy(), customer.segment(), customer.riskClass());
-      if (policy.isEmpty()) {
-        continue;
-      }
-      StepSelector.select(
-              policy.get(),
-              invoice.dueDate(),
-              asOf,
-              done.getOrDefault(invoice.invoiceId(), Map.of()))
-          .ifPresent(step -> candidates.add(new Grouping.Candidate(invoice, policy.get(), step)));
-    }
-    Grouping.Result grouped = Grouping.group(candidates);
+    RunSelection selection = new RunSelection(ladders, paused.promised(), paused.planned(), asOf);
+    replica.forEachOpenInvoice(tenantId, asOf, selection);
+    List<RunView.Skip> skipped = new ArrayList<>(selection.skipped());
+    Grouping.Result grouped = Grouping.group(selection.candidates());
     for (Grouping.Group g : grouped.underMinimum()) {
       g.invoices()
           .forEach(
@@ -156,6 +161,9 @@ public class RunService {
     List<UUID> created = new ArrayList<>();
     int tasks = 0;
     int escalations = 0;
+    RunWrites writes = new RunWrites(em.unwrap(Session.class), tenantId, runId, started);
+    List<Grouping.Group> groups = grouped.groups();
+    Map<String, List<LateInterest.Movement>> movements = Map.of();
     if (!dryRun) {
       em.createNativeQuery(
               "insert into dunning_run (id, tenant_id, as_of, dry_run, trigger, started_at, started_by)"
@@ -167,38 +175,34 @@ public class RunService {
           .setParameter("at", started)
           .setParameter("by", actor)
           .executeUpdate();
+      groups = claim(writes, asOf, groups);
+      movements = replica.movements(tenantId, chargedInvoices(groups));
     }
-    for (Grouping.Group group : grouped.groups()) {
-      CustomerFacts customer = customers.get(group.customerId()).orElseThrow();
-      Grouping.Group g = dryRun ? group : claim(tenantId, runId, asOf, group);
-      if (g == null) {
-        continue;
-      }
+    for (Grouping.Group g : groups) {
+      CustomerFacts customer = selection.customer(g.customerId());
       PolicyStep step = g.step();
       List<String> notes = new ArrayList<>();
       List<Channel> channels = channelsFor(step, customer, notes);
       if (!dryRun) {
         Letter letter =
-            step.sends() ? content(tenantId, g, customer, profile, asOf, rates, waived) : null;
+            step.sends() ? content(g, customer, profile, asOf, rates, waived, movements) : null;
         for (Channel channel : channels) {
-          created.add(reminders.create(tenantId, runId, g, channel, customer, letter, asOf));
+          created.add(reminders.stage(writes, tenantId, runId, g, channel, customer, letter, asOf));
         }
         if (step.has(StepAction.CALL_TASK)) {
           tasks++;
-          callTask(tenantId, runId, g, customer, asOf);
+          callTask(writes, tenantId, runId, g, customer, asOf);
         }
         if (step.has(StepAction.FORMAL_NOTICE)) {
           escalations++;
-          escalate(tenantId, g, "FORMAL_NOTICE", asOf, "Formal notice (mise en demeure)");
+          escalate(writes, tenantId, g, "FORMAL_NOTICE", asOf, "Formal notice (mise en demeure)");
         }
         if (step.has(StepAction.CREDIT_HOLD)) {
           if (customer.creditHold()) {
             notes.add("customer already on credit hold");
-            timeline.record(
-                tenantId,
+            writes.timeline(
                 g.customerId(),
                 "CREDIT_HOLD",
-                Timeline.SYSTEM,
                 "Credit hold step reached; customer already on hold",
                 null,
                 asOf);
@@ -210,11 +214,9 @@ public class RunService {
                     g.customerId(),
                     "Dunning step " + step.code() + " on " + numbers(g),
                     asOf));
-            timeline.record(
-                tenantId,
+            writes.timeline(
                 g.customerId(),
                 "CREDIT_HOLD_REQUESTED",
-                Timeline.SYSTEM,
                 "Credit hold requested (" + step.name() + ") for " + numbers(g),
                 null,
                 asOf);
@@ -222,12 +224,12 @@ public class RunService {
         }
         if (step.has(StepAction.AGENCY)) {
           escalations++;
-          agency(tenantId, runId, g, asOf, rates, waived);
-          escalate(tenantId, g, "AGENCY", asOf, "Handed over to the collection agency");
+          agency(writes, tenantId, runId, g, asOf, rates, waived, movements);
+          escalate(writes, tenantId, g, "AGENCY", asOf, "Handed over to the collection agency");
         }
         if (step.has(StepAction.LEGAL)) {
           escalations++;
-          escalate(tenantId, g, "LEGAL", asOf, "Handed over for legal proceedings");
+          escalate(writes, tenantId, g, "LEGAL", asOf, "Handed over for legal proceedings");
         }
       }
       actions.add(
@@ -243,12 +245,14 @@ public class RunService {
               g.policy().id(),
               g.policy().version(),
               notes.isEmpty() ? null : notes));
+      writes.flushIfFull();
     }
     if (!dryRun) {
+      writes.flush();
       em.createNativeQuery(
               "update dunning_run set invoices_considered = :n, call_tasks_created = :tasks, escalations = :esc,"
                   + " skipped = :skipped where id = :id")
-          .setParameter("n", considered)
+          .setParameter("n", selection.considered())
           .setParameter("tasks", tasks)
           .setParameter("esc", escalations)
           .setParameter("skipped", Json.write(skipped))
@@ -264,7 +268,7 @@ public class RunService {
             trigger,
             started,
             dryRun ? Instant.now(clock) : null,
-            considered,
+            selection.considered(),
             0,
             0,
             tasks,
@@ -275,44 +279,44 @@ public class RunService {
     return new Planned(view, created);
   }
 
-  /** Claims the group's invoices for its step; returns the part this run won, or null. */
-  private Grouping.Group claim(String tenantId, UUID runId, LocalDate asOf, Grouping.Group g) {
-    List<InvoiceFacts> won = new ArrayList<>();
-    for (InvoiceFacts i : g.invoices()) {
-      int inserted =
-          em.createNativeQuery(
-                  "insert into step_claim (tenant_id, invoice_id, step_code, run_id, customer_id, as_of, claimed_at)"
-                      + " values (:t, :i, :s, :run, :c, :asOf, :at) on conflict do nothing")
-              .setParameter("t", tenantId)
-              .setParameter("i", i.invoiceId())
-              .setParameter("s", g.step().code())
-              .setParameter("run", runId)
-              .setParameter("c", i.customerId())
-              .setParameter("asOf", asOf)
-              .setParameter("at", Instant.now(clock))
-              .executeUpdate();
-      if (inserted == 1) {
-        won.add(i);
+  /**
+   * Claims every group's invoices for its step in a few statements; returns, in the same order, the
+   * part of each group this run won (groups it won nothing of are left out).
+   */
+  private List<Grouping.Group> claim(
+      RunWrites writes, LocalDate asOf, List<Grouping.Group> groups) {
+    List<RunWrites.Claim> claims = new ArrayList<>();
+    for (Grouping.Group g : groups) {
+      for (InvoiceFacts i : g.invoices()) {
+        claims.add(new RunWrites.Claim(i.invoiceId(), g.step().code(), i.customerId()));
       }
     }
-    return won.isEmpty()
-        ? null
-        : new Grouping.Group(g.customerId(), g.policy(), g.step(), g.currency(), won);
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Map<String, LocalDate>> claims(String tenantId) {
-    Map<String, Map<String, LocalDate>> out = new HashMap<>();
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select invoice_id, step_code, as_of from step_claim where tenant_id = :t")
-                .setParameter("t", tenantId)
-                .getResultList()) {
-      out.computeIfAbsent((String) r[0], k -> new HashMap<>())
-          .put((String) r[1], Replica.date(r[2]));
+    Set<String> won = writes.claim(claims, asOf);
+    List<Grouping.Group> out = new ArrayList<>(groups.size());
+    for (Grouping.Group g : groups) {
+      List<InvoiceFacts> mine =
+          g.invoices().stream()
+              .filter(
+                  i ->
+                      won.contains(new RunWrites.Claim(i.invoiceId(), g.step().code(), null).key()))
+              .toList();
+      if (!mine.isEmpty()) {
+        out.add(new Grouping.Group(g.customerId(), g.policy(), g.step(), g.currency(), mine));
+      }
     }
     return out;
+  }
+
+  /** Invoices on which the run claims interest: those of formal notices and agency hand-overs. */
+  private static List<String> chargedInvoices(List<Grouping.Group> groups) {
+    List<String> ids = new ArrayList<>();
+    for (Grouping.Group g : groups) {
+      if ((g.step().sends() && g.step().has(StepAction.FORMAL_NOTICE))
+          || g.step().has(StepAction.AGENCY)) {
+        ids.addAll(g.invoiceIds());
+      }
+    }
+    return ids;
   }
 
   /** The step's channels this customer can be reached on; e-mail falls back to a letter. */
@@ -360,13 +364,13 @@ public class RunService {
       Map<String, BigDecimal[]> perInvoice) {}
 
   private Letter content(
-      String tenantId,
       Grouping.Group g,
       CustomerFacts customer,
       TenantProfile profile,
       LocalDate asOf,
       RateTable rates,
-      Set<String> waived) {
+      Set<String> waived,
+      Map<String, List<LateInterest.Movement>> movements) {
     String lang = customer.lang();
     String cur = g.currency();
     boolean notice = g.step().has(StepAction.FORMAL_NOTICE);
@@ -380,7 +384,12 @@ public class RunService {
       if (notice && !waived.contains(i.invoiceId())) {
         InterestService.Claim claim =
             interest.claim(
-                tenantId, i, g.policy().interestBasis(), g.policy().contractualRate(), asOf, rates);
+                i,
+                movements.getOrDefault(i.invoiceId(), List.of()),
+                g.policy().interestBasis(),
+                g.policy().contractualRate(),
+                asOf,
+                rates);
         in = claim.interest();
         ind = claim.indemnity();
       }
@@ -449,34 +458,33 @@ public class RunService {
   }
 
   private void callTask(
-      String tenantId, UUID runId, Grouping.Group g, CustomerFacts customer, LocalDate asOf) {
+      RunWrites writes,
+      String tenantId,
+      UUID runId,
+      Grouping.Group g,
+      CustomerFacts customer,
+      LocalDate asOf) {
     BigDecimal probability =
         ExpectedValue.probabilityOfCollecting(
             customer.probabilityOfDefault(), customer.riskClass());
     BigDecimal amount = Money.round(g.total(), g.currency());
     UUID id = UUID.randomUUID();
-    em.createNativeQuery(
-            "insert into call_task (id, tenant_id, customer_id, run_id, step_code, invoice_ids, currency, amount,"
-                + " probability, expected_value, due_on, status, created_at) values (:id, :t, :c, :run, :s, :ids, :cur,"
-                + " :a, :p, :ev, :due, 'OPEN', :at)")
-        .setParameter("id", id)
-        .setParameter("t", tenantId)
-        .setParameter("c", g.customerId())
-        .setParameter("run", runId)
-        .setParameter("s", g.step().code())
-        .setParameter("ids", Json.write(g.invoiceIds()))
-        .setParameter("cur", g.currency())
-        .setParameter("a", amount)
-        .setParameter("p", probability)
-        .setParameter("ev", ExpectedValue.of(amount, probability))
-        .setParameter("due", asOf)
-        .setParameter("at", Instant.now(clock))
-        .executeUpdate();
-    timeline.record(
+    writes.callTask(
+        id,
         tenantId,
         g.customerId(),
+        runId,
+        g.step().code(),
+        Json.write(g.invoiceIds()),
+        g.currency(),
+        amount,
+        probability,
+        ExpectedValue.of(amount, probability),
+        asOf,
+        Instant.now(clock));
+    writes.timeline(
+        g.customerId(),
         "CALL_TASK",
-        Timeline.SYSTEM,
         "Call task created for "
             + numbers(g)
             + " ("
@@ -489,56 +497,57 @@ public class RunService {
   }
 
   private void agency(
+      RunWrites writes,
       String tenantId,
       UUID runId,
       Grouping.Group g,
       LocalDate asOf,
       RateTable rates,
-      Set<String> waived) {
+      Set<String> waived,
+      Map<String, List<LateInterest.Movement>> movements) {
     BigDecimal in = Money.zero(g.currency());
     BigDecimal ind = Money.zero(g.currency());
     for (InvoiceFacts i : g.invoices()) {
       if (!waived.contains(i.invoiceId())) {
         InterestService.Claim c =
             interest.claim(
-                tenantId, i, g.policy().interestBasis(), g.policy().contractualRate(), asOf, rates);
+                i,
+                movements.getOrDefault(i.invoiceId(), List.of()),
+                g.policy().interestBasis(),
+                g.policy().contractualRate(),
+                asOf,
+                rates);
         in = in.add(c.interest());
         ind = ind.add(c.indemnity());
       }
     }
-    em.createNativeQuery(
-            "insert into agency_handover (id, tenant_id, customer_id, run_id, step_code, invoice_ids, currency, principal,"
-                + " interest, indemnity, handed_on, created_at) values (:id, :t, :c, :run, :s, :ids, :cur, :p, :i, :ind,"
-                + " :on, :at)")
-        .setParameter("id", UUID.randomUUID())
-        .setParameter("t", tenantId)
-        .setParameter("c", g.customerId())
-        .setParameter("run", runId)
-        .setParameter("s", g.step().code())
-        .setParameter("ids", Json.write(g.invoiceIds()))
-        .setParameter("cur", g.currency())
-        .setParameter("p", Money.round(g.total(), g.currency()))
-        .setParameter("i", in)
-        .setParameter("ind", ind)
-        .setParameter("on", asOf)
-        .setParameter("at", Instant.now(clock))
-        .executeUpdate();
+    writes.handover(
+        UUID.randomUUID(),
+        tenantId,
+        g.customerId(),
+        runId,
+        g.step().code(),
+        Json.write(g.invoiceIds()),
+        g.currency(),
+        Money.round(g.total(), g.currency()),
+        in,
+        ind,
+        asOf,
+        Instant.now(clock));
   }
 
   private void escalate(
-      String tenantId, Grouping.Group g, String action, LocalDate asOf, String what) {
+      RunWrites writes,
+      String tenantId,
+      Grouping.Group g,
+      String action,
+      LocalDate asOf,
+      String what) {
     outbox.record(
         Topics.DUNNING,
         new DunningEscalated(
             tenantId, g.customerId(), g.invoiceIds(), g.step().code(), action, asOf));
-    timeline.record(
-        tenantId,
-        g.customerId(),
-        "ESCALATED_" + action,
-        Timeline.SYSTEM,
-        what + ": " + numbers(g),
-        null,
-        asOf);
+    writes.timeline(g.customerId(), "ESCALATED_" + action, what + ": " + numbers(g), null, asOf);
   }
 
   static String numbers(Grouping.Group g) {

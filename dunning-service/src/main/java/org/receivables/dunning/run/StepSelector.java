@@ -54,7 +54,8 @@ public final class StepSelector {
       candidate =
           done.containsKey(steps.get(notice).code()) ? Math.max(lastDone + 1, notice + 1) : notice;
     }
-    if (candidate <= lastDone) {
+    if (candidate <= lastDone || candidate >= steps.size()) {
+      // nothing new, or past the formal notice with every escalation already taken
       return Optional.empty();
     }
     return Optional.of(steps.get(candidate));

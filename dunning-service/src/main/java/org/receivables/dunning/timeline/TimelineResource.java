@@ -10,12 +10,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,12 +26,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
 import org.receivables.dunning.common.Params;
 import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.replica.Replica;
+import org.receivables.kit.idempotency.Idempotency;
+import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -40,6 +46,8 @@ import org.receivables.kit.time.BusinessCalendar;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TimelineResource {
+
+  @Inject Idempotency idempotency;
 
   @Inject EntityManager em;
   @Inject Timeline timeline;
@@ -105,18 +113,31 @@ public class TimelineResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
+  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
   public Response note(
-      @PathParam("customerId") String customerId, @NotNull @Valid NoteRequest request) {
+      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
+          String key,
+      @PathParam("customerId") String customerId,
+      @NotNull @Valid NoteRequest request,
+      @Context UriInfo uri) {
     requireKnown(customerId);
-    timeline.record(
-        tenant.tenantId(),
-        Params.ref("customerId", customerId, true),
-        "NOTE",
-        tenant.principal(),
-        request.text(),
-        null,
-        calendar.today());
-    return Response.status(201).build();
+    String tenantId = tenant.tenantId();
+    return idempotency.post(
+        tenantId,
+        key,
+        uri,
+        request,
+        () -> {
+          timeline.record(
+              tenantId,
+              Params.ref("customerId", customerId, true),
+              "NOTE",
+              tenant.principal(),
+              request.text(),
+              null,
+              calendar.today());
+          return Response.status(201).build();
+        });
   }
 
   /** Another tenant's customer, or one never seen, is answered as if it did not exist. */

@@ -37,6 +37,17 @@ class StepSelectorTest {
   }
 
   @Test
+  void anInvoiceStillOpenAfterTheLastStepGetsNothingMore() {
+    Map<String, LocalDate> all =
+        Map.of(
+            "FORMAL_NOTICE", DUE.plusDays(30),
+            "CREDIT_HOLD", DUE.plusDays(45),
+            "AGENCY", DUE.plusDays(60));
+    assertThat(step(DUE.plusDays(61), all)).isNull();
+    assertThat(step(DUE.plusDays(400), all)).isNull();
+  }
+
+  @Test
   void aLateFirstLookSendsOnlyTheMostAdvancedStepReached() {
     // seen for the first time 12 days late: the second reminder, not the courtesy and friendly ones
     // too

@@ -36,16 +36,27 @@ final class ForwardedHeaders {
           "x-forwarded-proto",
           "x-forwarded-host");
 
+  /**
+   * The caller's W3C trace context. Where the gateway traces the request, its own span continues
+   * the caller's trace and the HTTP client writes that span's context instead: relaying the
+   * caller's too would give the service two parents to choose from, and baggage from outside is not
+   * trusted.
+   */
+  private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+
   private ForwardedHeaders() {}
 
-  static MultiMap toUpstream(HttpServerRequest request, String requestId, String token) {
+  static MultiMap toUpstream(
+      HttpServerRequest request, String requestId, String token, boolean gatewayTraces) {
     MultiMap in = request.headers();
     Set<String> dropped = dropped(in);
     MultiMap out = MultiMap.caseInsensitiveMultiMap();
     in.forEach(
         (name, value) -> {
           String lower = name.toLowerCase(Locale.ROOT);
-          if (!dropped.contains(lower) && !REPLACED.contains(lower)) {
+          if (!dropped.contains(lower)
+              && !REPLACED.contains(lower)
+              && !(gatewayTraces && TRACE_CONTEXT.contains(lower))) {
             out.add(name, value);
           }
         });

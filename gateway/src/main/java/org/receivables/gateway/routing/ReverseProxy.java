@@ -1,5 +1,6 @@
 package org.receivables.gateway.routing;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,10 +61,15 @@ public class ReverseProxy {
     client.close();
   }
 
-  /** Sends the (paused) request to the route's service and relays its answer. */
+  /**
+   * Sends the (paused) request to the route's service and relays its answer. The HTTP client,
+   * traced by Quarkus, opens a client span under the gateway's span of this request and writes its
+   * {@code traceparent}: the service continues the caller's trace, or the one the gateway started.
+   */
   public void forward(RoutingContext ctx, RouteTable.Route route, String token) {
     HttpServerRequest request = ctx.request();
     URI upstream = route.upstream();
+    boolean traced = Span.current().getSpanContext().isValid();
     RequestOptions options =
         new RequestOptions()
             .setMethod(request.method())
@@ -71,7 +77,8 @@ public class ReverseProxy {
             .setPort(port(upstream))
             .setSsl("https".equalsIgnoreCase(upstream.getScheme()))
             .setURI(basePath(upstream) + pathAndQuery(request))
-            .setHeaders(ForwardedHeaders.toUpstream(request, AccessLog.requestId(ctx), token))
+            .setHeaders(
+                ForwardedHeaders.toUpstream(request, AccessLog.requestId(ctx), token, traced))
             .setConnectTimeout(connectTimeoutMillis)
             .setIdleTimeout(responseTimeoutMillis);
     client

@@ -76,11 +76,10 @@ public class BatchResource {
       @NotNull @Valid BatchRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           BatchResult result = batches.run(tenantId, request);

@@ -30,6 +30,7 @@ import org.receivables.invoicing.invoice.InvoiceService;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -75,18 +76,15 @@ public class CreditNoteResource {
       @NotNull @Valid CreditNoteRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           CreditNote note = creditNotes.issue(tenantId, invoiceId, request);
           Invoice invoice = invoices.get(tenantId, invoiceId);
-          return Response.created(uri.getAbsolutePathBuilder().path(note.id.toString()).build())
-              .entity(CreditNoteView.of(note, invoice, true))
-              .build();
+          return Created.at(uri, note.id, CreditNoteView.of(note, invoice, true));
         });
   }
 

@@ -31,6 +31,7 @@ import org.receivables.invoicing.common.Params;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -67,18 +68,14 @@ public class CustomerResource {
       @NotNull @Valid CustomerRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           Customer c = customers.register(tenantId, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-              .tag(etag(c))
-              .entity(CustomerView.of(c))
-              .build();
+          return Created.builder(uri, c.id).tag(etag(c)).entity(CustomerView.of(c)).build();
         });
   }
 

@@ -29,6 +29,7 @@ import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceService;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -74,18 +75,17 @@ public class DisputeResource {
       @NotNull @Valid DisputeRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           DisputeService.Result result = disputes.open(tenantId, invoiceId, request);
-          return Response.created(
-                  uri.getAbsolutePathBuilder().path(result.dispute().id.toString()).build())
-              .entity(DisputeView.of(result.dispute(), result.invoice().currency, null))
-              .build();
+          return Created.at(
+              uri,
+              result.dispute().id,
+              DisputeView.of(result.dispute(), result.invoice().currency, null));
         });
   }
 
@@ -123,11 +123,10 @@ public class DisputeResource {
       @NotNull @Valid ResolutionRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           DisputeService.Result r = disputes.resolve(tenantId, invoiceId, disputeId, request);

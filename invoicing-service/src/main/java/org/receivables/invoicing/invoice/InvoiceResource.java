@@ -34,6 +34,7 @@ import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -81,15 +82,14 @@ public class InvoiceResource {
       @NotNull @Valid InvoiceRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           Invoice invoice = invoices.issue(tenantId, request);
-          return Response.created(uri.getAbsolutePathBuilder().path(invoice.id.toString()).build())
+          return Created.builder(uri, invoice.id)
               .tag(etag(invoice))
               .entity(InvoiceView.of(invoice, calendar.today()))
               .build();
@@ -191,13 +191,8 @@ public class InvoiceResource {
       @NotNull @Valid CloseRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
-        tenantId,
-        key,
-        "POST",
-        uri.getPath(),
-        request,
-        () -> ok(invoices.cancel(tenantId, id, request)));
+    return idempotency.post(
+        tenantId, key, uri, request, () -> ok(invoices.cancel(tenantId, id, request)));
   }
 
   @POST
@@ -228,13 +223,8 @@ public class InvoiceResource {
       @NotNull @Valid CloseRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
-        tenantId,
-        key,
-        "POST",
-        uri.getPath(),
-        request,
-        () -> ok(invoices.writeOff(tenantId, id, request)));
+    return idempotency.post(
+        tenantId, key, uri, request, () -> ok(invoices.writeOff(tenantId, id, request)));
   }
 
   @PUT

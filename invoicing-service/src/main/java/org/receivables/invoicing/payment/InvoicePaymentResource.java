@@ -71,11 +71,10 @@ public class InvoicePaymentResource {
       @NotNull @Valid PaymentRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           PaymentService.Result result = payments.payInvoice(tenantId, invoiceId, request);

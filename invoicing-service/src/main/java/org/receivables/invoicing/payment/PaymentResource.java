@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -65,18 +66,15 @@ public class PaymentResource {
       @NotNull @Valid AllocatedPaymentRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           PaymentService.Result result = payments.payAllocated(tenantId, request);
-          return Response.created(
-                  uri.getAbsolutePathBuilder().path(result.payment().id.toString()).build())
-              .entity(PaymentView.of(result.payment(), result.invoices()))
-              .build();
+          return Created.at(
+              uri, result.payment().id, PaymentView.of(result.payment(), result.invoices()));
         });
   }
 
@@ -125,11 +123,10 @@ public class PaymentResource {
       @NotNull @Valid ReversalRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           PaymentService.Result result = payments.reverse(tenantId, id, request);

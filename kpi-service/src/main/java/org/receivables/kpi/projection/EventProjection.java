@@ -273,10 +273,7 @@ public class EventProjection {
 
   private void onDueDateChanged(InvoiceDueDateChanged e) {
     InvoiceRef invoice = ledger.invoice(e.tenantId(), e.invoiceId());
-    em.createNativeQuery("update kpi_invoice set due_date = :due where invoice_id = :id")
-        .setParameter("due", e.dueDate())
-        .setParameter("id", invoice.invoiceId())
-        .executeUpdate();
+    ledger.moveDueDate(invoice, e.dueDate());
     // The event carries no effective date: the new due date holds for every as-of date.
     ledger.staleFrom(invoice.tenantId(), invoice.currency(), invoice.issueDate());
   }

@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * Posts dated movements of what is owed on an invoice, and keeps in the same transaction what reads
- * rely on: the invoice's balance and closing date, the customer's daily flows, and the daily
- * snapshots that the movement makes stale.
+ * rely on: the invoice's balance, balance at its due date and closing date, the customer's daily
+ * flows, the tenant-wide aggregates (per due date, per day of change of the outstanding, daily
+ * flows of the whole tenant) and the daily snapshots that the movement makes stale.
  */
 @ApplicationScoped
 public class Ledger {
@@ -78,15 +79,100 @@ public class Ledger {
           .setParameter("amount", amount)
           .setParameter("event", eventId)
           .executeUpdate();
+      Object[] now =
+          (Object[])
+              em.createNativeQuery(
+                      "update kpi_invoice set balance = balance + :amount, closed_on = case when"
+                          + " balance + :amount = 0 then (select max(entry_date) from"
+                          + " kpi_ledger_entry e where e.invoice_id = :id) end, balance_at_due ="
+                          + " balance_at_due + case when :date <= due_date then :amount else 0"
+                          + " end where invoice_id = :id returning balance, balance_at_due,"
+                          + " due_date, issue_date")
+                  .setParameter("amount", amount)
+                  .setParameter("date", date)
+                  .setParameter("id", invoice.invoiceId())
+                  .getSingleResult();
+      BigDecimal balance = (BigDecimal) now[0];
+      BigDecimal atDue = (BigDecimal) now[1];
+      LocalDate due = date(now[2]);
+      BigDecimal atDueBefore = date.isAfter(due) ? atDue : atDue.subtract(amount);
+      addToDueTotal(
+          invoice,
+          due,
+          amount,
+          openCount(balance) - openCount(balance.subtract(amount)),
+          atDue.max(BigDecimal.ZERO).subtract(atDueBefore.max(BigDecimal.ZERO)));
+      // no invoice is outstanding before its issue date: an earlier entry counts from it
+      LocalDate issue = date(now[3]);
       em.createNativeQuery(
-              "update kpi_invoice set balance = balance + :amount, closed_on = case when balance +"
-                  + " :amount = 0 then (select max(entry_date) from kpi_ledger_entry e where"
-                  + " e.invoice_id = :id) end where invoice_id = :id")
+              "insert into kpi_outstanding_change (tenant_id, currency, day, amount) values"
+                  + " (:tenant, :currency, :day, :amount) on conflict (tenant_id, currency, day)"
+                  + " do update set amount = kpi_outstanding_change.amount + excluded.amount")
+          .setParameter("tenant", invoice.tenantId())
+          .setParameter("currency", invoice.currency())
+          .setParameter("day", date.isBefore(issue) ? issue : date)
           .setParameter("amount", amount)
-          .setParameter("id", invoice.invoiceId())
           .executeUpdate();
     }
     addFlow(invoice, date, flow);
+  }
+
+  /**
+   * Moves the invoice to another due date: its balance at the new due date is summed again from its
+   * entries, and the per-due-date totals follow.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void moveDueDate(InvoiceRef invoice, LocalDate newDue) {
+    Object[] before =
+        (Object[])
+            em.createNativeQuery(
+                    "select due_date, balance, balance_at_due from kpi_invoice where invoice_id ="
+                        + " :id for update")
+                .setParameter("id", invoice.invoiceId())
+                .getSingleResult();
+    LocalDate oldDue = date(before[0]);
+    BigDecimal balance = (BigDecimal) before[1];
+    BigDecimal oldAtDue = (BigDecimal) before[2];
+    BigDecimal newAtDue =
+        (BigDecimal)
+            em.createNativeQuery(
+                    "select coalesce(sum(amount), 0) from kpi_ledger_entry where invoice_id = :id"
+                        + " and entry_date <= :due")
+                .setParameter("id", invoice.invoiceId())
+                .setParameter("due", newDue)
+                .getSingleResult();
+    em.createNativeQuery(
+            "update kpi_invoice set due_date = :due, balance_at_due = :atDue where invoice_id ="
+                + " :id")
+        .setParameter("due", newDue)
+        .setParameter("atDue", newAtDue)
+        .setParameter("id", invoice.invoiceId())
+        .executeUpdate();
+    int open = openCount(balance);
+    addToDueTotal(invoice, oldDue, balance.negate(), -open, oldAtDue.max(BigDecimal.ZERO).negate());
+    addToDueTotal(invoice, newDue, balance, open, newAtDue.max(BigDecimal.ZERO));
+  }
+
+  private void addToDueTotal(
+      InvoiceRef invoice, LocalDate due, BigDecimal balance, int open, BigDecimal owedAtDue) {
+    em.createNativeQuery(
+            "insert into kpi_due_total (tenant_id, currency, due_date, balance, open_count,"
+                + " owed_at_due) values (:tenant, :currency, :due, :balance, :open, :owed) on"
+                + " conflict (tenant_id, currency, due_date) do update set balance ="
+                + " kpi_due_total.balance + excluded.balance, open_count ="
+                + " kpi_due_total.open_count + excluded.open_count, owed_at_due ="
+                + " kpi_due_total.owed_at_due + excluded.owed_at_due")
+        .setParameter("tenant", invoice.tenantId())
+        .setParameter("currency", invoice.currency())
+        .setParameter("due", due)
+        .setParameter("balance", balance)
+        .setParameter("open", open)
+        .setParameter("owed", owedAtDue)
+        .executeUpdate();
+  }
+
+  private static int openCount(BigDecimal balance) {
+    return balance.signum() == 0 ? 0 : 1;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -113,6 +199,40 @@ public class Ledger {
         .setParameter("tenant", invoice.tenantId())
         .setParameter("currency", invoice.currency())
         .setParameter("customer", invoice.customerId())
+        .setParameter("day", date)
+        .setParameter("invoiced", f.invoiced())
+        .setParameter("issued", f.invoicesIssued())
+        .setParameter("credited", f.credited())
+        .setParameter("cancelled", f.cancelled())
+        .setParameter("discounted", f.discounted())
+        .setParameter("collected", f.collected())
+        .setParameter("writtenOff", f.writtenOff())
+        .setParameter("disputed", f.disputed())
+        .setParameter("dueDays", f.collectedDueDays())
+        .setParameter("issueDays", f.collectedIssueDays())
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into kpi_tenant_daily_flow (tenant_id, currency, day, invoiced,"
+                + " invoices_issued, credited, cancelled, discounted, collected, written_off,"
+                + " disputed, collected_due_days, collected_issue_days) values (:tenant,"
+                + " :currency, :day, :invoiced, :issued, :credited, :cancelled, :discounted,"
+                + " :collected, :writtenOff, :disputed, :dueDays, :issueDays)"
+                + " on conflict (tenant_id, currency, day) do update set"
+                + " invoiced = kpi_tenant_daily_flow.invoiced + excluded.invoiced,"
+                + " invoices_issued = kpi_tenant_daily_flow.invoices_issued"
+                + " + excluded.invoices_issued,"
+                + " credited = kpi_tenant_daily_flow.credited + excluded.credited,"
+                + " cancelled = kpi_tenant_daily_flow.cancelled + excluded.cancelled,"
+                + " discounted = kpi_tenant_daily_flow.discounted + excluded.discounted,"
+                + " collected = kpi_tenant_daily_flow.collected + excluded.collected,"
+                + " written_off = kpi_tenant_daily_flow.written_off + excluded.written_off,"
+                + " disputed = kpi_tenant_daily_flow.disputed + excluded.disputed,"
+                + " collected_due_days = kpi_tenant_daily_flow.collected_due_days"
+                + " + excluded.collected_due_days,"
+                + " collected_issue_days = kpi_tenant_daily_flow.collected_issue_days"
+                + " + excluded.collected_issue_days")
+        .setParameter("tenant", invoice.tenantId())
+        .setParameter("currency", invoice.currency())
         .setParameter("day", date)
         .setParameter("invoiced", f.invoiced())
         .setParameter("issued", f.invoicesIssued())

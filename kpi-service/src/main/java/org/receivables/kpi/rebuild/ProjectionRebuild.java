@@ -55,7 +55,10 @@ public class ProjectionRebuild {
           "kpi_reminder_invoice",
           "kpi_reminder",
           "kpi_commitment",
-          "kpi_daily_snapshot");
+          "kpi_daily_snapshot",
+          "kpi_due_total",
+          "kpi_outstanding_change",
+          "kpi_tenant_daily_flow");
 
   private static final Map<String, String> INBOX =
       Map.of(

@@ -3,6 +3,7 @@ package org.receivables.kpi.summary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -15,7 +16,11 @@ import java.util.UUID;
 /**
  * The queries behind every KPI, each reading a bounded set of rows: the items open on a date
  * (through the open/closed indexes), one flow row per customer and day of a period, the invoices
- * due in a period, the reminders sent in it. None reads all invoices of a tenant.
+ * due in a period, the reminders sent in it. For the whole tenant (the figures every dashboard
+ * opens with) aging, outstanding, flows and recovery read the tenant's aggregates instead (one row
+ * per due date or day, see V3__tenant_read_aggregates.sql), so their cost does not grow with the
+ * number of invoices; only the entries dated after the as-of date, and the payments of the period,
+ * are read one by one.
  */
 @ApplicationScoped
 public class ProjectionReader {
@@ -77,10 +82,33 @@ public class ProjectionReader {
     return out;
   }
 
+  /**
+   * The whole tenant's balances per due date as of a date: the current totals, less what the
+   * entries dated after it (or, before their invoice's issue date, counted from it) changed since,
+   * invoice by invoice so that the number of open items follows.
+   */
+  private static final String TENANT_AGING =
+      "select t.due_date, sum(t.balance), sum(t.open_count) from (select due_date, balance,"
+          + " open_count from kpi_due_total where tenant_id = :tenant and currency = :currency"
+          + " union all select l.due_date, -sum(l.amount), case when l.balance - sum(l.amount) <>"
+          + " 0 then 1 else 0 end - case when l.balance <> 0 then 1 else 0 end from (select"
+          + " i.invoice_id, i.due_date, i.balance, e.amount from kpi_ledger_entry e join"
+          + " kpi_invoice i on i.invoice_id = e.invoice_id where e.tenant_id = :tenant and"
+          + " e.entry_date > :asOf and i.currency = :currency union all select i.invoice_id,"
+          + " i.due_date, i.balance, e.amount from kpi_invoice i join kpi_ledger_entry e on"
+          + " e.invoice_id = i.invoice_id where i.tenant_id = :tenant and i.currency = :currency"
+          + " and i.issue_date > :asOf and e.entry_date <= :asOf) l group by l.invoice_id,"
+          + " l.due_date, l.balance) t group by t.due_date";
+
   /** The aging of the open items as of {@code asOf}, with their number. */
   public AgingReport aging(Scope scope, LocalDate asOf, long[] openCount) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    if (scope.isWholeTenant()) {
+      return agingOf(
+          scope.bind(em.createNativeQuery(TENANT_AGING)).setParameter("asOf", asOf),
+          asOf,
+          openCount);
+    }
+    return agingOf(
         scope
             .bind(
                 em.createNativeQuery(
@@ -88,8 +116,29 @@ public class ProjectionReader {
                         + OPEN_ITEMS
                         + scope.filter("i")
                         + ") o where o.bal <> 0 group by o.due_date"))
+            .setParameter("asOf", asOf),
+        asOf,
+        openCount);
+  }
+
+  /** What the scope was owed at the end of {@code asOf} (the aging's total). */
+  public BigDecimal outstanding(Scope scope, LocalDate asOf) {
+    if (!scope.isWholeTenant()) {
+      return aging(scope, asOf, null).outstanding();
+    }
+    return (BigDecimal)
+        scope
+            .bind(
+                em.createNativeQuery(
+                    "select coalesce(sum(amount), 0) from kpi_outstanding_change where tenant_id ="
+                        + " :tenant and currency = :currency and day <= :asOf"))
             .setParameter("asOf", asOf)
-            .getResultList();
+            .getSingleResult();
+  }
+
+  private static AgingReport agingOf(Query query, LocalDate asOf, long[] openCount) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
     AgingReport report = new AgingReport(asOf, BigDecimal.ZERO);
     long count = 0;
     for (Object[] r : rows) {
@@ -123,6 +172,11 @@ public class ProjectionReader {
     return rows;
   }
 
+  /** Daily flows: the tenant's own rows when no customer or segment narrows the scope. */
+  private static String flowTable(Scope scope) {
+    return scope.isWholeTenant() ? "kpi_tenant_daily_flow" : "kpi_daily_flow";
+  }
+
   public Flows flows(Scope scope, LocalDate from, LocalDate to) {
     Object[] r =
         (Object[])
@@ -133,7 +187,9 @@ public class ProjectionReader {
                             + " coalesce(sum(cancelled), 0), coalesce(sum(discounted), 0),"
                             + " coalesce(sum(collected), 0), coalesce(sum(written_off), 0),"
                             + " coalesce(sum(disputed), 0), coalesce(sum(collected_due_days), 0),"
-                            + " coalesce(sum(collected_issue_days), 0) from kpi_daily_flow f where"
+                            + " coalesce(sum(collected_issue_days), 0) from "
+                            + flowTable(scope)
+                            + " f where"
                             + " f.tenant_id = :tenant and f.currency = :currency and f.day between"
                             + " :from and :to"
                             + scope.filter("f")))
@@ -159,8 +215,9 @@ public class ProjectionReader {
         scope
             .bind(
                 em.createNativeQuery(
-                    "select f.day, sum(f.invoiced - f.credited - f.cancelled - f.discounted) from"
-                        + " kpi_daily_flow f where f.tenant_id = :tenant and f.currency ="
+                    "select f.day, sum(f.invoiced - f.credited - f.cancelled - f.discounted) from "
+                        + flowTable(scope)
+                        + " f where f.tenant_id = :tenant and f.currency ="
                         + " :currency and f.day between :from and :to"
                         + scope.filter("f")
                         + " group by f.day"))
@@ -181,7 +238,9 @@ public class ProjectionReader {
         scope
             .bind(
                 em.createNativeQuery(
-                    "select f.day, sum(f.collected) from kpi_daily_flow f where f.tenant_id ="
+                    "select f.day, sum(f.collected) from "
+                        + flowTable(scope)
+                        + " f where f.tenant_id ="
                         + " :tenant and f.currency = :currency and f.day between :from and :to"
                         + scope.filter("f")
                         + " group by f.day"))
@@ -200,6 +259,9 @@ public class ProjectionReader {
    * due date, and what was paid on them after it, up to {@code to}, capped at that balance.
    */
   public Recovery recovery(Scope scope, LocalDate from, LocalDate to) {
+    if (scope.isWholeTenant()) {
+      return tenantRecovery(scope, from, to);
+    }
     Object[] r =
         (Object[])
             scope
@@ -221,6 +283,43 @@ public class ProjectionReader {
                 .setParameter("to", to)
                 .getSingleResult();
     return new Recovery((BigDecimal) r[0], (BigDecimal) r[1]);
+  }
+
+  /**
+   * {@link #recovery} of the whole tenant: what fell overdue from the per-due-date totals, what was
+   * recovered from the late payments of the period alone (an invoice without one recovered
+   * nothing).
+   */
+  private Recovery tenantRecovery(Scope scope, LocalDate from, LocalDate to) {
+    BigDecimal fellOverdue =
+        (BigDecimal)
+            scope
+                .bind(
+                    em.createNativeQuery(
+                        "select coalesce(sum(owed_at_due), 0) from kpi_due_total where tenant_id ="
+                            + " :tenant and currency = :currency and due_date between :dueFrom and"
+                            + " :dueTo"))
+                .setParameter("dueFrom", from.minusDays(1))
+                .setParameter("dueTo", to.minusDays(1))
+                .getSingleResult();
+    BigDecimal recovered =
+        (BigDecimal)
+            scope
+                .bind(
+                    em.createNativeQuery(
+                        "select coalesce(sum(least(p.owed, greatest(0, p.paid))), 0) from (select"
+                            + " i.invoice_id, i.balance_at_due owed, -sum(e.amount) paid from"
+                            + " kpi_ledger_entry e join kpi_invoice i on i.invoice_id ="
+                            + " e.invoice_id where e.tenant_id = :tenant and e.kind in"
+                            + " ('PAYMENT', 'PAYMENT_REVERSED') and e.entry_date > :dueFrom and"
+                            + " e.entry_date <= :to and i.currency = :currency and i.due_date"
+                            + " between :dueFrom and :dueTo and e.entry_date > i.due_date and"
+                            + " i.balance_at_due > 0 group by i.invoice_id, i.balance_at_due) p"))
+                .setParameter("dueFrom", from.minusDays(1))
+                .setParameter("dueTo", to.minusDays(1))
+                .setParameter("to", to)
+                .getSingleResult();
+    return new Recovery(fellOverdue, recovered);
   }
 
   /** Promises (or plans) whose outcome became known in [from, to]: {kept, broken}. */

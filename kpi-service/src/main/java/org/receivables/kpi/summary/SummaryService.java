@@ -37,7 +37,7 @@ public class SummaryService {
     int days = (int) ChronoUnit.DAYS.between(from, asOf) + 1;
     long[] open = new long[1];
     AgingReport aging = reader.aging(scope, asOf, open);
-    AgingReport atStart = reader.aging(scope, from.minusDays(1), null);
+    BigDecimal outstandingAtStart = reader.outstanding(scope, from.minusDays(1));
     Flows flows = reader.flows(scope, from, asOf);
     Recovery recovery = reader.recovery(scope, from, asOf);
     long[] promises = reader.commitments(scope, "PROMISE", from, asOf);
@@ -62,8 +62,7 @@ public class SummaryService {
         countBackDso(scope, outstanding, asOf),
         best,
         AverageDaysDelinquent.of(dso, best),
-        CollectionEffectivenessIndex.of(
-            atStart.outstanding(), netSales, current, flows.collected()),
+        CollectionEffectivenessIndex.of(outstandingAtStart, netSales, current, flows.collected()),
         RecoveryRate.of(recovery.recovered(), recovery.fellOverdue()),
         AverageCollectionDelay.of(flows.collectedDueDays(), flows.collected()),
         AverageCollectionDelay.of(flows.collectedIssueDays(), flows.collected()),

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.page.Page;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -63,11 +64,10 @@ public class FinancialStatementResource {
       @NotNull @Valid StatementRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.execute(
+    return idempotency.post(
         tenantId,
         key,
-        "POST",
-        uri.getPath(),
+        uri,
         request,
         () -> {
           FinancialStatementService.Filed filed =
@@ -76,9 +76,7 @@ public class FinancialStatementResource {
           if (filed.restated()) {
             return Response.ok(view).build();
           }
-          return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-              .entity(view)
-              .build();
+          return Created.at(uri, view.id(), view);
         });
   }
 

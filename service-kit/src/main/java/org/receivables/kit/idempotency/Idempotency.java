@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,6 +94,13 @@ public class Idempotency {
       throw inProgress();
     }
     return response;
+  }
+
+  /** {@link #execute} for the common case: a POST keyed on the request's own path. */
+  @Transactional
+  public Response post(
+      String tenantId, String rawKey, UriInfo uri, Object body, Supplier<Response> action) {
+    return execute(tenantId, rawKey, "POST", uri.getPath(), body, action);
   }
 
   /** Deletes answers older than the retention; returns how many. */

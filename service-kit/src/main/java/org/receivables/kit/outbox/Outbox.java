@@ -15,7 +15,8 @@ import org.receivables.events.EventJson;
 
 /**
  * Records an event in the same database transaction as the change it describes, so that an event is
- * published if and only if the change committed. The {@link OutboxRelay} sends it to Kafka.
+ * published if and only if the change committed. The {@link OutboxRelay} sends it to Kafka, in the
+ * trace of the work that recorded it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -30,8 +31,8 @@ public class Outbox {
     UUID id = UUID.randomUUID();
     em.createNativeQuery(
             "insert into outbox_event (event_id, topic, event_key, event_type, subject, tenant_id,"
-                + " payload, occurred_at) values (:id, :topic, :key, :type, :subject, :tenant,"
-                + " :payload, :at)")
+                + " payload, occurred_at, traceparent) values (:id, :topic, :key, :type, :subject,"
+                + " :tenant, :payload, :at, :trace)")
         .setParameter("id", id)
         .setParameter("topic", topic)
         .setParameter("key", event.key())
@@ -40,6 +41,7 @@ public class Outbox {
         .setParameter("tenant", event.tenantId())
         .setParameter("payload", EventJson.write(event))
         .setParameter("at", Instant.now())
+        .setParameter("trace", OutboxTrace.current())
         .executeUpdate();
     if (relay.isResolvable()) {
       transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay.get()));

@@ -4,6 +4,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka as binary-mode CloudEvents, in id order, and deletes
- * them only once the broker acknowledged them.
+ * them only once the broker acknowledged them. Each record carries a W3C {@code traceparent} header
+ * in the trace recorded with its row.
  *
  * <p>One replica relays at a time: each batch runs under a transaction-scoped PostgreSQL advisory
  * lock, which keeps per-key order when a service runs several replicas. A crash between send and
@@ -143,7 +145,7 @@ public class OutboxRelay {
     List<Object[]> rows =
         em.createNativeQuery(
                 "select id, event_id, topic, event_key, event_type, subject, tenant_id,"
-                    + " payload, occurred_at from outbox_event order by id limit :n")
+                    + " payload, occurred_at, traceparent from outbox_event order by id limit :n")
             .setParameter("n", config.batchSize())
             .getResultList();
     if (rows.isEmpty()) {
@@ -183,8 +185,11 @@ public class OutboxRelay {
     OutgoingKafkaRecordMetadata<String> kafka =
         OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build();
     CompletableFuture<Void> acked = new CompletableFuture<>();
+    // The connector starts its producer span in this context and writes that span's traceparent
+    // header; without it the span would start a new trace of its own on this thread.
+    TracingMetadata trace = TracingMetadata.withCurrent(OutboxTrace.restore((String) row[9]));
     Message<String> message =
-        Message.of((String) row[7], Metadata.of(cloudEvent, kafka))
+        Message.of((String) row[7], Metadata.of(cloudEvent, kafka, trace))
             .withAck(
                 () -> {
                   acked.complete(null);

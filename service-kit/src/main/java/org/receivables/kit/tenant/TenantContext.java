@@ -2,6 +2,7 @@ package org.receivables.kit.tenant;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.receivables.kit.problem.ProblemException;
 
@@ -23,6 +24,20 @@ public class TenantContext {
       throw new ProblemException(401, "Unauthorized", "The access token names no tenant");
     }
     return tenant;
+  }
+
+  /**
+   * The tenant whose rows the current work may touch, for {@link TenantBinding}: empty where no
+   * token came with the work (a consumer, the outbox relay, a scheduler, an anonymous call), which
+   * then keeps the service's own database role. A token that names no tenant gives {@code ""}, a
+   * tenant no row has, so such a request sees nothing rather than everything.
+   */
+  public Optional<String> boundTenant() {
+    if (token.getRawToken() == null) {
+      return Optional.empty();
+    }
+    String tenant = token.getClaim(TENANT_CLAIM);
+    return Optional.of(tenant == null || tenant.isBlank() ? "" : tenant);
   }
 
   /** Who acts, for audit trails: the API key name or the person's subject. */
