@@ -74,12 +74,23 @@ class BatchImportApiTest {
         .statusCode(200)
         .body("totalInclTax", equalTo(180.00f))
         .body("dueDate", equalTo("2026-02-14"));
-    assertThat(TestLedger.event(InvoiceIssued.TYPE, firstId).getString("customerId"))
-        .isEqualTo(customerId);
+    // every invoice of the batch has its event and its audit entry, the last as the first
+    String lastId = result.path("items[249].invoiceId");
+    for (String id : List.of(firstId, lastId)) {
+      assertThat(TestLedger.event(InvoiceIssued.TYPE, id).getString("customerId"))
+          .isEqualTo(customerId);
+      api.as("viewer")
+          .get("/api/v1/invoices/" + id + "/audit")
+          .then()
+          .body("items[0].action", equalTo("ISSUED"));
+    }
     api.as("viewer")
-        .get("/api/v1/invoices/" + firstId + "/audit")
+        .queryParam("customerId", customerId)
+        .queryParam("limit", 100)
+        .get("/api/v1/invoices")
         .then()
-        .body("items[0].action", equalTo("ISSUED"));
+        .body("items", hasSize(100))
+        .body("items.lines.flatten()", hasSize(200));
   }
 
   @Test

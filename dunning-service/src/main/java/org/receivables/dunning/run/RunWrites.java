@@ -1,6 +1,5 @@
 package org.receivables.dunning.run;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.receivables.kit.jdbc.JdbcBatch;
 
 /**
  * What a run writes, sent to PostgreSQL in batches rather than one statement per row: a run over a
@@ -130,7 +130,7 @@ final class RunWrites {
   void flush() {
     session.doWork(
         c -> {
-          batch(
+          JdbcBatch.insert(
               c,
               "insert into reminder (id, tenant_id, run_id, customer_id, step_code, step_name,"
                   + " channel, template, language, policy_id, policy_version, as_of, currency,"
@@ -138,25 +138,25 @@ final class RunWrites {
                   + " attempts, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                   + " ?, ?, ?, ?, 'PENDING', 0, ?)",
               reminders);
-          batch(
+          JdbcBatch.insert(
               c,
               "insert into reminder_invoice (reminder_id, invoice_id, number, issue_date,"
                   + " due_date, days_late, total, outstanding, interest, indemnity) values (?, ?,"
                   + " ?, ?, ?, ?, ?, ?, ?, ?)",
               reminderInvoices);
-          batch(
+          JdbcBatch.insert(
               c,
               "insert into call_task (id, tenant_id, customer_id, run_id, step_code, invoice_ids,"
                   + " currency, amount, probability, expected_value, due_on, status, created_at)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
               callTasks);
-          batch(
+          JdbcBatch.insert(
               c,
               "insert into agency_handover (id, tenant_id, customer_id, run_id, step_code,"
                   + " invoice_ids, currency, principal, interest, indemnity, handed_on,"
                   + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               handovers);
-          batch(
+          JdbcBatch.insert(
               c,
               "insert into timeline_entry (id, tenant_id, customer_id, at, on_date, kind, actor,"
                   + " summary, ref_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -167,42 +167,6 @@ final class RunWrites {
     callTasks.clear();
     handovers.clear();
     timeline.clear();
-  }
-
-  private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int pending = 0;
-      for (Object[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          bind(ps, i + 1, row[i]);
-        }
-        ps.addBatch();
-        if (++pending == CHUNK) {
-          ps.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        ps.executeBatch();
-      }
-    }
-  }
-
-  private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-    if (value instanceof Instant instant) {
-      ps.setTimestamp(index, Timestamp.from(instant));
-    } else if (value instanceof byte[] bytes) {
-      ps.setBytes(index, bytes);
-    } else if (value instanceof BigDecimal decimal) {
-      ps.setBigDecimal(index, decimal);
-    } else if (value == null) {
-      ps.setObject(index, null);
-    } else {
-      ps.setObject(index, value);
-    }
   }
 
   private static Array texts(Connection c, List<String> values) throws SQLException {

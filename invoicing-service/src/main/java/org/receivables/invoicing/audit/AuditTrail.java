@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
+import org.receivables.kit.jdbc.JdbcBatch;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
@@ -48,31 +48,17 @@ public class AuditTrail {
   /** Many entries in one JDBC batch (bulk import). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAll(List<Change> changes) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    em.flush();
-    Timestamp at = Timestamp.from(Instant.now(clock));
+    Instant at = Instant.now(clock);
     String who = principal();
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement ps =
-                  connection.prepareStatement(
-                      "insert into invoice_audit (tenant_id, invoice_id, at, principal, action,"
-                          + " detail) values (?, ?, ?, ?, ?, ?)")) {
-                for (Change c : changes) {
-                  ps.setString(1, c.tenantId());
-                  ps.setObject(2, c.invoiceId());
-                  ps.setTimestamp(3, at);
-                  ps.setString(4, who);
-                  ps.setString(5, c.action());
-                  ps.setString(6, c.detail());
-                  ps.addBatch();
-                }
-                ps.executeBatch();
-              }
-            });
+    List<Object[]> rows = new ArrayList<>(changes.size());
+    for (Change c : changes) {
+      rows.add(new Object[] {c.tenantId(), c.invoiceId(), at, who, c.action(), c.detail()});
+    }
+    JdbcBatch.insert(
+        em,
+        "insert into invoice_audit (tenant_id, invoice_id, at, principal, action, detail)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        rows);
   }
 
   /** The trail of one invoice, oldest first. */

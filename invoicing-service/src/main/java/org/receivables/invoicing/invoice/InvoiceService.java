@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 import org.receivables.events.InvoiceCancelled;
 import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
@@ -53,6 +54,7 @@ public class InvoiceService {
   @Inject CustomerService customers;
   @Inject Outbox outbox;
   @Inject AuditTrail audit;
+  @Inject IssuedInvoiceWriter writer;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
 
@@ -141,13 +143,11 @@ public class InvoiceService {
   /** Stores prepared invoices with their events and audit entries, in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void persistIssued(List<Invoice> invoices) {
-    for (Invoice invoice : invoices) {
-      em.persist(invoice);
-    }
     try {
-      em.flush();
+      writer.insert(invoices);
     } catch (PersistenceException e) {
-      if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+      if (e instanceof ConstraintViolationException
+          || e.getCause() instanceof ConstraintViolationException) {
         throw ProblemException.conflict(
             invoices.size() == 1
                 ? "An invoice numbered " + invoices.get(0).number + " already exists"
@@ -155,13 +155,10 @@ public class InvoiceService {
       }
       throw e;
     }
-    if (invoices.size() > 1) {
-      // each outbox insert flushes the session first: keep it from dirty-checking a whole batch
-      invoices.forEach(em::detach);
-    }
+    List<InvoiceIssued> events = new ArrayList<>(invoices.size());
     List<AuditTrail.Change> changes = new ArrayList<>(invoices.size());
     for (Invoice invoice : invoices) {
-      outbox.record(Topics.INVOICING, issued(invoice));
+      events.add(issued(invoice));
       changes.add(
           new AuditTrail.Change(
               invoice.tenantId,
@@ -176,6 +173,7 @@ public class InvoiceService {
                   + ", due "
                   + invoice.dueDate));
     }
+    outbox.recordAll(Topics.INVOICING, events);
     audit.recordAll(changes);
   }
 
