@@ -153,15 +153,32 @@ class DunningFlowTest {
   }
 
   private JsonPath run(LocalDate asOf) {
-    return given()
-        .header("Authorization", admin())
-        .contentType("application/json")
-        .body(Map.of("asOf", asOf.toString()))
-        .post("/api/v1/dunning/runs")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
+    try {
+      return given()
+          .header("Authorization", admin())
+          .contentType("application/json")
+          .body(Map.of("asOf", asOf.toString()))
+          .post("/api/v1/dunning/runs")
+          .then()
+          .statusCode(201)
+          .extract()
+          .jsonPath();
+    } catch (RuntimeException e) {
+      // the service runs in this JVM: show where a run that did not answer is waiting
+      Thread.getAllStackTraces()
+          .forEach(
+              (thread, stack) ->
+                  System.err.println(
+                      "\""
+                          + thread.getName()
+                          + "\" "
+                          + thread.getState()
+                          + "\n\tat "
+                          + String.join(
+                              "\n\tat ",
+                              java.util.Arrays.stream(stack).map(String::valueOf).toList())));
+      throw e;
+    }
   }
 
   private JsonPath reminders(String customerId) {

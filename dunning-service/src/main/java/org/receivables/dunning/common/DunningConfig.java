@@ -53,6 +53,13 @@ public interface DunningConfig {
      */
     @WithDefault("8")
     int concurrency();
+
+    /**
+     * How long one e-mail attempt may wait on the SMTP server: past it the attempt has failed and
+     * is retried, so a server that stops answering cannot hold a run (and its caller) forever.
+     */
+    @WithDefault("20s")
+    Duration mailTimeout();
   }
 
   /** The SMS gateway: an HTTP endpoint taking {to, from, text} as JSON. */
