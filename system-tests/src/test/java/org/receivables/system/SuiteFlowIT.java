@@ -197,13 +197,29 @@ class SuiteFlowIT {
   @Test
   void opsEndpointsAndTheMergedOpenApiDocument() {
     given().baseUri(GATEWAY).get("/q/health/ready").then().statusCode(200);
-    given()
-        .baseUri(GATEWAY)
-        .get("/q/openapi")
-        .then()
-        .statusCode(200)
-        .body("paths", hasKey("/api/v1/invoices"))
-        .body("paths", hasKey("/api/v1/kpis/summary"));
+    JsonPath document =
+        given()
+            .baseUri(GATEWAY)
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .body("paths", hasKey("/api/v1/invoices"))
+            .body("paths", hasKey("/api/v1/kpis/summary"))
+            .extract()
+            .jsonPath();
+    // client generators name their methods after operationIds: each must be unique in the suite
+    List<Object> ids = new java.util.ArrayList<>();
+    document
+        .<String, Map<String, Object>>getMap("paths")
+        .forEach(
+            (path, item) ->
+                item.forEach(
+                    (method, operation) -> {
+                      if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        ids.add(((Map<?, ?>) operation).get("operationId"));
+                      }
+                    }));
+    assertThat(ids).doesNotContainNull().doesNotHaveDuplicates().hasSizeGreaterThan(40);
   }
 
   private static void pause() {
