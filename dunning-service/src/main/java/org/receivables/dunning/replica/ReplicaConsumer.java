@@ -1,15 +1,17 @@
 package org.receivables.dunning.replica;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.inbox.EventBatches;
 
 /**
- * Reads invoicing and scoring facts in key order. A record that throws is nacked, and the channel's
- * dead-letter strategy parks it on {@code <topic>.dlq} with the reason, so nothing loops.
+ * Reads invoicing and scoring facts in key order, a polled batch per transaction ({@link
+ * EventBatches}). A record that cannot be applied is nacked, and the channel's dead-letter strategy
+ * parks it on {@code <topic>.dlq} with the reason, so nothing loops.
  */
 @ApplicationScoped
 public class ReplicaConsumer {
@@ -21,13 +23,15 @@ public class ReplicaConsumer {
 
   @Incoming("invoicing-events")
   @Blocking
-  public void consumeInvoicing(ConsumerRecord<String, String> record) {
-    projection.apply(INVOICING, IncomingEvent.from(record));
+  public CompletionStage<Void> consumeInvoicing(KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch, e -> projection.applyAll(INVOICING, e), e -> projection.apply(INVOICING, e));
   }
 
   @Incoming("scoring-events")
   @Blocking
-  public void consumeScoring(ConsumerRecord<String, String> record) {
-    projection.apply(SCORING, IncomingEvent.from(record));
+  public CompletionStage<Void> consumeScoring(KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch, e -> projection.applyAll(SCORING, e), e -> projection.apply(SCORING, e));
   }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.receivables.dunning.commitment.CommitmentService;
 import org.receivables.dunning.timeline.Timeline;
@@ -47,6 +48,16 @@ public class ReplicaProjection {
 
   @Transactional
   public void apply(String consumer, IncomingEvent event) {
+    applyInTransaction(consumer, event);
+  }
+
+  /** Applies a polled batch in one transaction: all of it, or (by throwing) none of it. */
+  @Transactional
+  public void applyAll(String consumer, List<IncomingEvent> events) {
+    events.forEach(e -> applyInTransaction(consumer, e));
+  }
+
+  private void applyInTransaction(String consumer, IncomingEvent event) {
     if (!event.isKnown()) {
       LOG.debugf("Skipping event type %s, not one of the contract", event.type());
       return;

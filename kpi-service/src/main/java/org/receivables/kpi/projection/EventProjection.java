@@ -60,6 +60,16 @@ public class EventProjection {
    */
   @Transactional
   public void apply(String consumer, IncomingEvent event) {
+    applyInTransaction(consumer, event);
+  }
+
+  /** Applies a polled batch in one transaction: all of it, or (by throwing) none of it. */
+  @Transactional
+  public void applyAll(String consumer, List<IncomingEvent> events) {
+    events.forEach(e -> applyInTransaction(consumer, e));
+  }
+
+  private void applyInTransaction(String consumer, IncomingEvent event) {
     if (!event.isKnown()) {
       LOG.debugf("Skipping event type %s, not one of the contract", event.type());
       return;

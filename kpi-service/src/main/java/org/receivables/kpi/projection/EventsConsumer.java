@@ -1,15 +1,17 @@
 package org.receivables.kpi.projection;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.inbox.EventBatches;
 
 /**
- * Reads the three topics in order. A record that throws is nacked, and its channel's dead-letter
- * strategy parks it on {@code <topic>.dlq} with the reason, so that nothing loops.
+ * Reads the three topics in order, a polled batch per transaction ({@link EventBatches}). A record
+ * that cannot be applied is nacked, and its channel's dead-letter strategy parks it on {@code
+ * <topic>.dlq} with the reason, so that nothing loops.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -24,19 +26,22 @@ public class EventsConsumer {
 
   @Incoming("invoicing-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    projection.apply(INVOICING, IncomingEvent.from(record));
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch, e -> projection.applyAll(INVOICING, e), e -> projection.apply(INVOICING, e));
   }
 
   @Incoming("scoring-events")
   @Blocking
-  public void consumeScoring(ConsumerRecord<String, String> record) {
-    projection.apply(SCORING, IncomingEvent.from(record));
+  public CompletionStage<Void> consumeScoring(KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch, e -> projection.applyAll(SCORING, e), e -> projection.apply(SCORING, e));
   }
 
   @Incoming("dunning-events")
   @Blocking
-  public void consumeDunning(ConsumerRecord<String, String> record) {
-    projection.apply(DUNNING, IncomingEvent.from(record));
+  public CompletionStage<Void> consumeDunning(KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch, e -> projection.applyAll(DUNNING, e), e -> projection.apply(DUNNING, e));
   }
 }

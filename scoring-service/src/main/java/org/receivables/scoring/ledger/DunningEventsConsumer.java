@@ -1,11 +1,12 @@
 package org.receivables.scoring.ledger;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.inbox.EventBatches;
 
 /**
  * Reads {@code receivables.dunning.v1}: broken promises and plans, escalations, hold requests.
@@ -18,7 +19,10 @@ public class DunningEventsConsumer {
 
   @Incoming("dunning-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    events.apply(LedgerEvents.DUNNING, IncomingEvent.from(record));
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch,
+        e -> events.applyAll(LedgerEvents.DUNNING, e),
+        e -> events.apply(LedgerEvents.DUNNING, e));
   }
 }

@@ -3,6 +3,9 @@ package org.receivables.scoring.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.receivables.events.CreditHoldRequested;
 import org.receivables.events.CreditNoteIssued;
@@ -48,9 +51,38 @@ public class LedgerEvents {
 
   @Transactional
   public void apply(String consumer, IncomingEvent event) {
+    DomainEvent data = applyFacts(consumer, event);
+    if (data != null) {
+      scores.recompute(data.tenantId(), data.customerId(), event.type());
+    }
+  }
+
+  /**
+   * Applies a polled batch in one transaction, all of it or (by throwing) none, and rescores each
+   * customer it touched once, after all its events: a bulk import of a thousand invoices for a
+   * hundred customers is a hundred rescores, not a thousand.
+   */
+  @Transactional
+  public void applyAll(String consumer, List<IncomingEvent> events) {
+    Map<List<String>, String> touched = new LinkedHashMap<>();
+    for (IncomingEvent event : events) {
+      DomainEvent data = applyFacts(consumer, event);
+      if (data != null) {
+        touched.put(List.of(data.tenantId(), data.customerId()), event.type());
+      }
+    }
+    touched.forEach(
+        (customer, trigger) -> scores.recompute(customer.get(0), customer.get(1), trigger));
+  }
+
+  /**
+   * Applies one event's facts, at most once; returns its data when the customer must be rescored,
+   * null when nothing scoring looks at changed.
+   */
+  private DomainEvent applyFacts(String consumer, IncomingEvent event) {
     if (!event.isKnown()) {
       LOG.debugf("Skipping event type %s, not one scoring uses", event.type());
-      return;
+      return null;
     }
     DomainEvent data = event.read();
     if (blank(data.tenantId()) || blank(data.customerId())) {
@@ -58,11 +90,9 @@ public class LedgerEvents {
           event.type(), new IllegalArgumentException("tenantId and customerId are required"));
     }
     if (!inbox.firstDelivery(consumer, event.id())) {
-      return;
+      return null;
     }
-    if (changesFacts(data)) {
-      scores.recompute(data.tenantId(), data.customerId(), event.type());
-    }
+    return changesFacts(data) ? data : null;
   }
 
   /** Applies one event; false when it changed nothing scoring looks at. */

@@ -1,0 +1,81 @@
+package org.receivables.kit.inbox;
+
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a polled batch of records in one database transaction instead of one per record: a bulk
+ * import of a thousand invoices costs each consumer one commit, and lets it merge work (scoring
+ * recomputes a customer once per batch, not once per invoice). When the batch cannot be applied as
+ * a whole (a malformed or unusable record), nothing of it is kept and it is applied again record by
+ * record, each in its own transaction; a record that fails alone is nacked, which sends it to the
+ * channel's dead-letter topic with the reason, exactly as a record-at-a-time consumer would. Each
+ * event still passes the idempotent inbox, so a batch redelivered after a crash changes nothing
+ * twice. The batch is acknowledged (its offsets committed) only after all of it is applied or
+ * dead-lettered.
+ */
+public final class EventBatches {
+
+  private static final Logger LOG = Logger.getLogger(EventBatches.class);
+
+  private EventBatches() {}
+
+  /**
+   * Applies the batch; returns its acknowledgement.
+   *
+   * @param applyAll applies events, in order, in one transaction: all or, by throwing, none
+   * @param applyOne applies one event in its own transaction; throws when it cannot be applied
+   */
+  public static CompletionStage<Void> consume(
+      KafkaRecordBatch<String, String> batch,
+      Consumer<List<IncomingEvent>> applyAll,
+      Consumer<IncomingEvent> applyOne) {
+    List<KafkaRecord<String, String>> records = batch.getRecords();
+    List<IncomingEvent> events = new ArrayList<>(records.size());
+    boolean readable = true;
+    for (KafkaRecord<String, String> record : records) {
+      try {
+        events.add(IncomingEvent.from(consumerRecord(record)));
+      } catch (RuntimeException e) {
+        readable = false;
+        break;
+      }
+    }
+    if (readable) {
+      try {
+        applyAll.accept(events);
+        return batch.ack();
+      } catch (RuntimeException e) {
+        LOG.infof(
+            "A batch of %d records could not be applied as a whole (%s); applying it record by"
+                + " record",
+            records.size(), e.getMessage());
+      }
+    }
+    for (KafkaRecord<String, String> record : records) {
+      try {
+        applyOne.accept(IncomingEvent.from(consumerRecord(record)));
+      } catch (RuntimeException e) {
+        // the dead-letter strategy publishes it with the reason; wait, so that the batch's offsets
+        // are committed only once it is safely there
+        record.nack(e).toCompletableFuture().join();
+      }
+    }
+    return batch.ack();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> record) {
+    return record
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(m -> (ConsumerRecord<String, String>) m.getRecord())
+        .orElseThrow(() -> new IllegalStateException("not a record read from Kafka"));
+  }
+}
