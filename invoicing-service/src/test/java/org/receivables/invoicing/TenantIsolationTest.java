@@ -1,6 +1,7 @@
 package org.receivables.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.receivables.kit.testing.TenantIsolationTestSupport.requestProbe;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.Authenticated;
@@ -30,7 +31,7 @@ import org.receivables.kit.testing.TestTokens;
 class TenantIsolationTest {
 
   /** A deliberately careless query path, reachable only in tests. */
-  @Path("/test/tenant-isolation")
+  @Path(TenantIsolationTestSupport.PROBE_PATH)
   @Authenticated
   public static class Probe {
     @Inject EntityManager em;
@@ -70,14 +71,7 @@ class TenantIsolationTest {
         .containsEntry(mine, 1L)
         .containsEntry(other, 1L);
 
-    Map<String, Object> probe =
-        TestLedger.asTenant(mine, "viewer")
-            .queryParam("other", other)
-            .get("/test/tenant-isolation")
-            .then()
-            .statusCode(200)
-            .extract()
-            .as(Map.class);
+    Map<String, Object> probe = requestProbe(mine, other);
 
     Seen seen = TenantIsolationTestSupport.assertIsolated(probe, mine);
     assertThat(seen.rows())

@@ -1,12 +1,12 @@
 package org.receivables.kpi;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
+import static org.receivables.kit.testing.TenantIsolationTestSupport.requestProbe;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.Authenticated;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ import org.receivables.kit.testing.TestTokens;
 class TenantIsolationTest {
 
   /** A deliberately careless query path, reachable only in tests. */
-  @Path("/test/tenant-isolation")
+  @Path(TenantIsolationTestSupport.PROBE_PATH)
   @Authenticated
   public static class Probe {
     @Inject EntityManager em;
@@ -46,22 +46,6 @@ class TenantIsolationTest {
   }
 
   @Inject AgroalDataSource dataSource;
-
-  private static RequestSpecification as(String tenant, String... roles) {
-    return given()
-        .header("Authorization", TestTokens.bearer(tenant, roles))
-        .contentType("application/json");
-  }
-
-  private static Map<String, Object> probe(String tenant, String other) {
-    return as(tenant, "viewer")
-        .queryParam("other", other)
-        .get("/test/tenant-isolation")
-        .then()
-        .statusCode(200)
-        .extract()
-        .as(Map.class);
-  }
 
   @Test
   void anUnfilteredQueryOfARequestSeesAndWritesOnlyItsTenantsRows() throws Exception {
@@ -78,7 +62,7 @@ class TenantIsolationTest {
     }
     TenantIsolationTestSupport.awaitRows(dataSource, "kpi_invoice", mine, other);
 
-    Seen seen = TenantIsolationTestSupport.assertIsolated(probe(mine, other), mine);
+    Seen seen = TenantIsolationTestSupport.assertIsolated(requestProbe(mine, other), mine);
     assertThat(seen.rows())
         .containsEntry("kpi_customer", 1L)
         .containsEntry("kpi_invoice", 1L)

@@ -1,9 +1,11 @@
 package org.receivables.kit.testing;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -40,7 +42,29 @@ public final class TenantIsolationTestSupport {
   /** PostgreSQL's SQLSTATE for a row refused by a row-level security policy. */
   public static final String RLS_REFUSED = "42501";
 
+  /** Where every service's test registers its probe resource (which calls {@link #probe}). */
+  public static final String PROBE_PATH = "/test/tenant-isolation";
+
   private TenantIsolationTestSupport() {}
+
+  /** A request of the tenant with those roles, JSON body. */
+  public static RequestSpecification as(String tenant, String... roles) {
+    return given()
+        .header("Authorization", TestTokens.bearer(tenant, roles))
+        .contentType("application/json");
+  }
+
+  /** Calls the service's probe as a viewer of {@code tenant}, naming the other tenant. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> requestProbe(String tenant, String other) {
+    return as(tenant, "viewer")
+        .queryParam("other", other)
+        .get(PROBE_PATH)
+        .then()
+        .statusCode(200)
+        .extract()
+        .as(Map.class);
+  }
 
   /**
    * What a request sees and may do with no tenant predicate: per table with a tenant_id, the
