@@ -54,7 +54,7 @@ public class ReplicaProjection {
   /** Applies a polled batch in one transaction: all of it, or (by throwing) none of it. */
   @Transactional
   public void applyAll(String consumer, List<IncomingEvent> events) {
-    events.forEach(e -> applyInTransaction(consumer, e));
+    events.forEach(e -> e.inItsTrace(() -> applyInTransaction(consumer, e)));
   }
 
   private void applyInTransaction(String consumer, IncomingEvent event) {

@@ -66,7 +66,7 @@ public class EventProjection {
   /** Applies a polled batch in one transaction: all of it, or (by throwing) none of it. */
   @Transactional
   public void applyAll(String consumer, List<IncomingEvent> events) {
-    events.forEach(e -> applyInTransaction(consumer, e));
+    events.forEach(e -> e.inItsTrace(() -> applyInTransaction(consumer, e)));
   }
 
   private void applyInTransaction(String consumer, IncomingEvent event) {

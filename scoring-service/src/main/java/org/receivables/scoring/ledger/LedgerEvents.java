@@ -64,15 +64,20 @@ public class LedgerEvents {
    */
   @Transactional
   public void applyAll(String consumer, List<IncomingEvent> events) {
-    Map<List<String>, String> touched = new LinkedHashMap<>();
+    // each customer's rescore runs in the trace of the last event that touched it
+    Map<List<String>, IncomingEvent> touched = new LinkedHashMap<>();
     for (IncomingEvent event : events) {
-      DomainEvent data = applyFacts(consumer, event);
-      if (data != null) {
-        touched.put(List.of(data.tenantId(), data.customerId()), event.type());
-      }
+      event.inItsTrace(
+          () -> {
+            DomainEvent data = applyFacts(consumer, event);
+            if (data != null) {
+              touched.put(List.of(data.tenantId(), data.customerId()), event);
+            }
+          });
     }
     touched.forEach(
-        (customer, trigger) -> scores.recompute(customer.get(0), customer.get(1), trigger));
+        (customer, last) ->
+            last.inItsTrace(() -> scores.recompute(customer.get(0), customer.get(1), last.type())));
   }
 
   /**

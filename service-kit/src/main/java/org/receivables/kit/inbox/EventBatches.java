@@ -30,7 +30,8 @@ public final class EventBatches {
   /**
    * Applies the batch; returns its acknowledgement.
    *
-   * @param applyAll applies events, in order, in one transaction: all or, by throwing, none
+   * @param applyAll applies events, in order, in one transaction: all or, by throwing, none; it
+   *     runs each in its trace ({@link IncomingEvent#inItsTrace})
    * @param applyOne applies one event in its own transaction; throws when it cannot be applied
    */
   public static CompletionStage<Void> consume(
@@ -61,7 +62,8 @@ public final class EventBatches {
     }
     for (KafkaRecord<String, String> record : records) {
       try {
-        applyOne.accept(IncomingEvent.from(consumerRecord(record)));
+        IncomingEvent event = IncomingEvent.from(consumerRecord(record));
+        event.inItsTrace(() -> applyOne.accept(event));
       } catch (RuntimeException e) {
         // the dead-letter strategy publishes it with the reason; wait, so that the batch's offsets
         // are committed only once it is safely there

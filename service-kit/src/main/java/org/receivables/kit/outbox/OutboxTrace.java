@@ -13,7 +13,7 @@ import java.util.Map;
  * Kafka, and the consumers downstream, continue that trace instead of starting their own. Only the
  * W3C {@code traceparent} is kept: it is what links the spans.
  */
-final class OutboxTrace {
+public final class OutboxTrace {
 
   static final String TRACEPARENT = "traceparent";
 
@@ -45,7 +45,7 @@ final class OutboxTrace {
    * The context to publish a row under: the recorded trace, or a fresh root (a new trace) when the
    * row has none or an unreadable one.
    */
-  static Context restore(String traceparent) {
+  public static Context restore(String traceparent) {
     if (traceparent == null || traceparent.isBlank()) {
       return Context.root();
     }

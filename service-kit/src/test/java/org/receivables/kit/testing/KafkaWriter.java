@@ -25,10 +25,14 @@ public final class KafkaWriter {
    * does.
    */
   public static void publish(String topic, String eventId, DomainEvent event) {
-    send(
-        topic,
-        event.key(),
-        EventJson.write(event),
+    publish(topic, eventId, event, Map.of());
+  }
+
+  /** The same, with more headers (a {@code traceparent}, say). */
+  public static void publish(
+      String topic, String eventId, DomainEvent event, Map<String, String> more) {
+    Map<String, String> headers = new java.util.HashMap<>(more);
+    headers.putAll(
         Map.of(
             "ce_specversion",
             "1.0",
@@ -44,6 +48,7 @@ public final class KafkaWriter {
             event.tenantId(),
             "content-type",
             "application/json"));
+    send(topic, event.key(), EventJson.write(event), headers);
   }
 
   public static void send(String topic, String key, String value, Map<String, String> headers) {
