@@ -114,11 +114,35 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (isStatementTimeout(e)) {
+      // the request's statement ran past service-kit.tenant.statement-timeout: the service is
+      // overloaded or the question too big right now, not broken
+      LOG.warnf("A statement of %s ran out of time: %s", uri.getPath(), e.getMessage());
+      return Response.fromResponse(
+              respond(
+                  Problem.of(
+                      503,
+                      "Service Unavailable",
+                      "The request took too long to answer; retry later or narrow it."),
+                  uri))
+          .header("Retry-After", "5")
+          .build();
+    }
     String errorId = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
     return respond(
         Problem.of(500, "Internal error", "An unexpected error occurred; error id " + errorId),
         uri);
+  }
+
+  /** PostgreSQL's SQLSTATE 57014 (query_canceled), however deep the ORM wrapped it. */
+  static boolean isStatementTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response respond(Problem problem, UriInfo uri) {

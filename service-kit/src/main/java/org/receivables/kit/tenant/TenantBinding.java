@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,23 +40,46 @@ public class TenantBinding implements AgroalPoolInterceptor {
   /** The session setting the policies compare {@code tenant_id} with. */
   public static final String SETTING = "app.tenant";
 
+  /**
+   * Binds role and tenant, and caps each statement of the request at the configured timeout (null
+   * keeps the session's): the gateway gives up on a request after 30 s, and a query it left behind
+   * must not run on for minutes holding a connection.
+   */
   static final String BIND =
-      "select set_config('role', '" + ROLE + "', false), set_config('" + SETTING + "', ?, false)";
-  static final String UNBIND = "reset role; reset " + SETTING;
+      "select set_config('role', '"
+          + ROLE
+          + "', false), set_config('"
+          + SETTING
+          + "', ?, false), set_config('statement_timeout', coalesce(?,"
+          + " current_setting('statement_timeout')), false)";
+
+  static final String UNBIND = "reset role; reset " + SETTING + "; reset statement_timeout";
+
+  /** The property capping request statements ({@code 0} for none); 25 s unless set. */
+  static final String TIMEOUT_PROPERTY = "service-kit.tenant.statement-timeout";
 
   private static final Logger LOG = Logger.getLogger(TenantBinding.class);
 
   private final Supplier<Optional<String>> requestTenant;
 
+  /** The statement timeout of request connections in milliseconds, or null for the session's. */
+  private final String statementTimeoutMillis;
+
   /** The driver connections bound now: only they need a reset on return. */
   private final Set<Connection> bound = ConcurrentHashMap.newKeySet();
 
   public TenantBinding() {
-    this(TenantBinding::tenantOfCurrentRequest);
+    this(
+        TenantBinding::tenantOfCurrentRequest,
+        ConfigProvider.getConfig()
+            .getOptionalValue(TIMEOUT_PROPERTY, Duration.class)
+            .orElse(Duration.ofSeconds(25)));
   }
 
-  TenantBinding(Supplier<Optional<String>> requestTenant) {
+  TenantBinding(Supplier<Optional<String>> requestTenant, Duration statementTimeout) {
     this.requestTenant = requestTenant;
+    this.statementTimeoutMillis =
+        statementTimeout.isZero() ? null : Long.toString(statementTimeout.toMillis());
   }
 
   @Override
@@ -70,6 +95,7 @@ public class TenantBinding implements AgroalPoolInterceptor {
     bound.add(raw);
     try (PreparedStatement bind = connection.prepareStatement(BIND)) {
       bind.setString(1, tenant.get());
+      bind.setString(2, statementTimeoutMillis);
       bind.execute();
     } catch (SQLException e) {
       // Failing the acquisition is the only safe answer: unbound, the request would see every

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TenantBindingTest {
 
   private final AtomicReference<Optional<String>> tenant = new AtomicReference<>(Optional.empty());
-  private final TenantBinding binding = new TenantBinding(tenant::get);
+  private final TenantBinding binding = new TenantBinding(tenant::get, Duration.ofSeconds(25));
   private final FakeConnection db = new FakeConnection();
 
   @Test
@@ -35,11 +36,12 @@ class TenantBindingTest {
   void aTenantsRequestBindsTheConnectionAndItsReturnUnbindsIt() {
     tenant.set(Optional.of("acme"));
     binding.onConnectionAcquire(db.wrapper());
-    assertThat(db.executed).containsExactly(TenantBinding.BIND + " [acme]");
+    assertThat(db.executed).containsExactly(TenantBinding.BIND + " [acme, 25000]");
 
     tenant.set(Optional.empty()); // the pool returns connections on threads of no request
     binding.onConnectionReturn(db.wrapper());
-    assertThat(db.executed).containsExactly(TenantBinding.BIND + " [acme]", TenantBinding.UNBIND);
+    assertThat(db.executed)
+        .containsExactly(TenantBinding.BIND + " [acme, 25000]", TenantBinding.UNBIND);
 
     binding.onConnectionReturn(db.wrapper());
     assertThat(db.executed).hasSize(2);
@@ -63,6 +65,16 @@ class TenantBindingTest {
     db.failing = false;
     binding.onConnectionReturn(db.wrapper());
     assertThat(db.executed).containsExactly(TenantBinding.UNBIND);
+  }
+
+  @Test
+  void aZeroTimeoutKeepsTheSessionsOwnAndTheReturnResetsIt() {
+    FakeConnection other = new FakeConnection();
+    TenantBinding noCap = new TenantBinding(tenant::get, Duration.ZERO);
+    tenant.set(Optional.of("acme"));
+    noCap.onConnectionAcquire(other.wrapper());
+    assertThat(other.executed).containsExactly(TenantBinding.BIND + " [acme, null]");
+    assertThat(TenantBinding.UNBIND).contains("reset statement_timeout");
   }
 
   @Test
