@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,7 @@ class DunningFlowTest {
   private final String tenant = TestTokens.freshTenant();
 
   @Inject DailyRun daily;
+  @Inject EntityManager em;
 
   // ------------------------------------------------------------------ helpers
 
@@ -251,6 +254,30 @@ class DunningFlowTest {
         .then()
         .statusCode(200)
         .body("items.kind", hasItem("REMINDER_SENT"));
+  }
+
+  @Test
+  void aReminderLeftUnsentByARunThatStoppedIsSentByTheNextRun() {
+    String email = mail();
+    String c = customer(email, null, "fr");
+    InvoiceIssued a = invoice(c, "640.00", AS_OF.minusDays(2));
+    awaitReplica(a);
+    assertThat(run(AS_OF).getInt("remindersSent")).isEqualTo(1);
+    String id = reminders(c).getString("items[0].id");
+    // as a run that died between storing its reminders and sending them leaves them
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "update reminder set status = 'PENDING', sent_at = null where id = :id")
+                    .setParameter("id", UUID.fromString(id))
+                    .executeUpdate());
+
+    run(AS_OF); // the step is claimed: nothing new, but the stored reminder goes out
+    JsonPath after = reminders(c);
+    assertThat(after.getList("items.id", String.class)).containsExactly(id);
+    assertThat(after.getString("items[0].status")).isEqualTo("SENT");
+    assertThat(GreenMail.inbox(email)).hasSize(2);
   }
 
   @Test

@@ -113,7 +113,12 @@ public class ReminderStore {
     return id;
   }
 
-  /** Earlier reminders of the tenant that failed and may be tried again. */
+  /**
+   * Earlier reminders of the tenant still to send: those that failed and may be tried again, and
+   * those left PENDING by a run that stopped between storing and sending them (a crash, a restart):
+   * their steps are claimed, so no later run would create them again. A run still sending its own
+   * cannot send one twice: each delivery takes its reminder conditionally.
+   */
   @SuppressWarnings("unchecked")
   public List<UUID> retryable(String tenantId, int maxTotalAttempts, Collection<UUID> except) {
     return QuarkusTransaction.requiringNew()
@@ -121,7 +126,8 @@ public class ReminderStore {
             () ->
                 ((List<UUID>)
                         em.createNativeQuery(
-                                "select id from reminder where tenant_id = :t and status = 'FAILED' and attempts < :max order by created_at")
+                                "select id from reminder where tenant_id = :t and (status = 'PENDING' or (status ="
+                                    + " 'FAILED' and attempts < :max)) order by created_at")
                             .setParameter("t", tenantId)
                             .setParameter("max", maxTotalAttempts)
                             .getResultList())
