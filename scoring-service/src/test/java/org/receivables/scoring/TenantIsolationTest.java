@@ -5,19 +5,11 @@ import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
 import static org.receivables.kit.testing.TenantIsolationTestSupport.requestProbe;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.security.Authenticated;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 import org.receivables.kit.testing.TenantIsolationTestSupport;
 import org.receivables.kit.testing.TenantIsolationTestSupport.Seen;
@@ -26,25 +18,11 @@ import org.receivables.kit.testing.TestTokens;
 /**
  * Tenant isolation at the data layer: a request of one tenant that queries with no tenant filter at
  * all still sees and writes only its tenant's rows (PostgreSQL row-level security, bound by the
- * kit's pool interceptor), and the connection goes back to the pool unbound.
+ * kit's pool interceptor), and the connection goes back to the pool unbound. The careless query
+ * path is the kit's {@code TenantIsolationProbe}.
  */
 @QuarkusTest
 class TenantIsolationTest {
-
-  /** A deliberately careless query path, reachable only in tests. */
-  @Path(TenantIsolationTestSupport.PROBE_PATH)
-  @Authenticated
-  public static class Probe {
-    @Inject EntityManager em;
-    @Inject AgroalDataSource dataSource;
-
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true)
-    public Map<String, Object> probe(@QueryParam("other") String other) {
-      return TenantIsolationTestSupport.probe(em, dataSource, other);
-    }
-  }
 
   @Inject AgroalDataSource dataSource;
 
