@@ -33,19 +33,10 @@ public class AuditTrail {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(String tenantId, UUID invoiceId, String action, String detail) {
-    em.createNativeQuery(
-            "insert into invoice_audit (tenant_id, invoice_id, at, principal, action, detail)"
-                + " values (:t, :i, :at, :p, :a, :d)")
-        .setParameter("t", tenantId)
-        .setParameter("i", invoiceId)
-        .setParameter("at", Instant.now(clock))
-        .setParameter("p", principal())
-        .setParameter("a", action)
-        .setParameter("d", detail)
-        .executeUpdate();
+    recordAll(List.of(new Change(tenantId, invoiceId, action, detail)));
   }
 
-  /** Many entries in one JDBC batch (bulk import). */
+  /** Entries in one JDBC batch (a bulk import writes a thousand at once). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAll(List<Change> changes) {
     Instant at = Instant.now(clock);

@@ -31,28 +31,12 @@ public class Outbox {
   /** Must run inside the caller's transaction: an event without its change would be a lie. */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID record(String topic, DomainEvent event) {
-    UUID id = UUID.randomUUID();
-    em.createNativeQuery(
-            "insert into outbox_event (event_id, topic, event_key, event_type, subject, tenant_id,"
-                + " payload, occurred_at, traceparent) values (:id, :topic, :key, :type, :subject,"
-                + " :tenant, :payload, :at, :trace)")
-        .setParameter("id", id)
-        .setParameter("topic", topic)
-        .setParameter("key", event.key())
-        .setParameter("type", event.type())
-        .setParameter("subject", event.subject())
-        .setParameter("tenant", event.tenantId())
-        .setParameter("payload", EventJson.write(event))
-        .setParameter("at", Instant.now())
-        .setParameter("trace", OutboxTrace.current())
-        .executeUpdate();
-    wakeRelayOnCommit();
-    return id;
+    return recordAll(topic, List.of(event)).get(0);
   }
 
   /**
-   * Records many events of one topic in one JDBC batch (bulk work: one round trip instead of one
-   * per event), in the caller's transaction and in its order.
+   * Records events of one topic in one JDBC batch (bulk work: one round trip instead of one per
+   * event), in the caller's transaction and in its order.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<UUID> recordAll(String topic, List<? extends DomainEvent> events) {
