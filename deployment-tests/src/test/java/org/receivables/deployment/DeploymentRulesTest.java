@@ -160,23 +160,31 @@ class DeploymentRulesTest {
                   .as(at + "public key file mounted from a Secret")
                   .isTrue();
 
+              // Every part, the gateway included (API keys), has its own database.
+              String jdbc = env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "");
+              soft.assertThat(jdbc)
+                  .as(at + "JDBC URL names the part's own database")
+                  .matches("jdbc:postgresql://[a-z0-9.-]+:5432/" + name + "(\\?.*)?");
+              soft.assertThat(env.get("QUARKUS_DATASOURCE_USERNAME"))
+                  .as(at + "db user")
+                  .matches("secret:" + name + "-db(-[a-z0-9]{10})?/username");
+              soft.assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD"))
+                  .as(at + "db password")
+                  .matches("secret:" + name + "-db(-[a-z0-9]{10})?/password");
+              if (overlay.equals("prod")) {
+                Map<String, String> params = query(jdbc);
+                soft.assertThat(params)
+                    .as(at + "TLS with the server's certificate and name verified")
+                    .containsEntry("sslmode", "verify-full");
+                soft.assertThat(mountedFile(pod, c, params.get("sslrootcert")))
+                    .as(at + "PostgreSQL CA mounted from a Secret")
+                    .isTrue();
+              }
               if (Repo.BACKENDS.contains(name)) {
-                soft.assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
-                    .as(at + "JDBC URL names the service's own database")
-                    .matches("jdbc:postgresql://[a-z0-9.-]+:5432/" + name);
-                soft.assertThat(env.get("QUARKUS_DATASOURCE_USERNAME"))
-                    .as(at + "db user")
-                    .startsWith("secret:");
-                soft.assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD"))
-                    .as(at + "db password")
-                    .startsWith("secret:");
                 soft.assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS"))
                     .as(at + "Kafka")
                     .matches("[a-z0-9.-]+:\\d+");
               } else {
-                soft.assertThat(env)
-                    .as(at + "gateway has no database")
-                    .doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL");
                 soft.assertThat(mountedFile(pod, c, env.get("SMALLRYE_JWT_SIGN_KEY_LOCATION")))
                     .as(at + "signing key mounted from a Secret")
                     .isTrue();
@@ -340,6 +348,19 @@ class DeploymentRulesTest {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The parameters of a JDBC URL's query ({@code ?a=b&c=d}). */
+  static Map<String, String> query(String url) {
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    int q = url.indexOf('?');
+    if (q >= 0) {
+      for (String pair : url.substring(q + 1).split("&")) {
+        int eq = pair.indexOf('=');
+        params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+      }
+    }
+    return params;
+  }
+
   private static void probe(SoftAssertions soft, String what, JsonNode probe, String path) {
     soft.assertThat(probe.path("httpGet").path("path").asText())
         .as(what + " probe path")
@@ -394,9 +415,14 @@ class DeploymentRulesTest {
   }
 
   /** The file lies in a read-only mount of a Secret volume whose items (or keys) hold its name. */
-  private static boolean mountedFile(JsonNode pod, JsonNode container, String file) {
+  static boolean mountedFile(JsonNode pod, JsonNode container, String file) {
+    return secretBehind(pod, container, file) != null;
+  }
+
+  /** The Secret whose read-only volume mount holds the file, or null. */
+  static String secretBehind(JsonNode pod, JsonNode container, String file) {
     if (file == null || !file.startsWith("/")) {
-      return false;
+      return null;
     }
     for (JsonNode mount : container.path("volumeMounts")) {
       String dir = mount.path("mountPath").asText();
@@ -404,20 +430,21 @@ class DeploymentRulesTest {
         String rest = file.substring(dir.length() + 1);
         for (JsonNode v : pod.path("volumes")) {
           if (v.path("name").asText().equals(mount.path("name").asText()) && v.has("secret")) {
+            String secret = v.path("secret").path("secretName").asText();
             JsonNode items = v.path("secret").path("items");
             if (items.isMissingNode() || items.size() == 0) {
-              return true;
+              return secret;
             }
             for (JsonNode item : items) {
               if (item.path("path").asText().equals(rest)) {
-                return true;
+                return secret;
               }
             }
           }
         }
       }
     }
-    return false;
+    return null;
   }
 
   /** The peers a policy admits on the port, as "pod=<name>" / "ns=<name>[,pod=<name>]". */

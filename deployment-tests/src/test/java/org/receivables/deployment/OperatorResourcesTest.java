@@ -70,11 +70,15 @@ class OperatorResourcesTest {
     roleSecrets.forEach(
         (role, secret) -> assertThat(secret).as("secret of role %s", role).isEqualTo(role + "-db"));
 
-    for (String service : Repo.BACKENDS) {
+    // Clients without TLS are turned away by the server itself.
+    assertThat(DeploymentRulesTest.texts(spec.path("postgresql").path("pg_hba")))
+        .contains("hostnossl all all all reject");
+    for (String service : Repo.MODULES.keySet()) {
       JsonNode c = Manifests.podSpec(PROD.get("Deployment", service)).path("containers").get(0);
       Map<String, String> env = PROD.environment(c);
       assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
-          .isEqualTo("jdbc:postgresql://" + name + "-rw:5432/" + service);
+          .startsWith("jdbc:postgresql://" + name + "-rw:5432/" + service + "?")
+          .contains("sslmode=verify-full");
       assertThat(env.get("QUARKUS_DATASOURCE_USERNAME"))
           .isEqualTo("secret:" + roleSecrets.get(service) + "/username");
       assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD"))
@@ -115,16 +119,16 @@ class OperatorResourcesTest {
     }
     assertThat(brokers).isGreaterThanOrEqualTo(3);
 
-    int plainPort = -1;
+    int tlsPort = -1;
     for (JsonNode l : kafka.path("spec").path("kafka").path("listeners")) {
-      if (!l.path("tls").asBoolean() && l.path("type").asText().equals("internal")) {
-        plainPort = l.path("port").asInt();
+      if (l.path("tls").asBoolean() && l.path("type").asText().equals("internal")) {
+        tlsPort = l.path("port").asInt();
       }
     }
     for (String service : Repo.BACKENDS) {
       JsonNode c = Manifests.podSpec(PROD.get("Deployment", service)).path("containers").get(0);
       assertThat(PROD.environment(c).get("KAFKA_BOOTSTRAP_SERVERS"))
-          .isEqualTo(name + "-kafka-bootstrap:" + plainPort);
+          .isEqualTo(name + "-kafka-bootstrap:" + tlsPort);
     }
   }
 
@@ -200,6 +204,15 @@ class OperatorResourcesTest {
       collectSecretNames(cluster.path("spec"), referenced);
     }
     assertThat(PROD.all("Secret")).as("prod keeps no secret in git").isEmpty();
+    // Secrets the operators write: each KafkaUser's credentials, the Kafka and PostgreSQL CAs.
+    List<String> byOperators = new ArrayList<>();
+    PROD.all("KafkaUser").forEach(u -> byOperators.add(u.path("metadata").path("name").asText()));
+    PROD.all("Kafka")
+        .forEach(
+            k -> byOperators.add(k.path("metadata").path("name").asText() + "-cluster-ca-cert"));
+    PROD.all("Cluster")
+        .forEach(c -> byOperators.add(c.path("metadata").path("name").asText() + "-ca"));
+    referenced.removeAll(byOperators);
     assertThat(new TreeSet<>(referenced))
         .containsExactlyInAnyOrderElementsOf(new TreeSet<>(PROD_EXTERNAL_SECRETS));
     String ops = Repo.read(Repo.path("docs/ops.md"));
