@@ -23,5 +23,9 @@ public interface KpiConfig {
     /** The longest a tenant's rebuild transaction may take. */
     @WithDefault("10m")
     Duration timeout();
+
+    /** Each rebuild reads as a consumer group of this prefix and a random UUID (Kafka ACLs). */
+    @WithDefault("kpi-rebuild-")
+    String groupIdPrefix();
   }
 }

@@ -1,6 +1,7 @@
 package org.receivables.kpi.rebuild;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.receivables.events.DomainEvent;
 import org.receivables.events.Topics;
@@ -72,8 +72,14 @@ public class ProjectionRebuild {
   @Inject Inbox inbox;
   @Inject KpiConfig config;
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
+  /**
+   * The client settings every channel gets (kafka.* and KAFKA_* variables: bootstrap servers and,
+   * in prod, SASL_SSL with the service's credentials), so the rebuild's consumer connects as they
+   * do.
+   */
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaClientConfig;
 
   public RebuildReport rebuild(String tenantId) {
     return QuarkusTransaction.requiringNew()
@@ -153,8 +159,8 @@ public class ProjectionRebuild {
   private void readFromStart(
       String topic, java.util.function.Consumer<ConsumerRecord<String, String>> handler) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "kpi-rebuild-" + UUID.randomUUID());
+    props.putAll(kafkaClientConfig);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.rebuild().groupIdPrefix() + UUID.randomUUID());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
