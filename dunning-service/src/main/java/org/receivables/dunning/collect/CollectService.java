@@ -189,13 +189,13 @@ public class CollectService {
                   List.of(
                       h.id().toString(),
                       h.handedOn().toString(),
-                      cell(h.customerId()),
-                      cell(h.externalRef()),
-                      cell(h.name()),
-                      cell(h.email()),
-                      cell(h.phone()),
-                      cell(h.country()),
-                      cell(String.join(",", numbers)),
+                      CsvCell.of(h.customerId()),
+                      CsvCell.of(h.externalRef()),
+                      CsvCell.of(h.name()),
+                      CsvCell.of(h.email()),
+                      CsvCell.of(h.phone()),
+                      CsvCell.of(h.country()),
+                      CsvCell.of(String.join(",", numbers)),
                       h.currency(),
                       h.principal().toPlainString(),
                       h.interest().toPlainString(),
@@ -204,16 +204,5 @@ public class CollectService {
           .append('\n');
     }
     return sb.toString();
-  }
-
-  private static String cell(String v) {
-    if (v == null) {
-      return "";
-    }
-    String s = v.replace("\"", "\"\"");
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    return s.contains(";") || s.contains("\n") || s.contains("\"") ? "\"" + s + "\"" : s;
   }
 }
