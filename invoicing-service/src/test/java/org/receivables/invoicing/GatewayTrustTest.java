@@ -50,9 +50,14 @@ class GatewayTrustTest {
                 "externalRef", "C-" + UUID.randomUUID(),
                 "name", "Boulangerie Martin",
                 "country", "FR",
-                "currency", "EUR"))
+                "currency", "EUR",
+                "language", "fr",
+                "email", "compta@martin.example",
+                "paymentTerms", Map.of("days", 30)))
         .post("/api/v1/customers")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201)
         .header("Location", not(containsString("evil")))
         // %test.service-kit.public-url

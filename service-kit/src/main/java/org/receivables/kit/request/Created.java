@@ -38,7 +38,8 @@ public final class Created {
   }
 
   static String location(Optional<String> publicUrl, String collectionPath, Object id) {
-    String path = UriBuilder.fromPath(collectionPath).path(String.valueOf(id)).build().getRawPath();
+    String path =
+        UriBuilder.fromPath(collectionPath).segment(String.valueOf(id)).build().getRawPath();
     return publicUrl.map(base -> base.replaceAll("/+$", "") + path).orElse(path);
   }
 
