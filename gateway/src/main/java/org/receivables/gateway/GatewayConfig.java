@@ -36,6 +36,36 @@ public interface GatewayConfig {
 
   Keys keys();
 
+  Http http();
+
+  /** How the client's address is found, for limits that apply before authentication. */
+  ClientAddress clientAddress();
+
+  interface Http {
+    /**
+     * Longest request line (method, target, version) answered with anything but 414; the services
+     * accept the same, so a request the gateway forwards is never refused for its length there.
+     */
+    @WithDefault("4096")
+    int maxRequestLine();
+
+    /**
+     * Largest header block (names and values) answered with anything but 431; below the services'
+     * 20K so that the gateway's own headers still fit.
+     */
+    @WithDefault("16384")
+    int maxHeaderBytes();
+  }
+
+  interface ClientAddress {
+    /**
+     * Addresses or CIDR ranges of proxies in front of the gateway (ingress, load balancer). Only a
+     * request from one of them has its {@code X-Forwarded-For} read; unset: the TCP peer is the
+     * client.
+     */
+    Optional<List<String>> trustedProxies();
+  }
+
   interface Keys {
     /** How often each replica reloads keys from the database (revocations elsewhere apply then). */
     @WithDefault("5s")
@@ -79,7 +109,10 @@ public interface GatewayConfig {
     /** The {@code iss} every accepted token must carry. */
     Optional<String> issuer();
 
-    /** The {@code aud} tokens must carry, if the provider sets one for this API. */
+    /**
+     * The {@code aud} every accepted token must carry. Required with the public key: a token the
+     * provider issued for another application must not open this API.
+     */
     Optional<String> audience();
 
     /** The claim that names the tenant. */
@@ -97,6 +130,12 @@ public interface GatewayConfig {
 
     /** Sustained requests per second and burst of a whole tenant, all credentials together. */
     Bucket perTenant();
+
+    /**
+     * Failed authentications (a wrong API key or Bearer token) allowed per client address: burst
+     * and refill per second. Beyond them the address gets 429 before any credential is checked.
+     */
+    Bucket failedAuth();
   }
 
   /** Ceiling on proxied requests in progress, so that overload is refused rather than queued. */
@@ -133,6 +172,13 @@ public interface GatewayConfig {
   interface Token {
     @WithDefault("receivables-gateway")
     String issuer();
+
+    /**
+     * Prefix of the audience of the token for each service ({@code receivables-invoicing}, ...): a
+     * token minted for one service is refused by the others.
+     */
+    @WithDefault("receivables-")
+    String audiencePrefix();
 
     @WithDefault("60s")
     Duration lifetime();

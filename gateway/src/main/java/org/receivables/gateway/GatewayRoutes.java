@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.receivables.gateway.auth.Authentication;
 import org.receivables.gateway.http.AccessLog;
+import org.receivables.gateway.http.HttpErrors;
+import org.receivables.gateway.http.RequestLimits;
 import org.receivables.gateway.http.SecurityHeaders;
 import org.receivables.gateway.keys.KeyAdmin;
 import org.receivables.gateway.limits.InFlightLimits;
@@ -26,6 +28,7 @@ public class GatewayRoutes {
   private final RateLimits rateLimits;
   private final InFlightLimits inFlight;
   private final KeyAdmin keyAdmin;
+  private final RequestLimits requestLimits;
 
   public GatewayRoutes(
       Authentication authentication,
@@ -33,7 +36,9 @@ public class GatewayRoutes {
       OpenApiHandler openApi,
       RateLimits rateLimits,
       InFlightLimits inFlight,
-      KeyAdmin keyAdmin) {
+      KeyAdmin keyAdmin,
+      RequestLimits requestLimits) {
+    this.requestLimits = requestLimits;
     this.authentication = authentication;
     this.proxy = proxy;
     this.openApi = openApi;
@@ -45,6 +50,8 @@ public class GatewayRoutes {
   void register(@Observes Router router) {
     router.route().order(-1000).handler(AccessLog::handle);
     router.route().order(-999).handler(SecurityHeaders::handle);
+    router.route().order(-998).handler(requestLimits::handle);
+    HttpErrors.register(router);
     router
         .routeWithRegex("/api(/.*)?")
         .handler(authentication::handle)

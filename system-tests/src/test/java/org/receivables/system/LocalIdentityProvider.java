@@ -26,6 +26,10 @@ import java.util.UUID;
 final class LocalIdentityProvider {
 
   static final String ISSUER = "receivables-local-idp";
+
+  /** The audience bin/suite makes the gateway require (GATEWAY_OIDC_AUDIENCE). */
+  static final String AUDIENCE = "receivables-local-api";
+
   static final List<String> ALL_ROLES =
       List.of("admin", "erp", "collector", "credit-manager", "viewer");
 
@@ -48,6 +52,7 @@ final class LocalIdentityProvider {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", ISSUER);
+    claims.put("aud", AUDIENCE);
     claims.put("sub", subject);
     claims.put("tenant", tenant);
     claims.put("groups", roles);

@@ -28,16 +28,62 @@ public class BearerTokens {
 
   public BearerTokens(GatewayConfig config) {
     this.config = config.oidc();
+    checkSettings(this.config);
     this.parser =
         this.config
             .publicKeyLocation()
             .map(
                 location -> {
                   JWTAuthContextInfo info =
-                      new JWTAuthContextInfo(location, this.config.issuer().orElse(null));
-                  this.config.audience().ifPresent(aud -> info.setExpectedAudience(Set.of(aud)));
+                      new JWTAuthContextInfo(location, this.config.issuer().orElseThrow());
+                  info.setExpectedAudience(Set.of(this.config.audience().orElseThrow()));
                   return new DefaultJWTParser(info);
                 });
+  }
+
+  /**
+   * Refuses to start with Bearer tokens on but issuer or audience unset: without them a token of
+   * any issuer signed with a shared provider key, or one issued for another application, would be
+   * accepted.
+   *
+   * @throws IllegalStateException saying which setting is missing
+   */
+  static void checkSettings(GatewayConfig.Oidc oidc) {
+    if (oidc.publicKeyLocation().isEmpty()) {
+      return;
+    }
+    var missing = new java.util.ArrayList<String>();
+    if (oidc.issuer().filter(s -> !s.isBlank()).isEmpty()) {
+      missing.add("gateway.oidc.issuer (GATEWAY_OIDC_ISSUER)");
+    }
+    if (oidc.audience().filter(s -> !s.isBlank()).isEmpty()) {
+      missing.add("gateway.oidc.audience (GATEWAY_OIDC_AUDIENCE)");
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "Bearer tokens are enabled (gateway.oidc.public-key-location is set) but "
+              + String.join(" and ", missing)
+              + " is not: set the issuer and the audience the provider puts in tokens for this"
+              + " API, or unset the public key location to accept API keys only");
+    }
+  }
+
+  /**
+   * A stable id of one person in one tenant with one set of roles, used to cache their internal
+   * token and to count their rate. Hashing an encoding with lengths keeps it unambiguous: no
+   * subject or tenant containing a separator can produce another person's id.
+   */
+  static String callerId(String issuer, String subject, String tenant, Set<String> roles) {
+    var fields = new java.util.ArrayList<String>();
+    fields.add(issuer == null ? "" : issuer);
+    fields.add(subject);
+    fields.add(tenant);
+    fields.addAll(new TreeSet<>(roles));
+    StringBuilder encoded = new StringBuilder();
+    for (String field : fields) {
+      encoded.append(field.length()).append(':').append(field);
+    }
+    return "oidc:" + java.util.HexFormat.of().formatHex(ApiKeys.sha256(encoded.toString()));
   }
 
   public boolean enabled() {
@@ -57,7 +103,8 @@ public class BearerTokens {
               .orElseThrow(() -> new InvalidToken("Bearer tokens are not configured"))
               .parse(token);
     } catch (ParseException e) {
-      throw new InvalidToken("The Bearer token is not valid (signature, issuer or expiry)");
+      throw new InvalidToken(
+          "The Bearer token is not valid (signature, issuer, audience or expiry)");
     }
     Object tenant = jwt.getClaim(config.tenantClaim());
     if (!(tenant instanceof String t) || t.isBlank()) {
@@ -74,8 +121,7 @@ public class BearerTokens {
     }
     String subject = jwt.getSubject() == null ? "unknown" : jwt.getSubject();
     // One cache entry per person, tenant and roles: bounded by users, not by tokens.
-    String id = "oidc:" + subject + ":" + t + ":" + String.join(",", roles);
-    return new Caller(id, subject, t, roles);
+    return new Caller(callerId(jwt.getIssuer(), subject, t, roles), subject, t, roles);
   }
 
   /** A token that must be answered with 401. */

@@ -12,7 +12,8 @@ import org.receivables.gateway.GatewayConfig;
 /**
  * Services trust only a token signed by the gateway; signing costs an RSA operation (and at first a
  * key file read), so each caller's token is reused for half its lifetime and signed off the event
- * loop.
+ * loop. Each token names the one service it is for ({@code aud}), so a token a service received
+ * cannot be replayed against another.
  */
 @ApplicationScoped
 public class InternalTokens {
@@ -21,34 +22,43 @@ public class InternalTokens {
 
   private final Vertx vertx;
   private final String issuer;
+  private final String audiencePrefix;
   private final Duration lifetime;
   private final long reuseNanos;
-  private final Map<String, Signed> cache = new ConcurrentHashMap<>();
+  private final Map<CacheKey, Signed> cache = new ConcurrentHashMap<>();
 
   public InternalTokens(Vertx vertx, GatewayConfig config) {
     this.vertx = vertx;
     this.issuer = config.token().issuer();
+    this.audiencePrefix = config.token().audiencePrefix();
     this.lifetime = config.token().lifetime();
     this.reuseNanos = lifetime.toNanos() / 2;
   }
 
-  public Future<String> tokenFor(Caller caller) {
-    Signed cached = cache.get(caller.id());
+  /** The audience of the tokens for {@code service} (a route's service name). */
+  public String audienceOf(String service) {
+    return audiencePrefix + service;
+  }
+
+  public Future<String> tokenFor(Caller caller, String service) {
+    CacheKey key = new CacheKey(caller.id(), service);
+    Signed cached = cache.get(key);
     if (cached != null && System.nanoTime() - cached.signedAt() < reuseNanos) {
       return Future.succeededFuture(cached.token());
     }
     return vertx.executeBlocking(
         () -> {
           long signedAt = System.nanoTime();
-          String token = sign(caller);
-          cache.put(caller.id(), new Signed(token, signedAt));
+          String token = sign(caller, audienceOf(service));
+          cache.put(key, new Signed(token, signedAt));
           return token;
         },
         false);
   }
 
-  private String sign(Caller caller) {
+  private String sign(Caller caller, String audience) {
     return Jwt.issuer(issuer)
+        .audience(audience)
         .subject(caller.name())
         .upn(caller.name())
         .claim(TENANT_CLAIM, caller.tenant())
@@ -56,6 +66,8 @@ public class InternalTokens {
         .expiresIn(lifetime)
         .sign();
   }
+
+  private record CacheKey(String callerId, String service) {}
 
   private record Signed(String token, long signedAt) {}
 }

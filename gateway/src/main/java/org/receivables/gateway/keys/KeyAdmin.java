@@ -54,6 +54,43 @@ public class KeyAdmin {
     }
     String rest = ctx.request().path().substring(PATH.length());
     HttpMethod method = ctx.request().method();
+    String allowed = allowed(rest);
+    if (allowed == null) {
+      Problems.send(
+          ctx, 404, "Not Found", "There is no admin resource at " + ctx.request().path() + ".");
+      return;
+    }
+    if (!allowed.contains(method.name())) {
+      ctx.response().putHeader("Allow", allowed);
+      Problems.send(
+          ctx,
+          405,
+          "Method Not Allowed",
+          method.name()
+              + " is not allowed on "
+              + ctx.request().path()
+              + "; allowed: "
+              + allowed
+              + ".");
+      return;
+    }
+    if (!acceptsJson(ctx.request().getHeader("Accept"))) {
+      Problems.send(ctx, 406, "Not Acceptable", "This resource answers application/json only.");
+      return;
+    }
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (method == HttpMethod.POST
+        && ctx.body().length() > 0
+        && (contentType == null || !isJson(contentType))) {
+      Problems.send(
+          ctx,
+          415,
+          "Unsupported Media Type",
+          "Send the body as application/json, not "
+              + (contentType == null ? "without a Content-Type" : contentType)
+              + ".");
+      return;
+    }
     try {
       if (rest.isEmpty() && method == HttpMethod.POST) {
         create(ctx, caller);
@@ -70,6 +107,49 @@ public class KeyAdmin {
     } catch (BadRequest e) {
       Problems.send(ctx, 400, "Invalid request", e.getMessage());
     }
+  }
+
+  /** The methods of the admin resource at {@code rest} (below {@link #PATH}), or null if none. */
+  static String allowed(String rest) {
+    if (rest.isEmpty()) {
+      return "GET, POST";
+    } else if (rest.matches("/[^/]+/rotation")) {
+      return "POST";
+    } else if (rest.matches("/[^/]+")) {
+      return "DELETE";
+    }
+    return null;
+  }
+
+  static boolean isJson(String contentType) {
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    return type.equals("application/json") || type.endsWith("+json");
+  }
+
+  /** Whether an Accept header admits application/json (no header admits anything). */
+  static boolean acceptsJson(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    for (String range : accept.split(",")) {
+      String[] parts = range.split(";");
+      String type = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+      boolean refused = false;
+      for (int i = 1; i < parts.length; i++) {
+        String param = parts[i].trim().replace(" ", "");
+        if (param.equals("q=0") || param.matches("q=0\\.0*")) {
+          refused = true;
+        }
+      }
+      if (!refused
+          && (type.equals("*/*")
+              || type.equals("application/*")
+              || type.equals("application/json")
+              || type.equals("application/problem+json"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void create(RoutingContext ctx, Caller caller) {

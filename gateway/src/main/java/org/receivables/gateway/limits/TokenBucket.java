@@ -28,6 +28,18 @@ final class TokenBucket {
     return (long) Math.ceil((1 - tokens) / ratePerNano);
   }
 
+  /** Like {@link #take} without taking: 0 when a token is there, else the nanoseconds to wait. */
+  synchronized long waitFor(long now) {
+    refill(now);
+    return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / ratePerNano);
+  }
+
+  /** Full again: the bucket says nothing a fresh one would not, so it may be forgotten. */
+  synchronized boolean full(long now) {
+    refill(now);
+    return tokens >= capacity;
+  }
+
   /** Gives back a token taken by a request that another limit then refused. */
   synchronized void giveBack() {
     tokens = Math.min(capacity, tokens + 1);

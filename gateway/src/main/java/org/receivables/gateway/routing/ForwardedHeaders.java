@@ -8,7 +8,9 @@ import java.util.TreeSet;
 
 /**
  * Decides which headers cross the gateway: hop-by-hop headers describe one connection and must not
- * be relayed (RFC 9110 7.6.1), and the client's credentials must never reach a service.
+ * be relayed (RFC 9110 7.6.1), and the client's credentials must never reach a service. The
+ * client's {@code Host} is not passed on in any form (no {@code X-Forwarded-Host}): services build
+ * links from their configured public URL, so a forged Host cannot steer them.
  */
 final class ForwardedHeaders {
 
@@ -69,13 +71,6 @@ final class ForwardedHeaders {
           "X-Forwarded-For", earlier.isBlank() ? clientAddress : earlier + ", " + clientAddress);
     }
     out.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-    String host = in.get("Host");
-    if (host == null && request.authority() != null) {
-      host = request.authority().toString();
-    }
-    if (host != null) {
-      out.set("X-Forwarded-Host", host);
-    }
     return out;
   }
 

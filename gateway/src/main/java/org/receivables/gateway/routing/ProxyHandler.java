@@ -42,7 +42,7 @@ public class ProxyHandler {
     ctx.request().pause();
     Caller caller = ctx.get(Caller.KEY);
     tokens
-        .tokenFor(caller)
+        .tokenFor(caller, route.get().service())
         .onSuccess(token -> proxy.forward(ctx, route.get(), token))
         .onFailure(
             failure -> {

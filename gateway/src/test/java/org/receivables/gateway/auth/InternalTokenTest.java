@@ -26,6 +26,7 @@ class InternalTokenTest {
     assertThat(claims.getString("iss")).isEqualTo("receivables-gateway");
     assertThat(claims.getString("sub")).isEqualTo("acme-admin");
     assertThat(claims.getString("tenant")).isEqualTo("acme");
+    assertThat(claims.getValue("aud").toString()).contains("receivables-invoicing");
     assertThat(claims.getJsonArray("groups").getList())
         .containsExactlyInAnyOrder("admin", "erp", "collector", "credit-manager", "viewer");
     long lifetime = claims.getLong("exp") - claims.getLong("iat");
@@ -72,15 +73,35 @@ class InternalTokenTest {
     assertThat(only(echoedHeaders(DemoKeys.ACME_ADMIN), "authorization")).isNotEqualTo(first);
   }
 
+  @Test
+  void eachServiceGetsATokenForItsOwnAudience() throws Exception {
+    String invoicing = only(echoedHeaders(DemoKeys.GLOBEX_ADMIN), "authorization");
+    String dunning =
+        only(echoedHeaders(DemoKeys.GLOBEX_ADMIN, "/api/v1/dunning/runs"), "authorization");
+    String kpi =
+        only(echoedHeaders(DemoKeys.GLOBEX_ADMIN, "/api/v1/kpis/summary"), "authorization");
+    assertThat(audience(invoicing)).isEqualTo("receivables-invoicing");
+    assertThat(audience(dunning)).isEqualTo("receivables-dunning");
+    assertThat(audience(kpi)).isEqualTo("receivables-kpi");
+    assertThat(dunning).isNotEqualTo(invoicing);
+  }
+
+  private static String audience(String authorization) throws Exception {
+    Object aud = InternalJwt.verifiedClaims(authorization).getValue("aud");
+    if (aud instanceof io.vertx.core.json.JsonArray list) {
+      assertThat(list.size()).isEqualTo(1);
+      return list.getString(0);
+    }
+    return (String) aud;
+  }
+
   private static JsonObject echoedHeaders(String key) {
+    return echoedHeaders(key, "/api/v1/invoices");
+  }
+
+  private static JsonObject echoedHeaders(String key, String path) {
     String body =
-        given()
-            .header("X-API-Key", key)
-            .get("/api/v1/invoices")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+        given().header("X-API-Key", key).get(path).then().statusCode(200).extract().asString();
     return new JsonObject(body).getJsonObject("headers");
   }
 

@@ -80,7 +80,10 @@ class SecurityTest {
         OidcProvider.sign(OidcProvider.person("acme", "viewer").issuer("https://evil.example"));
     String noTenant =
         OidcProvider.sign(
-            io.smallrye.jwt.build.Jwt.issuer(OidcProvider.ISSUER).subject("bob").expiresIn(300));
+            io.smallrye.jwt.build.Jwt.issuer(OidcProvider.ISSUER)
+                .audience(OidcProvider.AUDIENCE)
+                .subject("bob")
+                .expiresIn(300));
     for (String token : new String[] {expired, stranger, otherIssuer}) {
       given()
           .header("Authorization", "Bearer " + token)
@@ -95,6 +98,94 @@ class SecurityTest {
         .then()
         .statusCode(401)
         .body("detail", containsString("tenant"));
+  }
+
+  @Test
+  void tokensForAnotherAudienceOrForNoneAreRefused() {
+    String otherApp =
+        OidcProvider.sign(OidcProvider.person("acme", "viewer").audience("another-application"));
+    String noAudience =
+        OidcProvider.sign(
+            io.smallrye.jwt.build.Jwt.issuer(OidcProvider.ISSUER)
+                .subject("carol@acme")
+                .claim("tenant", "acme")
+                .groups("viewer")
+                .expiresIn(300));
+    for (String token : new String[] {otherApp, noAudience}) {
+      given()
+          .header("Authorization", "Bearer " + token)
+          .get("/api/v1/customers")
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json")
+          .body("detail", containsString("audience"));
+    }
+  }
+
+  @Test
+  void peopleWhoseSubjectAndTenantRunTogetherAreStillTwoPeople() throws Exception {
+    // "a:b" of tenant "c" and "a" of tenant "b:c" once shared a cache key, hence a token
+    JsonObject first =
+        forwardedClaims(
+            OidcProvider.sign(
+                OidcProvider.person("c", "viewer").subject("a:b").claim("tenant", "c")));
+    JsonObject second =
+        forwardedClaims(
+            OidcProvider.sign(
+                OidcProvider.person("b:c", "viewer").subject("a").claim("tenant", "b:c")));
+    assertThat(first.getString("sub")).isEqualTo("a:b");
+    assertThat(first.getString("tenant")).isEqualTo("c");
+    assertThat(second.getString("sub")).isEqualTo("a");
+    assertThat(second.getString("tenant")).isEqualTo("b:c");
+  }
+
+  @Test
+  void anAddressThatKeepsFailingIsRefusedBeforeItsCredentialsAreChecked() {
+    String attacker = "203.0.113.9";
+    int refusedAt = -1;
+    for (int i = 1; i <= 250 && refusedAt < 0; i++) {
+      int status =
+          given()
+              .header("X-Forwarded-For", attacker)
+              .header(
+                  i % 2 == 0 ? "X-API-Key" : "Authorization",
+                  i % 2 == 0 ? "guess-" + i : "Bearer not.a.token" + i)
+              .get("/api/v1/customers")
+              .then()
+              .extract()
+              .statusCode();
+      if (status == 429) {
+        refusedAt = i;
+      } else {
+        assertThat(status).isEqualTo(401);
+      }
+    }
+    // burst 100, refilled at 0.1/s while the test runs (%test in application.properties)
+    assertThat(refusedAt).isBetween(101, 250);
+    given()
+        .header("X-Forwarded-For", attacker)
+        .header("X-API-Key", "another-guess")
+        .get("/api/v1/customers")
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9]|10"))
+        .body("status", equalTo(429));
+    // even a right key waits: nothing from that address is looked up meanwhile
+    given()
+        .header("X-Forwarded-For", attacker)
+        .header("X-API-Key", DemoKeys.ACME_VIEWER)
+        .get("/api/v1/customers")
+        .then()
+        .statusCode(429);
+    // other addresses are not affected, nor requests without credentials (they cost nothing)
+    given()
+        .header("X-Forwarded-For", "198.51.100.4")
+        .header("X-API-Key", DemoKeys.ACME_VIEWER)
+        .get("/api/v1/customers")
+        .then()
+        .statusCode(200);
+    given().header("X-Forwarded-For", attacker).get("/api/v1/customers").then().statusCode(401);
   }
 
   @Test

@@ -48,8 +48,22 @@ class ProxyTest {
     assertThat(headers.getJsonArray("content-type").getString(0)).startsWith("application/json");
     assertThat(headers.getJsonArray("x-forwarded-for").getString(0)).isEqualTo("127.0.0.1");
     assertThat(headers.getJsonArray("x-forwarded-proto").getString(0)).isEqualTo("http");
-    assertThat(headers.getJsonArray("x-forwarded-host").getString(0)).startsWith("localhost:");
+    // the client's Host is not relayed: services never build links from it
+    assertThat(headers.containsKey("x-forwarded-host")).isFalse();
     assertThat(headers.containsKey("x-api-key")).isFalse();
+  }
+
+  @Test
+  void aForgedHostOrForwardedHostNeverReachesAService() {
+    JsonObject headers =
+        echo(given()
+                .header("X-API-Key", DemoKeys.ACME_ADMIN)
+                .header("Host", "evil.example")
+                .header("X-Forwarded-Host", "evil.example")
+                .get("/api/v1/invoices"))
+            .getJsonObject("headers");
+    assertThat(headers.containsKey("x-forwarded-host")).isFalse();
+    assertThat(headers.getJsonArray("host").getString(0)).startsWith("127.0.0.1:");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.Map;
 public class OidcProvider implements QuarkusTestResourceLifecycleManager {
 
   public static final String ISSUER = "https://login.example.test/realms/acme";
+  public static final String AUDIENCE = "receivables-api";
   private static final Path DIR = Path.of("target", "test-oidc");
 
   @Override
@@ -43,7 +44,9 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
           "gateway.oidc.public-key-location",
           DIR.resolve("public.pem").toAbsolutePath().toString(),
           "gateway.oidc.issuer",
-          ISSUER);
+          ISSUER,
+          "gateway.oidc.audience",
+          AUDIENCE);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -55,6 +58,7 @@ public class OidcProvider implements QuarkusTestResourceLifecycleManager {
   /** Claims of a person of {@code tenant} with {@code roles}, issued by this provider. */
   public static JwtClaimsBuilder person(String tenant, String... roles) {
     return Jwt.issuer(ISSUER)
+        .audience(AUDIENCE)
         .subject("alice@" + tenant)
         .claim("tenant", tenant)
         .groups(java.util.Set.of(roles))

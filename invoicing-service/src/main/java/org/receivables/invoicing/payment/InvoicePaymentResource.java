@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -78,11 +79,7 @@ public class InvoicePaymentResource {
         request,
         () -> {
           PaymentService.Result result = payments.payInvoice(tenantId, invoiceId, request);
-          return Response.created(
-                  uri.getBaseUriBuilder()
-                      .path("api/v1/payments")
-                      .path(result.payment().id.toString())
-                      .build())
+          return Created.under("/api/v1/payments", result.payment().id)
               .entity(PaymentView.of(result.payment(), result.invoices()))
               .build();
         });
