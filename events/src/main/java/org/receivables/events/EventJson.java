@@ -29,6 +29,7 @@ public final class EventJson {
           Map.entry(CustomerRegistered.TYPE, CustomerRegistered.class),
           Map.entry(InvoiceIssued.TYPE, InvoiceIssued.class),
           Map.entry(CustomerUpdated.TYPE, CustomerUpdated.class),
+          Map.entry(CustomerPersonalDataErased.TYPE, CustomerPersonalDataErased.class),
           Map.entry(InvoiceCancelled.TYPE, InvoiceCancelled.class),
           Map.entry(InvoiceWrittenOff.TYPE, InvoiceWrittenOff.class),
           Map.entry(InvoiceDueDateChanged.TYPE, InvoiceDueDateChanged.class),

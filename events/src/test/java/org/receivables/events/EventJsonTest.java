@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,24 @@ class EventJsonTest {
   }
 
   @Test
+  void personalDataErasureCarriesNoPersonalData() {
+    var erased =
+        new CustomerPersonalDataErased(
+            "acme",
+            "c-1",
+            CustomerPersonalDataErased.REQUEST,
+            Instant.parse("2026-12-06T10:00:00Z"));
+    String json = EventJson.write(erased);
+    assertThat(json)
+        .isEqualTo(
+            "{\"tenantId\":\"acme\",\"customerId\":\"c-1\",\"reason\":\"REQUEST\","
+                + "\"erasedAt\":\"2026-12-06T10:00:00Z\"}");
+    assertThat(EventJson.read(CustomerPersonalDataErased.TYPE, json)).isEqualTo(erased);
+    assertThat(erased.key()).isEqualTo("acme:c-1");
+    assertThat(erased.subject()).isEqualTo("c-1");
+  }
+
+  @Test
   void keyGroupsAllEventsOfOneCustomer() {
     assertThat(issued.key()).isEqualTo("acme:c-1");
     assertThat(issued.subject()).isEqualTo("i-1");
@@ -53,7 +72,7 @@ class EventJsonTest {
 
   @Test
   void everyRegisteredTypeIsNamedConsistentlyAndDeclaresItself() throws Exception {
-    assertThat(EventJson.types()).hasSizeGreaterThanOrEqualTo(22);
+    assertThat(EventJson.types()).hasSizeGreaterThanOrEqualTo(23);
     for (var entry : EventJson.types().entrySet()) {
       assertThat(entry.getKey()).matches("receivables\\.[a-z-]+\\.[a-z-]+\\.v[0-9]+");
       assertThat(entry.getValue().getField("TYPE").get(null)).isEqualTo(entry.getKey());

@@ -14,6 +14,7 @@ import org.receivables.dunning.commitment.CommitmentService;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.CreditNoteIssued;
+import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.CustomerUpdated;
 import org.receivables.events.DisputeOpened;
@@ -45,6 +46,7 @@ public class ReplicaProjection {
   @Inject Clock clock;
   @Inject Timeline timeline;
   @Inject CommitmentService commitments;
+  @Inject PersonalDataErasure erasure;
 
   @Transactional
   public void apply(String consumer, IncomingEvent event) {
@@ -97,6 +99,8 @@ public class ReplicaProjection {
           e.segment(),
           e.doNotDun(),
           e.creditHold());
+    } else if (data instanceof CustomerPersonalDataErased e) {
+      erasure.apply(e);
     } else if (data instanceof InvoiceIssued e) {
       onIssued(e);
     } else if (data instanceof PaymentReceived e) {

@@ -75,6 +75,14 @@ public class Customer extends PanacheEntityBase {
   @Column(name = "updated_at")
   public Instant updatedAt;
 
+  /** When name, e-mail and phone were last erased (invoicing.privacy); null if never. */
+  @Column(name = "personal_data_erased_at")
+  public Instant personalDataErasedAt;
+
+  /** Why they were last erased: REQUEST or RETENTION. */
+  @Column(name = "personal_data_erasure")
+  public String personalDataErasure;
+
   @Version public long version;
 
   @Column(name = "created_at", nullable = false, updatable = false)

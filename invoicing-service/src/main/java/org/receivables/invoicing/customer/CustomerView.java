@@ -28,7 +28,12 @@ public record CustomerView(
     @Schema(description = "When the credit hold last changed") Instant creditHoldChangedAt,
     @Schema(description = "Version for optimistic locking; also sent as the ETag") long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Schema(
+            description =
+                "When the customer's personal data (name, e-mail, phone) was erased; absent if"
+                    + " never. The name then reads \"(erased)\".")
+        Instant personalDataErasedAt) {
 
   /** Payment terms as stored, with the end-of-month reading made explicit. */
   @Schema(name = "PaymentTermsView")
@@ -64,6 +69,7 @@ public record CustomerView(
         c.creditHoldChangedAt,
         c.version,
         c.createdAt,
-        c.updatedAt);
+        c.updatedAt,
+        c.personalDataErasedAt);
   }
 }

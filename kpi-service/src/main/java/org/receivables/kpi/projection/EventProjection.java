@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.CreditHoldRequested;
 import org.receivables.events.CreditNoteIssued;
+import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.CustomerUpdated;
 import org.receivables.events.DisputeOpened;
@@ -111,6 +112,8 @@ public class EventProjection {
     } else if (data instanceof CustomerUpdated e) {
       upsertCustomer(e.tenantId(), e.customerId(), e.externalRef(), e.name(), e.segment());
       creditHold(e.tenantId(), e.customerId(), e.creditHold());
+    } else if (data instanceof CustomerPersonalDataErased e) {
+      erasePersonalData(e);
     } else if (data instanceof CreditHoldChanged e) {
       creditHold(e.tenantId(), e.customerId(), e.onHold());
     } else if (data instanceof ScoreChanged e) {
@@ -323,6 +326,15 @@ public class EventProjection {
             "update kpi_invoice set disputed = exists (select 1 from kpi_dispute d where"
                 + " d.invoice_id = :id and d.resolved_on is null) where invoice_id = :id")
         .setParameter("id", invoice.invoiceId())
+        .executeUpdate();
+  }
+
+  /** The customer's name is the only personal data kpi holds; its figures stay. */
+  private void erasePersonalData(CustomerPersonalDataErased e) {
+    em.createNativeQuery(
+            "update kpi_customer set name = null where tenant_id = :tenant and customer_id = :id")
+        .setParameter("tenant", e.tenantId())
+        .setParameter("id", UUID.fromString(e.customerId()))
         .executeUpdate();
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.receivables.events.CreditNoteIssued;
+import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.CustomerUpdated;
 import org.receivables.events.DisputeOpened;
@@ -60,6 +61,19 @@ public class Ledger {
   @Transactional(Transactional.TxType.MANDATORY)
   public void update(CustomerUpdated e) {
     upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
+  }
+
+  /**
+   * Forgets the customer's name (the only personal data scoring holds); its figures stay, since
+   * they describe the account, not a person. A customer never seen is no error.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void erasePersonalData(CustomerPersonalDataErased e) {
+    em.createNativeQuery(
+            "update sc_customer set name = null where tenant_id = :t and customer_id = :c")
+        .setParameter("t", e.tenantId())
+        .setParameter("c", e.customerId())
+        .executeUpdate();
   }
 
   private void upsertCustomer(

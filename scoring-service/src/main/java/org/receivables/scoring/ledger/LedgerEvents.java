@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.receivables.events.CreditHoldRequested;
 import org.receivables.events.CreditNoteIssued;
+import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.CustomerUpdated;
 import org.receivables.events.DisputeOpened;
@@ -108,6 +109,9 @@ public class LedgerEvents {
     } else if (data instanceof CustomerUpdated e) {
       ledger.update(e);
       return true;
+    } else if (data instanceof CustomerPersonalDataErased e) {
+      ledger.erasePersonalData(e);
+      return false;
     } else if (data instanceof InvoiceIssued e) {
       require(e.invoiceId(), e.issueDate(), e.dueDate(), e.totalInclTax(), e.currency());
       ledger.issue(e);
