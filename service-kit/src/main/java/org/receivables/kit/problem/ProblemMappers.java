@@ -32,6 +32,11 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response parameter(InvalidParameterException e, UriInfo uri) {
+    return respond(e.toProblem(), uri);
+  }
+
+  @ServerExceptionMapper
   public Response validation(ConstraintViolationException e, UriInfo uri) {
     List<Problem.FieldError> errors =
         e.getConstraintViolations().stream()
@@ -67,6 +72,9 @@ public class ProblemMappers {
     if (e instanceof UnrecognizedPropertyException u) {
       field = JsonPaths.of(u.getPath());
       message = "is not a known field";
+    } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      // kit.request.BodyText: the value is not echoed, it holds a control character
+      message = f.getOriginalMessage();
     } else if (e instanceof InvalidFormatException f) {
       message =
           "cannot read "
@@ -127,6 +135,13 @@ public class ProblemMappers {
                   uri))
           .header("Retry-After", "5")
           .build();
+    }
+    String refused = DataExceptions.message(e);
+    if (refused != null) {
+      // PostgreSQL refused a value (SQLSTATE class 22): the input was bad, not the service
+      LOG.warnf(
+          "PostgreSQL refused a value of %s (SQLSTATE %s)", uri.getPath(), DataExceptions.state(e));
+      return respond(Problem.of(400, "Invalid request", refused), uri);
     }
     String errorId = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
