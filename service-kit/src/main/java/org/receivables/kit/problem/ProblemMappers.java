@@ -125,7 +125,7 @@ public class ProblemMappers {
     if (isStatementTimeout(e)) {
       // the request's statement ran past service-kit.tenant.statement-timeout: the service is
       // overloaded or the question too big right now, not broken
-      LOG.warnf("A statement of %s ran out of time: %s", uri.getPath(), e.getMessage());
+      LOG.warnf("A statement of %s ran out of time: %s", pathOf(uri), e.getMessage());
       return Response.fromResponse(
               respond(
                   Problem.of(
@@ -140,11 +140,11 @@ public class ProblemMappers {
     if (refused != null) {
       // PostgreSQL refused a value (SQLSTATE class 22): the input was bad, not the service
       LOG.warnf(
-          "PostgreSQL refused a value of %s (SQLSTATE %s)", uri.getPath(), DataExceptions.state(e));
+          "PostgreSQL refused a value of %s (SQLSTATE %s)", pathOf(uri), DataExceptions.state(e));
       return respond(Problem.of(400, "Invalid request", refused), uri);
     }
     String errorId = UUID.randomUUID().toString();
-    LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
+    LOG.errorf(e, "Unexpected failure %s on %s", errorId, pathOf(uri));
     return respond(
         Problem.of(500, "Internal error", "An unexpected error occurred; error id " + errorId),
         uri);
@@ -160,10 +160,14 @@ public class ProblemMappers {
     return false;
   }
 
+  private static String pathOf(UriInfo uri) {
+    return uri == null ? null : uri.getPath();
+  }
+
   private static Response respond(Problem problem, UriInfo uri) {
     return Response.status(problem.status())
         .type(Problem.MEDIA_TYPE)
-        .entity(problem.withInstance(uri == null ? null : uri.getPath()))
+        .entity(problem.withInstance(pathOf(uri)))
         .build();
   }
 
