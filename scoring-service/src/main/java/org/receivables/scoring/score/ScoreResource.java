@@ -209,8 +209,8 @@ public class ScoreResource {
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public CreditLimitView overrideLimit(
       @PathParam("customerId") UUID customer, @NotNull @Valid CreditLimitRequest request) {
-    String customerId = customer.toString();
-    return credit.overrideLimit(tenant.tenantId(), customerId, request, tenant.principal());
+    return credit.overrideLimit(
+        tenant.tenantId(), customer.toString(), request, tenant.principal());
   }
 
   @GET
@@ -221,8 +221,7 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "The credit limit")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public CreditLimitView limit(@PathParam("customerId") UUID customer) {
-    String customerId = customer.toString();
-    return credit.limit(tenant.tenantId(), customerId);
+    return credit.limit(tenant.tenantId(), customer.toString());
   }
 
   @PUT
@@ -236,8 +235,7 @@ public class ScoreResource {
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public CreditHoldView setHold(
       @PathParam("customerId") UUID customer, @NotNull @Valid CreditHoldRequest request) {
-    String customerId = customer.toString();
-    return credit.setHold(tenant.tenantId(), customerId, request, tenant.principal());
+    return credit.setHold(tenant.tenantId(), customer.toString(), request, tenant.principal());
   }
 
   @GET
@@ -247,8 +245,7 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public CreditHoldView hold(@PathParam("customerId") UUID customer) {
-    String customerId = customer.toString();
-    return credit.hold(tenant.tenantId(), customerId);
+    return credit.hold(tenant.tenantId(), customer.toString());
   }
 
   private static Long cursorId(String key) {
