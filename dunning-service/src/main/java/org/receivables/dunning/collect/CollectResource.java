@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,13 +79,8 @@ public class CollectResource {
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", description = "The task is already done")
   public CallTaskView outcome(
-      @PathParam("id") String id, @NotNull @Valid CallOutcomeRequest request) {
-    return collect.outcome(
-        tenant.tenantId(),
-        QueryParams.uuid("id", id),
-        request,
-        tenant.principal(),
-        calendar.today());
+      @PathParam("id") UUID id, @NotNull @Valid CallOutcomeRequest request) {
+    return collect.outcome(tenant.tenantId(), id, request, tenant.principal(), calendar.today());
   }
 
   @GET

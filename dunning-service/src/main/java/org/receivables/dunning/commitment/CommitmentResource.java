@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +28,6 @@ import org.receivables.dunning.common.Params;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.request.Created;
-import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
@@ -87,8 +87,8 @@ public class CommitmentResource {
       content = @Content(schema = @Schema(implementation = CommitmentView.class)))
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public CommitmentView getPromise(@PathParam("id") String id) {
-    return commitments.promiseView(tenant.tenantId(), QueryParams.uuid("id", id));
+  public CommitmentView getPromise(@PathParam("id") UUID id) {
+    return commitments.promiseView(tenant.tenantId(), id);
   }
 
   @POST
@@ -139,8 +139,8 @@ public class CommitmentResource {
       content = @Content(schema = @Schema(implementation = CommitmentView.class)))
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public CommitmentView getPlan(@PathParam("id") String id) {
-    return commitments.planView(tenant.tenantId(), QueryParams.uuid("id", id));
+  public CommitmentView getPlan(@PathParam("id") UUID id) {
+    return commitments.planView(tenant.tenantId(), id);
   }
 
   @GET

@@ -15,8 +15,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
@@ -97,7 +99,12 @@ public class InterestResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   public InterestService.RateRow putRate(
-      @PathParam("halfYear") String halfYear, RateRequest request) {
+      @Parameter(
+              description = "The half-year, such as 2026-H1",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-H[12]$"))
+          @PathParam("halfYear")
+          String halfYear,
+      RateRequest request) {
     HalfYear h = HalfYear.parse("halfYear", halfYear);
     if (request == null) {
       throw ProblemException.invalid("ecbRate", "is required");

@@ -11,13 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.dunning.common.Params;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
@@ -42,8 +42,8 @@ public class CustomerSettingsResource {
       content = @Content(schema = @Schema(implementation = CustomerSettingsView.class)))
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "Unknown customer")
-  public CustomerSettingsView get(@PathParam("customerId") String customerId) {
-    return settings.get(tenant.tenantId(), Params.ref("customerId", customerId, true));
+  public CustomerSettingsView get(@PathParam("customerId") UUID customerId) {
+    return settings.get(tenant.tenantId(), customerId.toString());
   }
 
   @PUT
@@ -59,12 +59,8 @@ public class CustomerSettingsResource {
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "Unknown policy")
   public CustomerSettingsView put(
-      @PathParam("customerId") String customerId, @NotNull @Valid CustomerSettingsRequest request) {
+      @PathParam("customerId") UUID customerId, @NotNull @Valid CustomerSettingsRequest request) {
     return settings.put(
-        tenant.tenantId(),
-        Params.ref("customerId", customerId, true),
-        request,
-        tenant.principal(),
-        calendar.today());
+        tenant.tenantId(), customerId.toString(), request, tenant.principal(), calendar.today());
   }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,7 +31,6 @@ import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
-import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -66,8 +66,8 @@ public class PolicyResource {
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public Response get(@PathParam("id") String id) {
-    PolicyView v = policies.get(tenant.tenantId(), QueryParams.uuid("id", id));
+  public Response get(@PathParam("id") UUID id) {
+    PolicyView v = policies.get(tenant.tenantId(), id);
     return Response.ok(v).tag(new EntityTag(String.valueOf(v.version()))).build();
   }
 
@@ -78,8 +78,8 @@ public class PolicyResource {
   @APIResponse(responseCode = "200", description = "The versions")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public Map<String, List<PolicyView>> versions(@PathParam("id") String id) {
-    return Map.of("items", policies.versions(tenant.tenantId(), QueryParams.uuid("id", id)));
+  public Map<String, List<PolicyView>> versions(@PathParam("id") UUID id) {
+    return Map.of("items", policies.versions(tenant.tenantId(), id));
   }
 
   @POST
@@ -135,18 +135,13 @@ public class PolicyResource {
   @APIResponse(responseCode = "409", description = "Name taken, or changed concurrently")
   @APIResponse(responseCode = "412", description = "If-Match names an older version")
   public Response update(
-      @PathParam("id") String id,
+      @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "Optional: the version (ETag) you read")
           @HeaderParam("If-Match")
           String ifMatch,
       PolicyRequest request) {
     PolicyView v =
-        policies.update(
-            tenant.tenantId(),
-            QueryParams.uuid("id", id),
-            request,
-            version(ifMatch),
-            tenant.principal());
+        policies.update(tenant.tenantId(), id, request, version(ifMatch), tenant.principal());
     return Response.ok(v).tag(new EntityTag(String.valueOf(v.version()))).build();
   }
 
@@ -160,8 +155,8 @@ public class PolicyResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public Response retire(@PathParam("id") String id) {
-    policies.retire(tenant.tenantId(), QueryParams.uuid("id", id), tenant.principal());
+  public Response retire(@PathParam("id") UUID id) {
+    policies.retire(tenant.tenantId(), id, tenant.principal());
     return Response.noContent().build();
   }
 

@@ -22,7 +22,6 @@ import org.receivables.dunning.common.Params;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
-import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -85,8 +84,8 @@ public class ReminderResource {
       content = @Content(schema = @Schema(implementation = ReminderView.class)))
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public ReminderView get(@PathParam("id") String id) {
-    return store.get(tenant.tenantId(), QueryParams.uuid("id", id));
+  public ReminderView get(@PathParam("id") UUID id) {
+    return store.get(tenant.tenantId(), id);
   }
 
   @GET
@@ -97,8 +96,8 @@ public class ReminderResource {
   @APIResponse(responseCode = "200", description = "The rendered message")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public Response content(@PathParam("id") String id) {
-    Object[] r = store.content(tenant.tenantId(), QueryParams.uuid("id", id));
+  public Response content(@PathParam("id") UUID id) {
+    Object[] r = store.content(tenant.tenantId(), id);
     String type = "EMAIL".equals(r[0]) ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8";
     return Response.ok(r[1]).type(type).build();
   }
@@ -111,8 +110,7 @@ public class ReminderResource {
   @APIResponse(responseCode = "200", description = "The PDF")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such reminder, or it is not a letter")
-  public Response letter(@PathParam("id") String id) {
-    UUID reminderId = QueryParams.uuid("id", id);
+  public Response letter(@PathParam("id") UUID reminderId) {
     Object[] r = store.content(tenant.tenantId(), reminderId);
     byte[] pdf = (byte[]) r[2];
     if (!"LETTER".equals(r[0]) || pdf == null || pdf.length == 0) {
@@ -135,8 +133,7 @@ public class ReminderResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   @APIResponse(responseCode = "409", description = "The reminder is not FAILED")
-  public ReminderView retry(@PathParam("id") String id) {
-    UUID reminderId = QueryParams.uuid("id", id);
+  public ReminderView retry(@PathParam("id") UUID reminderId) {
     ReminderView before = store.get(tenant.tenantId(), reminderId);
     if (!"FAILED".equals(before.status())) {
       throw ProblemException.conflict(

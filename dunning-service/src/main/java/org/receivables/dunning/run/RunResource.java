@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +24,6 @@ import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
-import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -81,8 +81,8 @@ public class RunResource {
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
-  public RunView get(@PathParam("id") String id) {
-    return store.run(tenant.tenantId(), QueryParams.uuid("id", id));
+  public RunView get(@PathParam("id") UUID id) {
+    return store.run(tenant.tenantId(), id);
   }
 
   @GET

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.dunning.common.Params;
 import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.replica.Replica;
 import org.receivables.kit.idempotency.Idempotency;
@@ -78,14 +77,14 @@ public class TimelineResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   @SuppressWarnings("unchecked")
-  public Map<String, List<Entry>> list(@PathParam("customerId") String customerId) {
+  public Map<String, List<Entry>> list(@PathParam("customerId") UUID customerId) {
     requireKnown(customerId);
     List<Object[]> rows =
         em.createNativeQuery(
                 "select id, at, on_date, kind, actor, summary, ref_id from timeline_entry"
                     + " where tenant_id = :t and customer_id = :c order by at, id")
             .setParameter("t", tenant.tenantId())
-            .setParameter("c", Params.ref("customerId", customerId, true))
+            .setParameter("c", customerId.toString())
             .getResultList();
     return Map.of(
         "items",
@@ -117,7 +116,7 @@ public class TimelineResource {
   public Response note(
       @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
           String key,
-      @PathParam("customerId") String customerId,
+      @PathParam("customerId") UUID customerId,
       @NotNull @Valid NoteRequest request,
       @Context UriInfo uri) {
     requireKnown(customerId);
@@ -130,7 +129,7 @@ public class TimelineResource {
         () -> {
           timeline.record(
               tenantId,
-              Params.ref("customerId", customerId, true),
+              customerId.toString(),
               "NOTE",
               tenant.principal(),
               request.text(),
@@ -141,8 +140,8 @@ public class TimelineResource {
   }
 
   /** Another tenant's customer, or one never seen, is answered as if it did not exist. */
-  private void requireKnown(String customerId) {
-    String id = Params.ref("customerId", customerId, true);
+  private void requireKnown(UUID customerId) {
+    String id = customerId.toString();
     if (!replica.customerKnown(tenant.tenantId(), id)) {
       throw ProblemException.notFound("Customer", customerId);
     }

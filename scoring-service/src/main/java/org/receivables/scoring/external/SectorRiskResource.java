@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.kit.page.Cursor;
@@ -48,7 +51,12 @@ public class SectorRiskResource {
   @APIResponse(responseCode = "200", description = "The sector's row")
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   public ExternalInputs.SectorRisk setSectorRisk(
-      @PathParam("sector") String sector, @NotNull @Valid SectorRiskRequest request) {
+      @Parameter(
+              description = "The sector, as written in customers' segment",
+              schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 50))
+          @PathParam("sector")
+          String sector,
+      @NotNull @Valid SectorRiskRequest request) {
     if (sector.isBlank() || sector.length() > 50) {
       throw ProblemException.invalid("sector", "must be 1 to 50 characters");
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,12 +72,13 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "The score")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public ScoreView getScore(
-      @PathParam("customerId") String customerId,
+      @PathParam("customerId") UUID customer,
       @Parameter(
               description =
                   "YYYY-MM-DD: compute as of this date instead of reading the stored score")
           @QueryParam("asOf")
           String asOf) {
+    String customerId = customer.toString();
     String t = tenant.tenantId();
     LocalDate date = QueryParams.date("asOf", asOf);
     boolean onHold = holds.onHold(t, customerId);
@@ -110,9 +112,10 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "One page of history (keyset pagination)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public Page<ScoreHistoryEntry> history(
-      @PathParam("customerId") String customerId,
+      @PathParam("customerId") UUID customer,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
+    String customerId = customer.toString();
     String t = tenant.tenantId();
     scores.customer(t, customerId);
     int size = Cursor.limit(limit);
@@ -144,10 +147,11 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "The figures")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public BehaviourView behaviour(
-      @PathParam("customerId") String customerId,
+      @PathParam("customerId") UUID customer,
       @Parameter(description = "YYYY-MM-DD; today in the tenant's time zone when absent")
           @QueryParam("asOf")
           String asOf) {
+    String customerId = customer.toString();
     ScoreService.Evaluation e =
         scores.evaluate(
             tenant.tenantId(), customerId, calendar.asOfOrToday(QueryParams.date("asOf", asOf)));
@@ -163,7 +167,8 @@ public class ScoreResource {
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public ExternalInputs.RecordedRating rate(
-      @PathParam("customerId") String customerId, @NotNull @Valid ExternalRatingRequest request) {
+      @PathParam("customerId") UUID customer, @NotNull @Valid ExternalRatingRequest request) {
+    String customerId = customer.toString();
     String t = tenant.tenantId();
     scores.customer(t, customerId);
     if (request.ratedOn().isAfter(calendar.today())) {
@@ -184,7 +189,8 @@ public class ScoreResource {
   @Operation(summary = "The latest external rating on file")
   @APIResponse(responseCode = "200", description = "The rating")
   @APIResponse(responseCode = "404", description = "No such customer, or no rating on file")
-  public ExternalInputs.RecordedRating rating(@PathParam("customerId") String customerId) {
+  public ExternalInputs.RecordedRating rating(@PathParam("customerId") UUID customer) {
+    String customerId = customer.toString();
     String t = tenant.tenantId();
     scores.customer(t, customerId);
     return external
@@ -202,8 +208,9 @@ public class ScoreResource {
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public CreditLimitView overrideLimit(
-      @PathParam("customerId") String customerId, @NotNull @Valid CreditLimitRequest request) {
-    return credit.overrideLimit(tenant.tenantId(), customerId, request, tenant.principal());
+      @PathParam("customerId") UUID customer, @NotNull @Valid CreditLimitRequest request) {
+    return credit.overrideLimit(
+        tenant.tenantId(), customer.toString(), request, tenant.principal());
   }
 
   @GET
@@ -213,8 +220,8 @@ public class ScoreResource {
       summary = "The recommended limit, the override and the limit in force, with the class policy")
   @APIResponse(responseCode = "200", description = "The credit limit")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditLimitView limit(@PathParam("customerId") String customerId) {
-    return credit.limit(tenant.tenantId(), customerId);
+  public CreditLimitView limit(@PathParam("customerId") UUID customer) {
+    return credit.limit(tenant.tenantId(), customer.toString());
   }
 
   @PUT
@@ -227,8 +234,8 @@ public class ScoreResource {
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public CreditHoldView setHold(
-      @PathParam("customerId") String customerId, @NotNull @Valid CreditHoldRequest request) {
-    return credit.setHold(tenant.tenantId(), customerId, request, tenant.principal());
+      @PathParam("customerId") UUID customer, @NotNull @Valid CreditHoldRequest request) {
+    return credit.setHold(tenant.tenantId(), customer.toString(), request, tenant.principal());
   }
 
   @GET
@@ -237,8 +244,8 @@ public class ScoreResource {
   @Operation(summary = "Whether the customer is on credit hold, with every change")
   @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditHoldView hold(@PathParam("customerId") String customerId) {
-    return credit.hold(tenant.tenantId(), customerId);
+  public CreditHoldView hold(@PathParam("customerId") UUID customer) {
+    return credit.hold(tenant.tenantId(), customer.toString());
   }
 
   private static Long cursorId(String key) {

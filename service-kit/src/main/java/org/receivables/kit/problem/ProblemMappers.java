@@ -32,6 +32,11 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response parameter(InvalidParameterException e, UriInfo uri) {
+    return respond(e.toProblem(), uri);
+  }
+
+  @ServerExceptionMapper
   public Response validation(ConstraintViolationException e, UriInfo uri) {
     List<Problem.FieldError> errors =
         e.getConstraintViolations().stream()
@@ -67,6 +72,9 @@ public class ProblemMappers {
     if (e instanceof UnrecognizedPropertyException u) {
       field = JsonPaths.of(u.getPath());
       message = "is not a known field";
+    } else if (e instanceof InvalidFormatException f && f.getTargetType() == String.class) {
+      // kit.request.BodyText: the value is not echoed, it holds a control character
+      message = f.getOriginalMessage();
     } else if (e instanceof InvalidFormatException f) {
       message =
           "cannot read "
@@ -117,7 +125,7 @@ public class ProblemMappers {
     if (isStatementTimeout(e)) {
       // the request's statement ran past service-kit.tenant.statement-timeout: the service is
       // overloaded or the question too big right now, not broken
-      LOG.warnf("A statement of %s ran out of time: %s", uri.getPath(), e.getMessage());
+      LOG.warnf("A statement of %s ran out of time: %s", pathOf(uri), e.getMessage());
       return Response.fromResponse(
               respond(
                   Problem.of(
@@ -128,8 +136,15 @@ public class ProblemMappers {
           .header("Retry-After", "5")
           .build();
     }
+    String refused = DataExceptions.message(e);
+    if (refused != null) {
+      // PostgreSQL refused a value (SQLSTATE class 22): the input was bad, not the service
+      LOG.warnf(
+          "PostgreSQL refused a value of %s (SQLSTATE %s)", pathOf(uri), DataExceptions.state(e));
+      return respond(Problem.of(400, "Invalid request", refused), uri);
+    }
     String errorId = UUID.randomUUID().toString();
-    LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
+    LOG.errorf(e, "Unexpected failure %s on %s", errorId, pathOf(uri));
     return respond(
         Problem.of(500, "Internal error", "An unexpected error occurred; error id " + errorId),
         uri);
@@ -145,10 +160,14 @@ public class ProblemMappers {
     return false;
   }
 
+  private static String pathOf(UriInfo uri) {
+    return uri == null ? null : uri.getPath();
+  }
+
   private static Response respond(Problem problem, UriInfo uri) {
     return Response.status(problem.status())
         .type(Problem.MEDIA_TYPE)
-        .entity(problem.withInstance(uri == null ? null : uri.getPath()))
+        .entity(problem.withInstance(pathOf(uri)))
         .build();
   }
 
