@@ -36,9 +36,8 @@ public class ProblemResponses implements OASFilter {
       components = OASFactory.createComponents();
       openAPI.setComponents(components);
     }
-    if (components.getSchemas() == null || !components.getSchemas().containsKey(SCHEMA)) {
-      components.addSchema(SCHEMA, problemSchema());
-    }
+    // Replaces the one generated from the Problem record: this one says which fields are required.
+    components.addSchema(SCHEMA, problemSchema());
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
@@ -66,8 +65,18 @@ public class ProblemResponses implements OASFilter {
     addAbsent(responses, "401", "No valid access token");
     addAbsent(responses, "403", "The caller's role may not do this");
     if (hasBody) {
+      addAbsent(responses, "413", "The body is larger than the gateway accepts");
       addAbsent(responses, "415", "The body is not of a media type the operation accepts");
     }
+    if (hasPathParameter(operation, item)) {
+      addAbsent(responses, "404", "No such resource in the caller's tenant");
+    }
+    addAbsent(responses, "406", "None of the media types in Accept can be produced");
+    // Answered by the gateway in front of every service, before the operation is reached.
+    addAbsent(responses, "414", "The URI is longer than the gateway accepts");
+    addAbsent(responses, "429", "Too many requests for the caller's key; see Retry-After");
+    addAbsent(responses, "431", "Request headers larger than the gateway accepts");
+    addAbsent(responses, "503", "The service is unavailable or overloaded; retry later");
     for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
       String code = response.getKey();
       if ((code.startsWith("4") || code.startsWith("5")) && response.getValue().getRef() == null) {
@@ -77,6 +86,14 @@ public class ProblemResponses implements OASFilter {
         }
       }
     }
+  }
+
+  private static boolean hasPathParameter(Operation operation, PathItem item) {
+    return java.util.stream.Stream.of(operation.getParameters(), item.getParameters())
+        .filter(java.util.Objects::nonNull)
+        .flatMap(List::stream)
+        .anyMatch(
+            p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH);
   }
 
   private static void addAbsent(APIResponses responses, String code, String description) {

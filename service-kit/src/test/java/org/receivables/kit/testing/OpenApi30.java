@@ -34,27 +34,60 @@ final class OpenApi30 {
     document.put("openapi", "3.0.3");
     document.remove("jsonSchemaDialect");
     document.remove("webhooks");
-    rewrite(document, "#");
+    rewrite(document, "#", document.path("components").path("schemas"));
     return document;
   }
 
-  private static void rewrite(JsonNode node, String at) {
+  private static void rewrite(JsonNode node, String at, JsonNode schemas) {
     if (node instanceof ObjectNode object) {
-      schema(object, at);
+      schema(object, at, schemas);
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        rewrite(field.getValue(), at + "/" + field.getKey());
+        rewrite(field.getValue(), at + "/" + field.getKey(), schemas);
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        rewrite(array.get(i), at + "/" + i);
+        rewrite(array.get(i), at + "/" + i, schemas);
       }
     }
   }
 
+  /**
+   * A nullable field of a named type is {@code anyOf: [{$ref: X}, {type: null}]} in 3.1. The 3.0
+   * form {@code allOf: [X], nullable: true} is rejected by the validator for null, so the field
+   * becomes a copy of X with {@code nullable: true} (null added to an enum).
+   */
+  private static void nullableReference(ObjectNode node, JsonNode schemas) {
+    JsonNode anyOf = node.path("anyOf");
+    if (!anyOf.isArray()
+        || anyOf.size() != 2
+        || !"null".equals(anyOf.get(1).path("type").asText())) {
+      return;
+    }
+    String ref = anyOf.get(0).path("$ref").asText("");
+    String prefix = "#/components/schemas/";
+    if (!ref.startsWith(prefix) || !schemas.has(ref.substring(prefix.length()))) {
+      return;
+    }
+    ObjectNode copy = schemas.get(ref.substring(prefix.length())).deepCopy();
+    node.remove("anyOf");
+    copy.fields().forEachRemaining(field -> node.set(field.getKey(), field.getValue()));
+    if (node.path("type").isArray()) {
+      ((ArrayNode) node.get("type")).add("null");
+    } else if (node.has("type")) {
+      node.put("nullable", true);
+    } else {
+      throw new IllegalArgumentException("cannot make " + ref + " nullable in 3.0: it has no type");
+    }
+    if (node.path("enum").isArray()) {
+      ((ArrayNode) node.get("enum")).addNull();
+    }
+  }
+
   /** Rewrites one object if it is a schema in 3.1 form; other objects pass unchanged. */
-  private static void schema(ObjectNode node, String at) {
+  private static void schema(ObjectNode node, String at, JsonNode schemas) {
+    nullableReference(node, schemas);
     if (node.path("type").isArray()) {
       List<String> types = new ArrayList<>();
       boolean nullable = false;
