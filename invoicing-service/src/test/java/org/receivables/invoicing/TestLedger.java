@@ -69,7 +69,15 @@ public final class TestLedger {
             .map(
                 p ->
                     Map.<String, Object>of(
-                        "description", "Goods", "quantity", 1, "unitPrice", p, "vatRate", 20))
+                        "description",
+                        "Goods",
+                        "quantity",
+                        1,
+                        // amounts are JSON numbers, as the OpenAPI document says
+                        "unitPrice",
+                        new java.math.BigDecimal(p),
+                        "vatRate",
+                        20))
             .toList();
     Map<String, Object> body = new HashMap<>();
     body.put("customerId", customerId);

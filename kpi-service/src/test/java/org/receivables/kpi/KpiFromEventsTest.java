@@ -104,7 +104,33 @@ class KpiFromEventsTest {
     assertThat(amount(s, "aging.days61to90")).isEqualByComparingTo("0");
     assertThat(amount(s, "aging.over90")).isEqualByComparingTo("99.99");
     assertThat(s.getInt("openInvoices")).isEqualTo(3);
+    // sales in the period: DSO is computed; nothing paid: the delays say why they are not
+    assertThat(s.getString("dso")).isNotNull();
+    assertThat(s.getMap("notComputed"))
+        .doesNotContainKeys("dso", "bestPossibleDso", "averageDaysDelinquent", "disputeRate")
+        .containsEntry("averageCollectionDelay", "no payments in the period");
+    assertThat(s.getString("averageCollectionDelay")).isNull();
     awaitOutstanding(AS_OF.plusDays(1), "6600.49");
+  }
+
+  @Test
+  void aKpiThatCannotBeComputedSaysWhyBesideItsNull() {
+    // a tenant without any event: every ratio lacks what it divides by
+    JsonPath s = summary(AS_OF);
+    assertThat(s.getString("dso")).isNull();
+    assertThat(s.getMap("notComputed"))
+        .containsEntry("dso", "no net credit sales in the period")
+        .containsEntry("bestPossibleDso", "no net credit sales in the period")
+        .containsEntry(
+            "averageDaysDelinquent", "DSO is not computed: no net credit sales in the period")
+        .containsEntry("disputeRate", "nothing was invoiced in the period")
+        .containsEntry("promiseKeptRate", "no promise to pay was kept or broken in the period")
+        .containsEntry("paymentPlanKeptRate", "no payment plan was kept or broken in the period")
+        .containsEntry("recoveryRate", "no amount fell overdue in the period");
+    Map<String, Object> all = s.getMap("$");
+    for (String kpi : s.<String, String>getMap("notComputed").keySet()) {
+      assertThat(all).as(kpi).containsEntry(kpi, null);
+    }
   }
 
   @Test

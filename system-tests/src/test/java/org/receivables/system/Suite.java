@@ -16,13 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.receivables.kit.testing.OpenApiContract;
 
 /**
  * Where the running suite answers, and control of its processes through {@code bin/suite} of this
  * checkout (kill, start), for the tests that break things on purpose. The addresses come from
  * system properties that {@code bin/suite test} passes, shifted by {@code SUITE_PORT_OFFSET}.
+ *
+ * <p>Every REST Assured call of every test is checked against the OpenAPI document of the app it
+ * calls (the gateway's merged document for the API) by {@link OpenApiCheck}, which JUnit installs
+ * before any test class (autodetected extension, see {@code junit-platform.properties}).
  */
-final class Suite {
+public final class Suite {
 
   static final String GATEWAY = System.getProperty("suite.gateway.url", "http://127.0.0.1:8080");
 
@@ -42,6 +49,19 @@ final class Suite {
     services.put("dunning", System.getProperty("suite.dunning.url", "http://127.0.0.1:8083"));
     services.put("kpi", System.getProperty("suite.kpi.url", "http://127.0.0.1:8084"));
     return services;
+  }
+
+  /**
+   * Puts the kit's {@link OpenApiContract} in front of every REST Assured call of the system tests,
+   * so a response that breaks the published document fails the test that received it. Calls through
+   * {@code java.net.http} (the chaos tests' RetryingClient, OverloadIT's load) are not checked:
+   * they measure availability, not the contract.
+   */
+  public static final class OpenApiCheck implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      OpenApiContract.installForEveryCall();
+    }
   }
 
   /** SIGKILL of one part ({@code kafka} or a service), as a crash would do it. */

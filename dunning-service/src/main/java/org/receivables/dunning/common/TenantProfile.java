@@ -6,19 +6,23 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who the tenant's reminders come from and where to pay. */
-@Schema(name = "CreditorProfile")
+@Schema(
+    name = "CreditorProfile",
+    description = "The creditor's details printed on reminders; a detail not set yet is null")
 public record TenantProfile(
-    @Schema(example = "Acme Industries SAS") @Size(max = 200) String creditorName,
-    @Schema(example = "12 rue de la Paix, 75002 Paris") @Size(max = 500) String address,
-    @Schema(example = "FR7630006000011234567890189")
+    @Schema(nullable = true, example = "Acme Industries SAS") @Size(max = 200) String creditorName,
+    @Schema(nullable = true, example = "12 rue de la Paix, 75002 Paris") @Size(max = 500)
+        String address,
+    @Schema(nullable = true, example = "FR7630006000011234567890189")
         @Pattern(
             regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}",
             message = "must be an IBAN without spaces")
         String iban,
-    @Schema(example = "AGRIFRPPXXX")
+    @Schema(nullable = true, example = "AGRIFRPPXXX")
         @Pattern(
             regexp = "[A-Z0-9]{8}([A-Z0-9]{3})?",
             message = "must be a BIC of 8 or 11 characters")
         String bic,
-    @Schema(example = "recouvrement@acme.fr") @Email @Size(max = 200) String contactEmail,
-    @Schema(example = "+33 1 23 45 67 89") @Size(max = 40) String contactPhone) {}
+    @Schema(nullable = true, example = "recouvrement@acme.fr") @Email @Size(max = 200)
+        String contactEmail,
+    @Schema(nullable = true, example = "+33 1 23 45 67 89") @Size(max = 40) String contactPhone) {}

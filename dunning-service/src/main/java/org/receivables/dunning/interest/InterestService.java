@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.InterestBasis;
 import org.receivables.dunning.policy.PolicySelector;
@@ -202,7 +203,10 @@ public class InterestService {
       LocalDate dueDate,
       LocalDate asOf,
       InterestBasis basis,
-      BigDecimal contractualRate,
+      @Schema(
+              nullable = true,
+              description = "The policy's contractual rate, percent a year; null when it sets none")
+          BigDecimal contractualRate,
       long daysLate,
       BigDecimal principal,
       List<LateInterest.Line> lines,

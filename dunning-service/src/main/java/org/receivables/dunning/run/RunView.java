@@ -42,8 +42,19 @@ public record RunView(
       String currency,
       UUID policyId,
       int policyVersion,
-      @Schema(description = "Notes such as a channel left out for lack of an address")
-          List<String> notes) {}
+      @Schema(
+              description =
+                  "Notes such as a channel left out for lack of an address; empty when none")
+          List<String> notes) {
+
+    /** Always lists, so clients read an array (possibly empty), never null. */
+    public Action {
+      channels = channels == null ? List.of() : channels;
+      actions = actions == null ? List.of() : actions;
+      invoiceIds = invoiceIds == null ? List.of() : invoiceIds;
+      notes = notes == null ? List.of() : notes;
+    }
+  }
 
   /** An invoice the run left alone. */
   @Schema(name = "DunningRunSkip")

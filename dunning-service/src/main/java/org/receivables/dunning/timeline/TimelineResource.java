@@ -59,11 +59,19 @@ public class TimelineResource {
   public record Entry(
       UUID id,
       Instant at,
-      LocalDate onDate,
+      @Schema(
+              nullable = true,
+              description = "The business date the event concerns, when it has one (else null)")
+          LocalDate onDate,
       @Schema(example = "REMINDER_SENT") String kind,
       @Schema(example = "system") String actor,
       String summary,
-      @Schema(description = "Id of the reminder, task, promise, plan or dispute") String refId) {}
+      @Schema(
+              nullable = true,
+              description =
+                  "Id of the reminder, task, promise, plan or dispute; null for an entry about"
+                      + " none (e.g. a note)")
+          String refId) {}
 
   /** A collector's note. */
   @Schema(name = "NoteRequest")

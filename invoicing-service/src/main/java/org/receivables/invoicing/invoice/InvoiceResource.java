@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -125,8 +126,9 @@ public class InvoiceResource {
       @Parameter(description = "Only this customer's invoices") @QueryParam("customerId")
           String customerId,
       @Parameter(
-              description = "OPEN, PARTIALLY_PAID, PAID, CANCELLED or WRITTEN_OFF",
-              schema = @Schema(implementation = InvoiceStatus.class))
+              description =
+                  "OPEN, PARTIALLY_PAID, PAID, CANCELLED or WRITTEN_OFF, in any letter case",
+              schema = @Schema(type = SchemaType.STRING))
           @QueryParam("status")
           String status,
       @Parameter(

@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,7 +58,11 @@ public class DashboardResource {
       description =
           "Headline KPIs against targets, aging, DSO trend against target, 13-week cash forecast,"
               + " top overdue customers and dunning effectiveness, for the caller's tenant.")
-  @APIResponse(responseCode = "200", description = "The page")
+  @APIResponse(
+      responseCode = "200",
+      description = "The page",
+      content =
+          @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
   public TemplateInstance page(
       @Parameter(description = "YYYY-MM-DD; today when absent") @QueryParam("asOf") String asOf,
       @Parameter(description = "ISO 4217; EUR when absent") @QueryParam("currency")
@@ -80,7 +87,13 @@ public class DashboardResource {
   @Path("assets/{file}")
   @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ERP, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
   @Operation(summary = "The dashboard's scripts and styles")
-  @APIResponse(responseCode = "200", description = "The file")
+  @APIResponse(
+      responseCode = "200",
+      description = "The file",
+      content = {
+        @Content(mediaType = "text/css", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = "text/javascript", schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "404", description = "No such file")
   public Response asset(@PathParam("file") String file) {
     String path = ASSETS.get(file);

@@ -21,7 +21,11 @@ public record CashForecast(
     @Schema(description = "Open balance on asOf") BigDecimal openReceivables,
     @Schema(description = "Sum of expected over the weeks") BigDecimal totalExpected,
     @Schema(description = "Expected after the last week") BigDecimal beyondHorizon,
-    @Schema(description = "Actual cash-in of the weeks already begun (up to today)")
+    @Schema(
+            nullable = true,
+            description =
+                "Actual cash-in of the weeks already begun (up to today); null when no week has"
+                    + " begun")
         BigDecimal totalActual,
     List<Week> weeks) {
 
@@ -33,10 +37,13 @@ public record CashForecast(
       LocalDate end,
       @Schema(description = "Expected cash-in, probability-weighted") BigDecimal expected,
       @Schema(
+              nullable = true,
               description =
                   "Collected (payments net of reversals) in the week up to today; null for a week"
                       + " that has not begun")
           BigDecimal actual,
-      @Schema(description = "actual − expected; null for a week that has not begun")
+      @Schema(
+              nullable = true,
+              description = "actual − expected; null for a week that has not begun")
           BigDecimal variance) {}
 }

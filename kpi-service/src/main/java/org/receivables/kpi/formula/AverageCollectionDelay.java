@@ -23,6 +23,12 @@ public final class AverageCollectionDelay {
     return of(weightedDays, amount);
   }
 
+  /** Why {@link #of} is null: no payments (net of reversals) in the period. */
+  public static String notComputedBecause(BigDecimal amount) {
+    return Ratio.undefinedBecause(
+        amount, "no payments in the period", "reversals exceed the payments of the period");
+  }
+
   /**
    * Days, one decimal, from sums already kept: {@code Σ amount × days} and {@code Σ amount}; null
    * when nothing was paid.

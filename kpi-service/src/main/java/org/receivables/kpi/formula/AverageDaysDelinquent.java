@@ -10,6 +10,11 @@ public final class AverageDaysDelinquent {
 
   private AverageDaysDelinquent() {}
 
+  /** Why {@link #of} is null: DSO (hence best possible DSO) is not computed, and why. */
+  public static String notComputedBecause(String dsoNotComputedBecause) {
+    return dsoNotComputedBecause == null ? null : "DSO is not computed: " + dsoNotComputedBecause;
+  }
+
   public static BigDecimal of(BigDecimal dso, BigDecimal bestPossibleDso) {
     if (dso == null || bestPossibleDso == null) {
       return null;

@@ -10,6 +10,11 @@ public final class BestPossibleDso {
 
   private BestPossibleDso() {}
 
+  /** Why {@link #of} is null: as for the standard DSO, no (or negative) net sales. */
+  public static String notComputedBecause(BigDecimal netSales) {
+    return StandardDso.notComputedBecause(netSales);
+  }
+
   public static BigDecimal of(BigDecimal currentReceivables, BigDecimal netSales, int periodDays) {
     return StandardDso.of(currentReceivables, netSales, periodDays);
   }

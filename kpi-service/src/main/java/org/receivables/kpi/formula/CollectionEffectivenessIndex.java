@@ -16,6 +16,18 @@ public final class CollectionEffectivenessIndex {
 
   private CollectionEffectivenessIndex() {}
 
+  /** Why {@link #of} is null for these inputs, or null when it is computed. */
+  public static String notComputedBecause(
+      BigDecimal beginningReceivables, BigDecimal netSales, BigDecimal endingCurrentReceivables) {
+    BigDecimal collectible = beginningReceivables.add(netSales).subtract(endingCurrentReceivables);
+    return Ratio.undefinedBecause(
+        collectible,
+        "nothing was collectible in the period (outstanding at the start + net sales − current"
+            + " receivables at asOf is zero)",
+        "nothing was collectible in the period (outstanding at the start + net sales − current"
+            + " receivables at asOf is negative)");
+  }
+
   /** Percent, one decimal; null when nothing was collectible. */
   public static BigDecimal of(
       BigDecimal beginningReceivables,

@@ -14,6 +14,10 @@ public final class CountBackDso {
   /** The net credit sales of one month and its number of days. */
   public record MonthSales(BigDecimal sales, int days) {}
 
+  /** Why the count-back DSO is null: no sales at all in the months it looks back over. */
+  public static final String NO_SALES_HISTORY =
+      "no net credit sales in the months looked back over";
+
   private CountBackDso() {}
 
   /**

@@ -10,6 +10,12 @@ public final class DisputeRate {
 
   private DisputeRate() {}
 
+  /** Why {@link #of} is null: nothing was invoiced in the period. */
+  public static String notComputedBecause(BigDecimal invoiced) {
+    String none = "nothing was invoiced in the period";
+    return Ratio.undefinedBecause(invoiced, none, none);
+  }
+
   public static BigDecimal of(BigDecimal disputed, BigDecimal invoiced) {
     return Ratio.percent(disputed, invoiced, 2);
   }

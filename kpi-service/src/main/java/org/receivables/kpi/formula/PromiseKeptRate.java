@@ -10,6 +10,14 @@ public final class PromiseKeptRate {
 
   private PromiseKeptRate() {}
 
+  /**
+   * Why {@link #of} is null: none of the {@code commitments} (e.g. "promise to pay") came to an
+   * outcome in the period.
+   */
+  public static String notComputedBecause(long kept, long broken, String commitments) {
+    return kept + broken > 0 ? null : "no " + commitments + " was kept or broken in the period";
+  }
+
   public static BigDecimal of(long kept, long broken) {
     return Ratio.percent(BigDecimal.valueOf(kept), BigDecimal.valueOf(kept + broken), 1);
   }

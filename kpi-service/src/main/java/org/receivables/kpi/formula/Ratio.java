@@ -19,6 +19,17 @@ final class Ratio {
     return numerator.divide(denominator, WORKING_SCALE, RoundingMode.HALF_UP);
   }
 
+  /**
+   * Why {@link #divide} is null for this denominator, or null when it is defined: {@code none} when
+   * it is zero or absent, {@code negative} when it is below zero.
+   */
+  static String undefinedBecause(BigDecimal denominator, String none, String negative) {
+    if (denominator == null || denominator.signum() == 0) {
+      return none;
+    }
+    return denominator.signum() < 0 ? negative : null;
+  }
+
   static BigDecimal percent(BigDecimal numerator, BigDecimal denominator, int scale) {
     BigDecimal ratio = divide(numerator, denominator);
     return ratio == null ? null : ratio.multiply(HUNDRED).setScale(scale, RoundingMode.HALF_UP);

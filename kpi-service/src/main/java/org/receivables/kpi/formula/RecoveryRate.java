@@ -11,6 +11,12 @@ public final class RecoveryRate {
 
   private RecoveryRate() {}
 
+  /** Why {@link #of} is null: nothing fell overdue in the period. */
+  public static String notComputedBecause(BigDecimal fellOverdue) {
+    String none = "no amount fell overdue in the period";
+    return Ratio.undefinedBecause(fellOverdue, none, none);
+  }
+
   public static BigDecimal of(BigDecimal recovered, BigDecimal fellOverdue) {
     return Ratio.percent(recovered, fellOverdue, 1);
   }

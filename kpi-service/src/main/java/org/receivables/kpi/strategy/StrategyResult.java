@@ -25,6 +25,9 @@ public record StrategyResult(
                     + " later (not after the period end), at most each reminder's amount")
         BigDecimal paidWithin14Days,
     @Schema(
-            description = "Strategy success rate, percent: paidWithin14Days ÷ amountReminded × 100",
+            nullable = true,
+            description =
+                "Strategy success rate, percent: paidWithin14Days ÷ amountReminded × 100; null when"
+                    + " nothing was asked (amountReminded is zero)",
             example = "62.5")
         BigDecimal successRate) {}

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.receivables.kit.money.Money;
@@ -48,6 +49,9 @@ public class SummaryService {
     BigDecimal netSales = flows.netSales();
     BigDecimal dso = StandardDso.of(outstanding, netSales, days);
     BigDecimal best = BestPossibleDso.of(current, netSales, days);
+    Map<String, String> notComputed = new LinkedHashMap<>();
+    String noDso = StandardDso.notComputedBecause(netSales);
+    BigDecimal countBack = countBackDso(scope, outstanding, asOf);
     return new KpiSummary(
         asOf,
         from,
@@ -58,18 +62,55 @@ public class SummaryService {
         Money.round(outstanding, cur),
         Money.round(aging.overdue(), cur),
         open[0],
-        dso,
-        countBackDso(scope, outstanding, asOf),
-        best,
-        AverageDaysDelinquent.of(dso, best),
-        CollectionEffectivenessIndex.of(outstandingAtStart, netSales, current, flows.collected()),
-        RecoveryRate.of(recovery.recovered(), recovery.fellOverdue()),
-        AverageCollectionDelay.of(flows.collectedDueDays(), flows.collected()),
-        AverageCollectionDelay.of(flows.collectedIssueDays(), flows.collected()),
-        BadDebtRatio.of(flows.writtenOff(), netSales),
-        DisputeRate.of(flows.disputed(), flows.invoiced()),
-        PromiseKeptRate.of(promises[0], promises[1]),
-        PromiseKeptRate.of(plans[0], plans[1]),
+        why(notComputed, "dso", dso, noDso),
+        why(notComputed, "countBackDso", countBack, CountBackDso.NO_SALES_HISTORY),
+        why(notComputed, "bestPossibleDso", best, BestPossibleDso.notComputedBecause(netSales)),
+        why(
+            notComputed,
+            "averageDaysDelinquent",
+            AverageDaysDelinquent.of(dso, best),
+            AverageDaysDelinquent.notComputedBecause(noDso)),
+        why(
+            notComputed,
+            "cei",
+            CollectionEffectivenessIndex.of(
+                outstandingAtStart, netSales, current, flows.collected()),
+            CollectionEffectivenessIndex.notComputedBecause(outstandingAtStart, netSales, current)),
+        why(
+            notComputed,
+            "recoveryRate",
+            RecoveryRate.of(recovery.recovered(), recovery.fellOverdue()),
+            RecoveryRate.notComputedBecause(recovery.fellOverdue())),
+        why(
+            notComputed,
+            "averageCollectionDelay",
+            AverageCollectionDelay.of(flows.collectedDueDays(), flows.collected()),
+            AverageCollectionDelay.notComputedBecause(flows.collected())),
+        why(
+            notComputed,
+            "averageDaysToPay",
+            AverageCollectionDelay.of(flows.collectedIssueDays(), flows.collected()),
+            AverageCollectionDelay.notComputedBecause(flows.collected())),
+        why(
+            notComputed,
+            "badDebtRatio",
+            BadDebtRatio.of(flows.writtenOff(), netSales),
+            BadDebtRatio.notComputedBecause(netSales)),
+        why(
+            notComputed,
+            "disputeRate",
+            DisputeRate.of(flows.disputed(), flows.invoiced()),
+            DisputeRate.notComputedBecause(flows.invoiced())),
+        why(
+            notComputed,
+            "promiseKeptRate",
+            PromiseKeptRate.of(promises[0], promises[1]),
+            PromiseKeptRate.notComputedBecause(promises[0], promises[1], "promise to pay")),
+        why(
+            notComputed,
+            "paymentPlanKeptRate",
+            PromiseKeptRate.of(plans[0], plans[1]),
+            PromiseKeptRate.notComputedBecause(plans[0], plans[1], "payment plan")),
         Money.round(flows.invoiced(), cur),
         Money.round(netSales, cur),
         Money.round(flows.collected(), cur),
@@ -81,7 +122,20 @@ public class SummaryService {
             Money.round(aging.bucket(AgingBucket.DAYS_1_TO_30), cur),
             Money.round(aging.bucket(AgingBucket.DAYS_31_TO_60), cur),
             Money.round(aging.bucket(AgingBucket.DAYS_61_TO_90), cur),
-            Money.round(aging.bucket(AgingBucket.OVER_90), cur)));
+            Money.round(aging.bucket(AgingBucket.OVER_90), cur)),
+        notComputed);
+  }
+
+  /**
+   * A KPI as computed; when it is null, its formula's reason goes into {@code notComputed}. A null
+   * that the formula cannot explain would be a bug of the formula, said as such.
+   */
+  static BigDecimal why(
+      Map<String, String> notComputed, String kpi, BigDecimal value, String reason) {
+    if (value == null) {
+      notComputed.put(kpi, reason == null ? "not computed for an unexplained reason" : reason);
+    }
+    return value;
   }
 
   /**

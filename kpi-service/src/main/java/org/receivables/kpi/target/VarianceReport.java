@@ -27,14 +27,22 @@ public record VarianceReport(
       Kpi kpi,
       Comparison comparison,
       BigDecimal target,
-      @Schema(description = "The KPI as of asOf over the period; null when undefined")
+      @Schema(
+              nullable = true,
+              description = "The KPI as of asOf over the period; null when undefined")
           BigDecimal actual,
-      @Schema(description = "actual − target, in the KPI's unit") BigDecimal gap,
-      @Schema(description = "Whether actual meets the target; null when actual is undefined")
+      @Schema(
+              nullable = true,
+              description = "actual − target, in the KPI's unit; null when actual is")
+          BigDecimal gap,
+      @Schema(
+              nullable = true,
+              description = "Whether actual meets the target; null when actual is undefined")
           Boolean met,
       @Schema(
               description =
-                  "IMPROVING or WORSENING with respect to the target's direction, from the oldest"
+                  "UNKNOWN when fewer than two points of history are defined, STABLE when equal;"
+                      + " else IMPROVING or WORSENING with respect to the target's direction, from the oldest"
                       + " to the newest point of history")
           Trend trend,
       @Schema(description = "The KPI at the last six month ends and asOf, oldest first")
@@ -42,5 +50,8 @@ public record VarianceReport(
 
   /** The KPI's value on one day. */
   @Schema(name = "VariancePoint")
-  public record Point(LocalDate date, BigDecimal value) {}
+  public record Point(
+      LocalDate date,
+      @Schema(nullable = true, description = "null when the KPI is undefined that day")
+          BigDecimal value) {}
 }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,8 +50,20 @@ public class FinancialStatementResource {
               + " does not balance within 1 %) are rejected with the field named. Filing the same"
               + " fiscal year again replaces it (a restatement) and answers 200. The customer's"
               + " score is recomputed.")
-  @APIResponse(responseCode = "201", description = "Filed; Location names the statement")
-  @APIResponse(responseCode = "200", description = "Replaced the statement of the same fiscal year")
+  @APIResponse(
+      responseCode = "201",
+      description = "Filed; Location names the statement",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StatementView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Replaced the statement of the same fiscal year",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StatementView.class)))
   @APIResponse(responseCode = "400", description = "Invalid or impossible statement (problem+json)")
   @APIResponse(
       responseCode = "422",

@@ -35,7 +35,10 @@ public record BehaviourView(
     int brokenPromises12Months,
     int brokenPlans12Months,
     int escalations12Months,
-    LocalDate firstInvoiceDate,
+    @Schema(
+            nullable = true,
+            description = "The first invoice's issue date; null before the first invoice")
+        LocalDate firstInvoiceDate,
     long relationshipMonths) {
 
   static BehaviourView of(String customerId, String currency, PaymentBehaviour b) {

@@ -1,16 +1,18 @@
 package org.receivables.kit.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises ops, checked on the real app: readiness covers its database and
- * Kafka, metrics and the OpenAPI document are served. A service's test extends this under
- * {@code @QuarkusTest}.
+ * Kafka, metrics and the OpenAPI document are served, and the service's API tests are checked
+ * against that document. A service's test extends this under {@code @QuarkusTest}.
  */
 public abstract class ServiceFoundationContract {
 
@@ -23,6 +25,13 @@ public abstract class ServiceFoundationContract {
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem(containsString("Database")))
         .body("checks.name", hasItem(containsString("Kafka")));
+  }
+
+  @Test
+  void everyCallOfTheTestsIsCheckedAgainstTheOpenApiDocument() {
+    // installed by OpenApiContractCallback, which the service lists in its test resources
+    given().get("/q/health/live").then().statusCode(200);
+    assertThat(RestAssured.filters()).anyMatch(OpenApiContract.class::isInstance);
   }
 
   @Test
