@@ -1,0 +1,97 @@
+package org.receivables.kit.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Binds work that no request carries (Kafka consumers, schedulers, worker threads) to the tenant it
+ * serves, so that row-level security applies to it as to a request: the tenant tables' policies are
+ * forced, and a connection nobody bound sees no tenant's rows at all.
+ *
+ * <p>Two forms, both transaction-local in PostgreSQL ({@code set_config(..., true)}), so that a
+ * pooled connection never carries a tenant into its next transaction:
+ *
+ * <ul>
+ *   <li>{@link #run}/{@link #call}: every connection acquired on this thread meanwhile is bound by
+ *       {@link TenantBinding} (a scheduler working one tenant at a time, over many transactions);
+ *   <li>{@link #bindTransaction}: binds the current transaction's connection now, and again for
+ *       each record of a batch that spans tenants (a consumer applying a polled batch).
+ * </ul>
+ *
+ * <p>Binding a tenant also registers it in {@code service_tenant}, the one list that work spanning
+ * tenants may read unbound (a scheduler lists tenants first, then works each one bound).
+ */
+@ApplicationScoped
+public class TenantScope {
+
+  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+  /**
+   * Registers the tenant and binds role and tenant until the end of the transaction. The tenant is
+   * a parameter, never SQL text.
+   */
+  static final String BIND_TRANSACTION =
+      "with known as (insert into service_tenant (tenant) values (:tenant) on conflict do nothing)"
+          + " select set_config('role', '"
+          + TenantBinding.ROLE
+          + "', true), set_config('"
+          + TenantBinding.SETTING
+          + "', :tenant, true)";
+
+  @Inject EntityManager em;
+
+  /** Runs {@code work} with every connection this thread acquires bound to {@code tenant}. */
+  public static void run(String tenant, Runnable work) {
+    call(
+        tenant,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** {@link #run} with a result. */
+  public static <T> T call(String tenant, Supplier<T> work) {
+    String previous = CURRENT.get();
+    CURRENT.set(required(tenant));
+    try {
+      return work.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
+  /** The tenant of the scope this thread runs in, if any. */
+  public static Optional<String> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  /**
+   * Binds the current transaction to {@code tenant} from now until it ends. What the transaction
+   * wrote so far is flushed first, under the tenant it was written for, so that a batch may bind
+   * one record's tenant after another's.
+   *
+   * @throws IllegalArgumentException when the tenant is blank: such a record can never be applied
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void bindTransaction(String tenant) {
+    String bound = required(tenant);
+    em.flush();
+    em.createNativeQuery(BIND_TRANSACTION).setParameter("tenant", bound).getSingleResult();
+  }
+
+  private static String required(String tenant) {
+    if (tenant == null || tenant.isBlank()) {
+      throw new IllegalArgumentException("work must name its tenant to be bound to it");
+    }
+    return tenant;
+  }
+}
