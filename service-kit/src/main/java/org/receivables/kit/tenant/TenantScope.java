@@ -3,6 +3,7 @@ package org.receivables.kit.tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -43,6 +44,7 @@ public class TenantScope {
           + "', :tenant, true)";
 
   @Inject EntityManager em;
+  @Inject TransactionSynchronizationRegistry transaction;
 
   /** Runs {@code work} with every connection this thread acquires bound to {@code tenant}. */
   public static void run(String tenant, Runnable work) {
@@ -77,15 +79,20 @@ public class TenantScope {
   /**
    * Binds the current transaction to {@code tenant} from now until it ends. What the transaction
    * wrote so far is flushed first, under the tenant it was written for, so that a batch may bind
-   * one record's tenant after another's.
+   * one record's tenant after another's. Binding the tenant the transaction is already bound to
+   * costs nothing.
    *
    * @throws IllegalArgumentException when the tenant is blank: such a record can never be applied
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void bindTransaction(String tenant) {
     String bound = required(tenant);
+    if (bound.equals(transaction.getResource(TenantScope.class))) {
+      return;
+    }
     em.flush();
     em.createNativeQuery(BIND_TRANSACTION).setParameter("tenant", bound).getSingleResult();
+    transaction.putResource(TenantScope.class, bound);
   }
 
   private static String required(String tenant) {
