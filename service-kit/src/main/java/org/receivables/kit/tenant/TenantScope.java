@@ -1,11 +1,14 @@
 package org.receivables.kit.tenant;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -32,19 +35,24 @@ public class TenantScope {
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
   /**
-   * Registers the tenant and binds role and tenant until the end of the transaction. The tenant is
-   * a parameter, never SQL text.
+   * Binds role and tenant until the end of the transaction. The tenant is a parameter, never SQL
+   * text.
    */
   static final String BIND_TRANSACTION =
-      "with known as (insert into service_tenant (tenant) values (:tenant) on conflict do nothing)"
-          + " select set_config('role', '"
+      "select set_config('role', '"
           + TenantBinding.ROLE
           + "', true), set_config('"
           + TenantBinding.SETTING
           + "', :tenant, true)";
 
+  static final String REGISTER =
+      "insert into service_tenant (tenant) values (:tenant) on conflict do nothing";
+
   @Inject EntityManager em;
   @Inject TransactionSynchronizationRegistry transaction;
+
+  /** Tenants this process registered: each is registered once, in a transaction of its own. */
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
   /** Runs {@code work} with every connection this thread acquires bound to {@code tenant}. */
   public static void run(String tenant, Runnable work) {
@@ -90,9 +98,25 @@ public class TenantScope {
     if (bound.equals(transaction.getResource(TenantScope.class))) {
       return;
     }
+    register(bound);
     em.flush();
     em.createNativeQuery(BIND_TRANSACTION).setParameter("tenant", bound).getSingleResult();
     transaction.putResource(TenantScope.class, bound);
+  }
+
+  /**
+   * Adds the tenant to {@code service_tenant} in a short transaction of its own, committed before
+   * the work: consumers registering tenants in their long batch transactions would wait on (and
+   * deadlock with) each other's uncommitted rows. A tenant registered for work that then rolls back
+   * stays listed; a scheduler then finds nothing to do for it.
+   */
+  private void register(String tenant) {
+    if (registered.contains(tenant)) {
+      return;
+    }
+    QuarkusTransaction.requiringNew()
+        .run(() -> em.createNativeQuery(REGISTER).setParameter("tenant", tenant).executeUpdate());
+    registered.add(tenant);
   }
 
   private static String required(String tenant) {
