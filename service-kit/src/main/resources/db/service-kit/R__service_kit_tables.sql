@@ -36,3 +36,12 @@ create table if not exists idempotency_record (
 );
 
 create index if not exists idempotency_record_expires on idempotency_record (expires_at);
+
+-- The tenants this service holds data of (kit.tenant.TenantScope registers each tenant a consumer
+-- binds): the one list that work spanning tenants (a scheduler) may read, since row-level security
+-- hides every tenant table from an unbound connection. Named "tenant", not "tenant_id", so that it
+-- stays outside the tenant policy; bound connections may only add to it (afterMigrate callback).
+create table if not exists service_tenant (
+    tenant        text        primary key,
+    first_seen_at timestamptz not null default now()
+);

@@ -5,11 +5,23 @@ import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
 import static org.receivables.kit.testing.TenantIsolationTestSupport.requestProbe;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.receivables.events.CustomerRegistered;
+import org.receivables.events.PaymentTermsData;
+import org.receivables.events.Topics;
+import org.receivables.kit.tenant.TenantScope;
+import org.receivables.kit.testing.KafkaReader;
+import org.receivables.kit.testing.KafkaWriter;
 import org.receivables.kit.testing.TenantIsolationTestSupport;
 import org.receivables.kit.testing.TenantIsolationTestSupport.Seen;
 import org.receivables.kit.testing.TestTokens;
@@ -24,6 +36,8 @@ import org.receivables.kit.testing.TestTokens;
 class TenantIsolationTest {
 
   @Inject AgroalDataSource dataSource;
+  @Inject EntityManager em;
+  @Inject TenantScope scope;
 
   @Test
   void anUnfilteredQueryOfARequestSeesAndWritesOnlyItsTenantsRows() throws Exception {
@@ -61,5 +75,127 @@ class TenantIsolationTest {
         .as("the other tenant's rows the request tried to delete")
         .containsEntry(other, 1L);
     TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, seen.pids());
+  }
+
+  /**
+   * Work without a request (the daily run, a consumer) is bound too: a scheduler's scope, and a
+   * batch's transaction bound to one record's tenant after another's, see only that tenant's rows;
+   * and where the pool user is not the superuser the tests connect as, the forced policies show it
+   * no tenant's rows unbound and only the bound tenant's otherwise, child rows included.
+   */
+  @Test
+  void workWithoutARequestIsBoundToItsTenantToo() throws Exception {
+    String mine = TestTokens.freshTenant();
+    String other = TestTokens.freshTenant();
+    for (String tenant : List.of(mine, other)) {
+      TenantIsolationTestSupport.publishCustomerWithInvoice(tenant);
+      TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
+    }
+    TenantIsolationTestSupport.awaitRows(dataSource, "dn_invoice", mine, other);
+    // a reminder with its invoice lines (reminder_invoice, a child table) for each tenant
+    for (String tenant : List.of(mine, other)) {
+      as(tenant, "admin")
+          .body(Map.of("asOf", LocalDate.now().plusDays(20).toString()))
+          .post("/api/v1/dunning/runs")
+          .then()
+          .statusCode(201);
+    }
+    TenantIsolationTestSupport.awaitRows(dataSource, "reminder_invoice", mine, other);
+
+    Seen scoped =
+        TenantIsolationTestSupport.assertIsolated(
+            TenantIsolationTestSupport.scopedProbe(em, dataSource, mine, other), mine, "");
+    assertThat(scoped.rows()).containsEntry("dn_invoice", 1L).containsEntry("reminder_invoice", 1L);
+    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, scoped.pids());
+
+    Map<String, Object> batch = TenantIsolationTestSupport.batchProbe(em, scope, mine, other);
+    TenantIsolationTestSupport.assertBatchIsolated(
+        batch, List.of("dn_invoice", "reminder_invoice"), List.of(mine, other), "");
+    // the transaction-local binding ended with the transaction: the next borrower gets it unbound
+    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(
+        dataSource, Set.of(((Number) batch.get("pid")).intValue()));
+
+    Map<String, Long> owned =
+        TenantIsolationTestSupport.assertOwnerIsolated(
+            TenantIsolationTestSupport.ownerProbe(dataSource, mine, other), mine, other);
+    assertThat(owned)
+        .containsEntry("dn_invoice", 1L)
+        .containsEntry("reminder_invoice", 1L)
+        .containsEntry("dn_customer", 1L);
+  }
+
+  @Test
+  void aTransactionLocalBindingNeverReachesTheNextTransaction() throws Exception {
+    String mine = TestTokens.freshTenant();
+    int pid =
+        TenantScope.call(
+            mine,
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .call(
+                        () -> {
+                          Object[] r =
+                              (Object[])
+                                  em.createNativeQuery(
+                                          "select current_user, current_setting('app.tenant',"
+                                              + " true), pg_backend_pid()")
+                                      .getSingleResult();
+                          assertThat(r[0]).isEqualTo("receivables_tenant");
+                          assertThat(r[1]).isEqualTo(mine);
+                          return ((Number) r[2]).intValue();
+                        }));
+    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, Set.of(pid));
+    // nor the next transaction of an unbound thread on any pooled connection
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                assertThat(
+                        em.createNativeQuery(
+                                "select coalesce(current_setting('app.tenant', true), '')")
+                            .getSingleResult())
+                    .isEqualTo(""));
+  }
+
+  /**
+   * A record keyed for one tenant carrying another tenant's data is refused: it lands on the
+   * dead-letter topic with the reason and changes nothing for either tenant.
+   */
+  @Test
+  void aRecordWhoseKeyNamesAnotherTenantGoesToTheDeadLetterTopic() throws Exception {
+    String mine = TestTokens.freshTenant();
+    String other = TestTokens.freshTenant();
+    String customer = UUID.randomUUID().toString();
+    String eventId = UUID.randomUUID().toString();
+    KafkaWriter.publishKeyed(
+        Topics.INVOICING,
+        other + ":" + customer,
+        eventId,
+        new CustomerRegistered(
+            mine,
+            customer,
+            "C-" + customer,
+            "Forged Ltd",
+            "FR",
+            "EUR",
+            "fr",
+            null,
+            null,
+            null,
+            new PaymentTermsData(30, "NONE")),
+        Map.of());
+    KafkaReader.Received parked =
+        KafkaReader.await(
+            Topics.deadLetter(Topics.INVOICING),
+            r -> eventId.equals(r.headers().get("ce_id")),
+            Duration.ofSeconds(60));
+    assertThat(parked.headers().get("dead-letter-reason"))
+        .contains(other + ":" + customer)
+        .contains(mine);
+    // the consumer went on: a proper record of the tenant published after it is applied
+    TenantIsolationTestSupport.publishCustomerWithInvoice(mine);
+    TenantIsolationTestSupport.awaitRows(dataSource, "dn_invoice", mine);
+    assertThat(TenantIsolationTestSupport.countUnbound(dataSource, "dn_customer", mine, other))
+        .containsEntry(mine, 1L)
+        .containsEntry(other, 0L);
   }
 }

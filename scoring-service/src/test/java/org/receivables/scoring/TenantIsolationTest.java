@@ -7,10 +7,12 @@ import static org.receivables.kit.testing.TenantIsolationTestSupport.requestProb
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.testing.TenantIsolationTestSupport;
 import org.receivables.kit.testing.TenantIsolationTestSupport.Seen;
 import org.receivables.kit.testing.TestTokens;
@@ -25,6 +27,8 @@ import org.receivables.kit.testing.TestTokens;
 class TenantIsolationTest {
 
   @Inject AgroalDataSource dataSource;
+  @Inject EntityManager em;
+  @Inject TenantScope scope;
 
   @Test
   void anUnfilteredQueryOfARequestSeesAndWritesOnlyItsTenantsRows() throws Exception {
@@ -54,5 +58,21 @@ class TenantIsolationTest {
         .as("the other tenant's rows the request tried to delete")
         .containsEntry(other, 1L);
     TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, seen.pids());
+
+    // Work without a request is bound too: a scheduler's scope, a consumer's batch bound to one
+    // record's tenant after another's; and a pool user that is not the superuser the tests connect
+    // as sees, under the forced policies, nothing unbound and only its tenant's rows bound.
+    Seen scoped =
+        TenantIsolationTestSupport.assertIsolated(
+            TenantIsolationTestSupport.scopedProbe(em, dataSource, mine, other), mine);
+    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, scoped.pids());
+    TenantIsolationTestSupport.assertBatchIsolated(
+        TenantIsolationTestSupport.batchProbe(em, scope, mine, other),
+        java.util.List.of("sc_customer", "sc_invoice"),
+        java.util.List.of(mine, other));
+    Map<String, Long> owned =
+        TenantIsolationTestSupport.assertOwnerIsolated(
+            TenantIsolationTestSupport.ownerProbe(dataSource, mine, other), mine, other);
+    assertThat(owned).containsEntry("sc_customer", 1L).containsEntry("sc_invoice", 1L);
   }
 }

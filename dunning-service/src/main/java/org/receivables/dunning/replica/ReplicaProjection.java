@@ -29,12 +29,14 @@ import org.receivables.events.PaymentReversed;
 import org.receivables.events.ScoreChanged;
 import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.tenant.TenantScope;
 
 /**
  * Keeps this service's copy of the customers, open invoices and risk classes it chases, from events
  * only (dunning never calls invoicing or scoring). Each event is applied at most once: its id goes
  * into the inbox in the same transaction as the change. A payment also settles promises and plans
- * it fulfils.
+ * it fulfils. Each event is applied bound to its tenant (row-level security), as a request would
+ * be.
  */
 @ApplicationScoped
 public class ReplicaProjection {
@@ -47,6 +49,7 @@ public class ReplicaProjection {
   @Inject Timeline timeline;
   @Inject CommitmentService commitments;
   @Inject PersonalDataErasure erasure;
+  @Inject TenantScope tenants;
 
   @Transactional
   public void apply(String consumer, IncomingEvent event) {
@@ -68,6 +71,7 @@ public class ReplicaProjection {
     if (data.tenantId() == null || data.tenantId().isBlank() || data.customerId() == null) {
       throw new IllegalArgumentException("event " + event.id() + " names no tenant or customer");
     }
+    tenants.bindTransaction(data.tenantId());
     if (!inbox.firstDelivery(consumer, event.id())) {
       return;
     }

@@ -11,12 +11,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
 
 /**
  * The daily run of every tenant, as of today in the suite's time zone. Across replicas exactly one
  * instance runs a given day: it claims the day in {@code scheduled_run} (primary key) before doing
  * anything; the others see the claim and stop. Each tenant's run is itself safe to repeat.
+ *
+ * <p>Row-level security hides every tenant's invoices from work bound to no tenant, so the run
+ * lists the service's tenants first ({@code service_tenant}, the kit's list) and then works each
+ * tenant bound to it ({@link TenantScope}), as a request of that tenant would.
  */
 @ApplicationScoped
 public class DailyRun {
@@ -59,7 +64,13 @@ public class DailyRun {
     }
     for (String tenantId : tenants()) {
       try {
-        runs.run(tenantId, day, false, "SCHEDULE", "scheduler");
+        TenantScope.run(
+            tenantId,
+            () -> {
+              if (hasOutstanding(tenantId)) {
+                runs.run(tenantId, day, false, "SCHEDULE", "scheduler");
+              }
+            });
       } catch (RuntimeException e) {
         LOG.errorf(e, "Dunning run of tenant %s for %s failed", tenantId, day);
       }
@@ -67,13 +78,26 @@ public class DailyRun {
     return true;
   }
 
+  /** Every tenant this service holds data of: the one list work bound to no tenant may read. */
   @SuppressWarnings("unchecked")
   List<String> tenants() {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                em.createNativeQuery(
-                        "select distinct tenant_id from dn_invoice where outstanding > 0 order by tenant_id")
+                em.createNativeQuery("select tenant from service_tenant order by tenant")
                     .getResultList());
+  }
+
+  /** Whether the tenant has anything to chase; runs bound to it. */
+  private boolean hasOutstanding(String tenantId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (Boolean)
+                    em.createNativeQuery(
+                            "select exists (select 1 from dn_invoice where tenant_id = :t and"
+                                + " outstanding > 0)")
+                        .setParameter("t", tenantId)
+                        .getSingleResult());
   }
 }

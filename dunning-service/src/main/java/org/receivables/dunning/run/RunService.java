@@ -47,6 +47,7 @@ import org.receivables.events.DunningEscalated;
 import org.receivables.events.Topics;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
+import org.receivables.kit.tenant.TenantScope;
 
 /**
  * A dunning run for one tenant and date, in two phases. First, under a per-tenant lock and in one
@@ -94,16 +95,16 @@ public class RunService {
     List<UUID> toSend = new ArrayList<>(planned.reminderIds());
     toSend.addAll(
         reminders.retryable(tenantId, config.send().maxTotalAttempts(), planned.reminderIds()));
-    deliverAll(toSend);
+    deliverAll(tenantId, toSend);
     return reminders.finish(planned.view().id(), planned.reminderIds());
   }
 
   /**
    * Sends the reminders, {@code dunning.send.concurrency} at a time. Each delivery takes its
    * reminder conditionally and has its own transactions, so parallel deliveries never send one
-   * reminder twice.
+   * reminder twice. The sending threads serve no request: each is bound to the run's tenant.
    */
-  private void deliverAll(List<UUID> ids) {
+  private void deliverAll(String tenantId, List<UUID> ids) {
     int threads = Math.max(1, Math.min(config.send().concurrency(), ids.size()));
     if (threads == 1) {
       ids.forEach(dispatcher::deliver);
@@ -113,7 +114,7 @@ public class RunService {
     try {
       List<Future<?>> sends = new ArrayList<>(ids.size());
       for (UUID id : ids) {
-        sends.add(pool.submit(() -> dispatcher.deliver(id)));
+        sends.add(pool.submit(() -> TenantScope.run(tenantId, () -> dispatcher.deliver(id))));
       }
       for (Future<?> send : sends) {
         try {

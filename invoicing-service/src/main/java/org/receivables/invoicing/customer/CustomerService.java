@@ -20,6 +20,7 @@ import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.tenant.TenantScope;
 
 /**
  * Registers and finds customers of one tenant; the tenant is always an argument, never a default.
@@ -31,6 +32,7 @@ public class CustomerService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject Inbox inbox;
+  @Inject TenantScope tenants;
 
   /** The inbox name of the credit-hold consumer. */
   static final String CREDIT_HOLD_CONSUMER = "invoicing.credit-hold";
@@ -117,11 +119,14 @@ public class CustomerService {
    * Applies a credit-hold decision from scoring, once per event id. An event about a customer this
    * service does not know (another environment, a deleted test tenant) is skipped, and an event
    * older than the last applied one changes nothing, so redeliveries and reordering are harmless.
+   * It is applied bound to the event's tenant (row-level security); one naming no tenant is thrown
+   * back, to the dead-letter topic.
    *
    * @return true when the customer changed
    */
   @Transactional
   public boolean applyCreditHold(String eventId, CreditHoldChanged event) {
+    tenants.bindTransaction(event.tenantId());
     if (!inbox.firstDelivery(CREDIT_HOLD_CONSUMER, eventId)) {
       return false;
     }

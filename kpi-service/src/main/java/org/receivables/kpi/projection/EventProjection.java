@@ -36,13 +36,14 @@ import org.receivables.events.ReminderSent;
 import org.receivables.events.ScoreChanged;
 import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
 import org.receivables.kpi.projection.Ledger.InvoiceRef;
 
 /**
  * Applies every event of the three topics to the KPI tables. The live consumers and the rebuild
  * share {@link #project}: the figures depend only on the events and their order per key, never on
- * when they were read.
+ * when they were read. A live event is applied bound to its tenant (row-level security).
  */
 @ApplicationScoped
 public class EventProjection {
@@ -53,6 +54,7 @@ public class EventProjection {
   @Inject Inbox inbox;
   @Inject Ledger ledger;
   @Inject TenantLock lock;
+  @Inject TenantScope tenants;
   @Inject BusinessCalendar.TimeConfig time;
 
   /**
@@ -79,6 +81,7 @@ public class EventProjection {
     if (data.tenantId() == null || data.tenantId().isBlank()) {
       throw new IllegalArgumentException("event " + event.id() + " names no tenant");
     }
+    tenants.bindTransaction(data.tenantId());
     lock.exclusive(data.tenantId());
     if (!inbox.firstDelivery(consumer, event.id())) {
       return;

@@ -396,18 +396,18 @@ public class Ledger {
         escalations);
   }
 
-  /** Customers with anything on file, in pages of (tenant, customer) keys, for the nightly run. */
-  public List<String[]> customersAfter(String tenant, String customer, int limit) {
+  /** A tenant's customers after {@code customer}, in pages, for the nightly run. */
+  public List<String> customersAfter(String tenant, String customer, int limit) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    List<Object> rows =
         em.createNativeQuery(
-                "select tenant_id, customer_id from sc_customer where (tenant_id, customer_id) >"
-                    + " (:t, :c) order by tenant_id, customer_id limit :n")
+                "select customer_id from sc_customer where tenant_id = :t and customer_id > :c"
+                    + " order by customer_id limit :n")
             .setParameter("t", tenant)
             .setParameter("c", customer)
             .setParameter("n", limit)
             .getResultList();
-    return rows.stream().map(r -> new String[] {Rows.text(r[0]), Rows.text(r[1])}).toList();
+    return rows.stream().map(Rows::text).toList();
   }
 
   /** Customers of a tenant in one segment (sector), to rescore when the sector's risk changes. */

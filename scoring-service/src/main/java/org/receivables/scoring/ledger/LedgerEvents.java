@@ -27,6 +27,7 @@ import org.receivables.events.PaymentReversed;
 import org.receivables.events.PromiseBroken;
 import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.scoring.credit.CreditHolds;
 import org.receivables.scoring.score.ScoreService;
 
@@ -36,7 +37,8 @@ import org.receivables.scoring.score.ScoreService;
  * reflects half an event.
  *
  * <p>Types scoring does not use are skipped. Data that cannot be read, or lacks its tenant or
- * customer, is thrown back so that the channel parks it on the dead-letter topic.
+ * customer, is thrown back so that the channel parks it on the dead-letter topic. Each event, and
+ * each rescore, runs bound to its tenant (row-level security), as a request would.
  */
 @ApplicationScoped
 public class LedgerEvents {
@@ -49,6 +51,7 @@ public class LedgerEvents {
   @Inject Ledger ledger;
   @Inject CreditHolds holds;
   @Inject ScoreService scores;
+  @Inject TenantScope tenants;
 
   @Transactional
   public void apply(String consumer, IncomingEvent event) {
@@ -78,7 +81,11 @@ public class LedgerEvents {
     }
     touched.forEach(
         (customer, last) ->
-            last.inItsTrace(() -> scores.recompute(customer.get(0), customer.get(1), last.type())));
+            last.inItsTrace(
+                () -> {
+                  tenants.bindTransaction(customer.get(0));
+                  scores.recompute(customer.get(0), customer.get(1), last.type());
+                }));
   }
 
   /**
@@ -95,6 +102,7 @@ public class LedgerEvents {
       throw new EventJson.MalformedEventException(
           event.type(), new IllegalArgumentException("tenantId and customerId are required"));
     }
+    tenants.bindTransaction(data.tenantId());
     if (!inbox.firstDelivery(consumer, event.id())) {
       return null;
     }

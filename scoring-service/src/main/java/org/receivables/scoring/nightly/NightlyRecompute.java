@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
 import org.receivables.scoring.ledger.Ledger;
 import org.receivables.scoring.score.ScoreService;
@@ -24,6 +25,10 @@ import org.receivables.scoring.score.ScoringConfig;
  * sc_nightly_run}. A pass abandoned for more than two hours (its replica died) may be taken over.
  * Customers are rescored in pages, each page in its own transaction, so a long run holds no lock
  * for long and an interrupted run has still saved what it did.
+ *
+ * <p>Row-level security hides every tenant's customers from work bound to no tenant, so the pass
+ * lists the service's tenants first ({@code service_tenant}, the kit's list) and rescores each
+ * tenant's customers bound to it ({@link TenantScope}), as a request of that tenant would.
  */
 @ApplicationScoped
 public class NightlyRecompute {
@@ -61,27 +66,8 @@ public class NightlyRecompute {
       return -1;
     }
     int count = 0;
-    String tenant = "";
-    String customer = "";
-    while (true) {
-      String t0 = tenant;
-      String c0 = customer;
-      List<String[]> page =
-          QuarkusTransaction.requiringNew().call(() -> ledger.customersAfter(t0, c0, PAGE));
-      if (page.isEmpty()) {
-        break;
-      }
-      for (String[] key : page) {
-        try {
-          QuarkusTransaction.requiringNew().run(() -> scores.recompute(key[0], key[1], "nightly"));
-          count++;
-        } catch (RuntimeException e) {
-          LOG.warnf(e, "Nightly rescoring of customer %s in tenant %s failed", key[1], key[0]);
-        }
-      }
-      String[] last = page.get(page.size() - 1);
-      tenant = last[0];
-      customer = last[1];
+    for (String tenant : tenants()) {
+      count += TenantScope.call(tenant, () -> rescore(tenant));
     }
     int done = count;
     QuarkusTransaction.requiringNew()
@@ -96,6 +82,39 @@ public class NightlyRecompute {
                     .executeUpdate());
     LOG.infof("Nightly rescoring of %s: %d customers", day, count);
     return count;
+  }
+
+  /** Every tenant this service holds data of: the one list work bound to no tenant may read. */
+  @SuppressWarnings("unchecked")
+  private List<String> tenants() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                em.createNativeQuery("select tenant from service_tenant order by tenant")
+                    .getResultList());
+  }
+
+  /** Rescores the tenant's customers, a page at a time; runs bound to the tenant. */
+  private int rescore(String tenant) {
+    int count = 0;
+    String customer = "";
+    while (true) {
+      String after = customer;
+      List<String> page =
+          QuarkusTransaction.requiringNew().call(() -> ledger.customersAfter(tenant, after, PAGE));
+      if (page.isEmpty()) {
+        return count;
+      }
+      for (String id : page) {
+        try {
+          QuarkusTransaction.requiringNew().run(() -> scores.recompute(tenant, id, "nightly"));
+          count++;
+        } catch (RuntimeException e) {
+          LOG.warnf(e, "Nightly rescoring of customer %s in tenant %s failed", id, tenant);
+        }
+      }
+      customer = page.get(page.size() - 1);
+    }
   }
 
   private boolean claim(LocalDate day) {

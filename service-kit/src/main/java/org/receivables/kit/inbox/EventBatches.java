@@ -16,10 +16,12 @@ import org.jboss.logging.Logger;
  * recomputes a customer once per batch, not once per invoice). When the batch cannot be applied as
  * a whole (a malformed or unusable record), nothing of it is kept and it is applied again record by
  * record, each in its own transaction; a record that fails alone is nacked, which sends it to the
- * channel's dead-letter topic with the reason, exactly as a record-at-a-time consumer would. Each
- * event still passes the idempotent inbox, so a batch redelivered after a crash changes nothing
- * twice. The batch is acknowledged (its offsets committed) only after all of it is applied or
- * dead-lettered.
+ * channel's dead-letter topic with the reason, exactly as a record-at-a-time consumer would. A
+ * record that cannot even be read (no CloudEvent headers, malformed data, a key naming another
+ * tenant than its data) is dead-lettered at once, and the rest of the batch stays one batch: such a
+ * record never costs its batch the record-by-record pass. Each event still passes the idempotent
+ * inbox, so a batch redelivered after a crash changes nothing twice. The batch is acknowledged (its
+ * offsets committed) only after all of it is applied or dead-lettered.
  */
 public final class EventBatches {
 
@@ -39,38 +41,49 @@ public final class EventBatches {
       Consumer<List<IncomingEvent>> applyAll,
       Consumer<IncomingEvent> applyOne) {
     List<KafkaRecord<String, String>> records = batch.getRecords();
+    List<KafkaRecord<String, String>> readable = new ArrayList<>(records.size());
     List<IncomingEvent> events = new ArrayList<>(records.size());
-    boolean readable = true;
-    for (KafkaRecord<String, String> record : records) {
-      try {
-        events.add(IncomingEvent.from(consumerRecord(record)));
-      } catch (RuntimeException e) {
-        readable = false;
-        break;
-      }
-    }
-    if (readable) {
-      try {
-        applyAll.accept(events);
-        return batch.ack();
-      } catch (RuntimeException e) {
-        LOG.infof(
-            "A batch of %d records could not be applied as a whole (%s); applying it record by"
-                + " record",
-            records.size(), e.getMessage());
-      }
-    }
     for (KafkaRecord<String, String> record : records) {
       try {
         IncomingEvent event = IncomingEvent.from(consumerRecord(record));
+        if (event.isKnown()) {
+          event.read(); // throws for malformed data or a key of another tenant
+        }
+        events.add(event);
+        readable.add(record);
+      } catch (RuntimeException e) {
+        deadLetter(record, e);
+      }
+    }
+    if (events.isEmpty()) {
+      return batch.ack();
+    }
+    try {
+      applyAll.accept(events);
+      return batch.ack();
+    } catch (RuntimeException e) {
+      LOG.infof(
+          "A batch of %d records could not be applied as a whole (%s); applying it record by"
+              + " record",
+          events.size(), e.getMessage());
+    }
+    for (int i = 0; i < events.size(); i++) {
+      IncomingEvent event = events.get(i);
+      try {
         event.inItsTrace(() -> applyOne.accept(event));
       } catch (RuntimeException e) {
-        // the dead-letter strategy publishes it with the reason; wait, so that the batch's offsets
-        // are committed only once it is safely there
-        record.nack(e).toCompletableFuture().join();
+        deadLetter(readable.get(i), e);
       }
     }
     return batch.ack();
+  }
+
+  /**
+   * The dead-letter strategy publishes the record with the reason; waits, so that the batch's
+   * offsets are committed only once it is safely there.
+   */
+  private static void deadLetter(KafkaRecord<String, String> record, RuntimeException reason) {
+    record.nack(reason).toCompletableFuture().join();
   }
 
   @SuppressWarnings("unchecked")

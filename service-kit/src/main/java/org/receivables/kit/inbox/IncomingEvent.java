@@ -12,9 +12,19 @@ import org.receivables.kit.outbox.OutboxTrace;
  * A binary-mode CloudEvent read from a Kafka record. A record without an id or type can never be
  * processed: it is rejected so that the consumer's failure strategy sends it to the dead-letter
  * topic.
+ *
+ * <p>So is a record whose key ({@code tenantId:customerId}) names another tenant than its data: the
+ * key decides the partition, and so the order the tenant's events are applied in, and a consumer
+ * binds the data's tenant (row-level security); a record where both disagree was not written by the
+ * suite's outbox, and is refused rather than applied for either tenant.
  */
 public record IncomingEvent(
-    String id, String type, String subject, String data, String traceparent) {
+    String id, String type, String subject, String data, String traceparent, String key) {
+
+  /** An event whose key is not checked: built by the suite itself, not read from a topic. */
+  public IncomingEvent(String id, String type, String subject, String data, String traceparent) {
+    this(id, type, subject, data, traceparent, null);
+  }
 
   public static IncomingEvent from(ConsumerRecord<String, String> record) {
     String id = header(record, "ce_id");
@@ -28,8 +38,17 @@ public record IncomingEvent(
       throw new EventJson.MalformedEventException(
           type, new IllegalArgumentException("record has no data"));
     }
+    if (record.key() == null) {
+      throw new EventJson.MalformedEventException(
+          type, new IllegalArgumentException("record has no key naming its tenant"));
+    }
     return new IncomingEvent(
-        id, type, header(record, "ce_subject"), record.value(), header(record, "traceparent"));
+        id,
+        type,
+        header(record, "ce_subject"),
+        record.value(),
+        header(record, "traceparent"),
+        record.key());
   }
 
   /**
@@ -47,8 +66,31 @@ public record IncomingEvent(
     return EventJson.isKnown(type);
   }
 
+  /**
+   * The event's data.
+   *
+   * @throws TenantMismatchException when the record's key names another tenant than the data
+   */
   public DomainEvent read() {
-    return EventJson.read(type, data);
+    DomainEvent event = EventJson.read(type, data);
+    if (key != null && (event.tenantId() == null || !key.startsWith(event.tenantId() + ":"))) {
+      throw new TenantMismatchException(id, key, event.tenantId());
+    }
+    return event;
+  }
+
+  /** A record keyed for one tenant carrying another tenant's data (or none): never applied. */
+  public static final class TenantMismatchException extends IllegalArgumentException {
+    public TenantMismatchException(String eventId, String key, String tenant) {
+      super(
+          "event "
+              + eventId
+              + ": its key '"
+              + key
+              + "' names another tenant than its data's tenantId '"
+              + tenant
+              + "'");
+    }
   }
 
   private static String header(ConsumerRecord<String, String> record, String name) {

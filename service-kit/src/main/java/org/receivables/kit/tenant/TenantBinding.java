@@ -18,17 +18,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Binds every database connection handed out while a request of a tenant is served to that tenant,
- * so that PostgreSQL's row-level security (policy {@code tenant_isolation}, created by the kit's
- * Flyway callback on every table with a {@code tenant_id}) hides and refuses other tenants' rows
- * even where a query forgot its tenant filter.
+ * Binds every database connection handed out while work of a tenant runs (a request of that tenant,
+ * or a {@link TenantScope}) to that tenant, so that PostgreSQL's row-level security (policy {@code
+ * tenant_isolation}, created and forced by the kit's Flyway callback on every table with a {@code
+ * tenant_id}) hides and refuses other tenants' rows even where a query forgot its tenant filter.
  *
  * <p>On acquisition the connection switches to the role {@value #ROLE}, which the policies apply
- * to, and sets {@value #SETTING} to the token's tenant. Work that serves no tenant (consumers, the
- * outbox relay, schedulers) has no token and keeps the pool user, which owns the tables and so is
- * not subject to the policies. Within a JTA transaction Agroal calls the interceptor once, after
- * enlisting, so the binding is part of the transaction and holds for all its statements; on return
- * (after commit or rollback, in auto-commit) the connection is reset before anyone else borrows it.
+ * to, and sets {@value #SETTING} to the tenant. Within a JTA transaction Agroal calls the
+ * interceptor once, after enlisting, with auto-commit off: the binding is then transaction-local
+ * ({@code set_config(..., true)}), holds for all the transaction's statements and ends with it, so
+ * the connection cannot carry the tenant into its next transaction whatever happens on return. An
+ * auto-commit connection (a read outside any transaction) is bound for the session instead, and
+ * reset on return before anyone else borrows it; one that cannot be reset is closed. Work bound to
+ * no tenant keeps the pool user, which the forced policies show no tenant's rows (docs/security.md
+ * says which kit tables its cross-tenant work uses).
  */
 @Singleton
 @Unremovable
@@ -41,17 +44,29 @@ public class TenantBinding implements AgroalPoolInterceptor {
   public static final String SETTING = "app.tenant";
 
   /**
-   * Binds role and tenant, and caps each statement of the request at the configured timeout (null
+   * Binds role and tenant, and caps each statement of the work at the configured timeout (null
    * keeps the session's): the gateway gives up on a request after 30 s, and a query it left behind
-   * must not run on for minutes holding a connection.
+   * must not run on for minutes holding a connection. Transaction-local: it ends with the
+   * transaction.
    */
-  static final String BIND =
-      "select set_config('role', '"
-          + ROLE
-          + "', false), set_config('"
-          + SETTING
-          + "', ?, false), set_config('statement_timeout', coalesce(?,"
-          + " current_setting('statement_timeout')), false)";
+  static final String BIND = bind(true);
+
+  /** {@link #BIND} for an auto-commit connection, where it must outlive the statement. */
+  static final String BIND_SESSION = bind(false);
+
+  private static String bind(boolean local) {
+    return "select set_config('role', '"
+        + ROLE
+        + "', "
+        + local
+        + "), set_config('"
+        + SETTING
+        + "', ?, "
+        + local
+        + "), set_config('statement_timeout', coalesce(?, current_setting('statement_timeout')), "
+        + local
+        + ")";
+  }
 
   static final String UNBIND = "reset role; reset " + SETTING + "; reset statement_timeout";
 
@@ -60,7 +75,7 @@ public class TenantBinding implements AgroalPoolInterceptor {
 
   private static final Logger LOG = Logger.getLogger(TenantBinding.class);
 
-  private final Supplier<Optional<String>> requestTenant;
+  private final Supplier<Optional<String>> boundTenant;
 
   /** The statement timeout of request connections in milliseconds, or null for the session's. */
   private final String statementTimeoutMillis;
@@ -70,38 +85,48 @@ public class TenantBinding implements AgroalPoolInterceptor {
 
   public TenantBinding() {
     this(
-        TenantBinding::tenantOfCurrentRequest,
+        () -> TenantScope.current().or(TenantBinding::tenantOfCurrentRequest),
         ConfigProvider.getConfig()
             .getOptionalValue(TIMEOUT_PROPERTY, Duration.class)
             .orElse(Duration.ofSeconds(25)));
   }
 
-  TenantBinding(Supplier<Optional<String>> requestTenant, Duration statementTimeout) {
-    this.requestTenant = requestTenant;
+  TenantBinding(Supplier<Optional<String>> boundTenant, Duration statementTimeout) {
+    this.boundTenant = boundTenant;
     this.statementTimeoutMillis =
         statementTimeout.isZero() ? null : Long.toString(statementTimeout.toMillis());
   }
 
   @Override
   public void onConnectionAcquire(Connection connection) {
-    Optional<String> tenant = requestTenant.get();
+    Optional<String> tenant = boundTenant.get();
     if (tenant.isEmpty()) {
       return;
     }
-    Connection raw =
-        driverConnection(connection)
-            .orElseThrow(
-                () -> new IllegalStateException("The pool's connection cannot be tracked"));
-    bound.add(raw);
-    try (PreparedStatement bind = connection.prepareStatement(BIND)) {
+    boolean inTransaction;
+    try {
+      inTransaction = !connection.getAutoCommit();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not bind the connection to the work's tenant", e);
+    }
+    if (!inTransaction) {
+      // Only a session-level binding outlives its statement, and so needs a reset on return.
+      bound.add(
+          driverConnection(connection)
+              .orElseThrow(
+                  () -> new IllegalStateException("The pool's connection cannot be tracked")));
+    }
+    try (PreparedStatement bind =
+        connection.prepareStatement(inTransaction ? BIND : BIND_SESSION)) {
       bind.setString(1, tenant.get());
       bind.setString(2, statementTimeoutMillis);
       bind.execute();
     } catch (SQLException e) {
-      // Failing the acquisition is the only safe answer: unbound, the request would see every
-      // tenant.
-      // The connection stays marked, so that whatever the failure left is reset on its next return.
-      throw new IllegalStateException("Could not bind the connection to the request's tenant", e);
+      // Failing the acquisition is the only safe answer: unbound, the work would see no tenant's
+      // rows and write none. A session-level attempt stays marked, so that whatever the failure
+      // left is reset on the connection's next return; a transaction-local one ends with the
+      // transaction.
+      throw new IllegalStateException("Could not bind the connection to the work's tenant", e);
     }
   }
 

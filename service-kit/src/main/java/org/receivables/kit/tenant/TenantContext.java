@@ -27,10 +27,10 @@ public class TenantContext {
   }
 
   /**
-   * The tenant whose rows the current work may touch, for {@link TenantBinding}: empty where no
+   * The tenant whose rows the current request may touch, for {@link TenantBinding}: empty where no
    * token came with the work (a consumer, the outbox relay, a scheduler, an anonymous call), which
-   * then keeps the service's own database role. A token that names no tenant gives {@code ""}, a
-   * tenant no row has, so such a request sees nothing rather than everything.
+   * then binds its tenant through {@link TenantScope} or, unbound, sees no tenant's rows. A token
+   * that names no tenant gives {@code ""}, a tenant no row has, so such a request sees nothing.
    */
   public Optional<String> boundTenant() {
     if (token.getRawToken() == null) {

@@ -114,16 +114,42 @@ class EventBatchesTest {
   }
 
   @Test
-  void aRecordWithoutEventHeadersIsDeadLetteredWithoutTryingTheBatch() {
+  void aRecordWithoutEventHeadersIsDeadLetteredAloneAndTheRestStaysOneBatch() {
     EventBatches.consume(
             batch(List.of(record(0, "a", true), record(1, "x", false), record(2, "c", true))),
             this::applyAll,
             this::applyOne)
         .toCompletableFuture()
         .join();
-    assertThat(wholeBatches).isZero();
+    assertThat(wholeBatches).isEqualTo(1);
     assertThat(applied).containsExactly("a", "c");
     assertThat(deadLettered).singleElement().asString().startsWith("1: ");
+    assertThat(committed).contains(2L);
+  }
+
+  @Test
+  void aRecordKeyedForAnotherTenantIsDeadLetteredAloneAndTheRestStaysOneBatch() {
+    org.receivables.events.CreditHoldChanged hold =
+        new org.receivables.events.CreditHoldChanged(
+            "acme", "c-1", true, "late", "scoring", java.time.Instant.EPOCH);
+    ConsumerRecord<String, String> forged =
+        new ConsumerRecord<>(
+            PARTITION.topic(),
+            PARTITION.partition(),
+            1,
+            "globex:c-1",
+            org.receivables.events.EventJson.write(hold));
+    forged.headers().add("ce_id", "forged".getBytes(StandardCharsets.UTF_8));
+    forged.headers().add("ce_type", hold.type().getBytes(StandardCharsets.UTF_8));
+    EventBatches.consume(
+            batch(List.of(record(0, "a", true), forged, record(2, "c", true))),
+            this::applyAll,
+            this::applyOne)
+        .toCompletableFuture()
+        .join();
+    assertThat(wholeBatches).isEqualTo(1);
+    assertThat(applied).containsExactly("a", "c");
+    assertThat(deadLettered).singleElement().asString().startsWith("1: ").contains("globex:c-1");
     assertThat(committed).contains(2L);
   }
 }

@@ -36,15 +36,49 @@ class TenantBindingTest {
   void aTenantsRequestBindsTheConnectionAndItsReturnUnbindsIt() {
     tenant.set(Optional.of("acme"));
     binding.onConnectionAcquire(db.wrapper());
-    assertThat(db.executed).containsExactly(TenantBinding.BIND + " [acme, 25000]");
+    assertThat(db.executed).containsExactly(TenantBinding.BIND_SESSION + " [acme, 25000]");
 
     tenant.set(Optional.empty()); // the pool returns connections on threads of no request
     binding.onConnectionReturn(db.wrapper());
     assertThat(db.executed)
-        .containsExactly(TenantBinding.BIND + " [acme, 25000]", TenantBinding.UNBIND);
+        .containsExactly(TenantBinding.BIND_SESSION + " [acme, 25000]", TenantBinding.UNBIND);
 
     binding.onConnectionReturn(db.wrapper());
     assertThat(db.executed).hasSize(2);
+  }
+
+  @Test
+  void inATransactionTheBindingIsTransactionLocalAndTheReturnHasNothingToReset() {
+    tenant.set(Optional.of("acme"));
+    db.autoCommit = false; // enlisted in a JTA transaction
+    binding.onConnectionAcquire(db.wrapper());
+    assertThat(db.executed).containsExactly(TenantBinding.BIND + " [acme, 25000]");
+    assertThat(TenantBinding.BIND).contains("true)").doesNotContain("false)");
+
+    db.autoCommit = true; // the pool ends the transaction before the return
+    binding.onConnectionReturn(db.wrapper());
+    assertThat(db.executed).hasSize(1);
+  }
+
+  @Test
+  void aScopeOfWorkWithoutARequestBindsLikeARequest() {
+    TenantBinding scoped = new TenantBinding(TenantScope::current, Duration.ZERO);
+    TenantScope.run("acme", () -> scoped.onConnectionAcquire(db.wrapper()));
+    scoped.onConnectionAcquire(db.wrapper()); // outside the scope: left alone
+    assertThat(db.executed).containsExactly(TenantBinding.BIND_SESSION + " [acme, null]");
+    assertThat(TenantScope.current()).isEmpty();
+  }
+
+  @Test
+  void aScopeNeedsATenantAndRestoresTheOuterOne() {
+    assertThatThrownBy(() -> TenantScope.run(" ", () -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    TenantScope.run(
+        "outer",
+        () -> {
+          TenantScope.run("inner", () -> assertThat(TenantScope.current()).contains("inner"));
+          assertThat(TenantScope.current()).contains("outer");
+        });
   }
 
   @Test
@@ -73,14 +107,19 @@ class TenantBindingTest {
     TenantBinding noCap = new TenantBinding(tenant::get, Duration.ZERO);
     tenant.set(Optional.of("acme"));
     noCap.onConnectionAcquire(other.wrapper());
-    assertThat(other.executed).containsExactly(TenantBinding.BIND + " [acme, null]");
+    assertThat(other.executed).containsExactly(TenantBinding.BIND_SESSION + " [acme, null]");
     assertThat(TenantBinding.UNBIND).contains("reset statement_timeout");
   }
 
   @Test
   void theBindingStatementTakesTheTenantAsAParameterNeverAsSqlText() {
-    assertThat(TenantBinding.BIND).contains("?").doesNotContain("acme");
-    assertThat(TenantBinding.BIND).contains("'" + TenantBinding.ROLE + "'");
+    for (String bind : List.of(TenantBinding.BIND, TenantBinding.BIND_SESSION)) {
+      assertThat(bind).contains("?").doesNotContain("acme");
+      assertThat(bind).contains("'" + TenantBinding.ROLE + "'");
+    }
+    assertThat(TenantScope.BIND_TRANSACTION)
+        .contains(":tenant, true)")
+        .contains("'role', '" + TenantBinding.ROLE + "', true)");
   }
 
   /**
@@ -92,6 +131,7 @@ class TenantBindingTest {
     final List<String> executed = new ArrayList<>();
     boolean failing;
     boolean rawClosed;
+    boolean autoCommit = true;
     final Connection raw = connection(null);
 
     Connection wrapper() {
@@ -106,6 +146,7 @@ class TenantBindingTest {
               (proxy, method, args) ->
                   switch (method.getName()) {
                     case "unwrap" -> unwrapsTo == null ? proxy : unwrapsTo;
+                    case "getAutoCommit" -> autoCommit;
                     case "prepareStatement" -> statement(PreparedStatement.class, (String) args[0]);
                     case "createStatement" -> statement(Statement.class, null);
                     case "close" -> {

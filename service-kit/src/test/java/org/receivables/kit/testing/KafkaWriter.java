@@ -31,6 +31,12 @@ public final class KafkaWriter {
   /** The same, with more headers (a {@code traceparent}, say). */
   public static void publish(
       String topic, String eventId, DomainEvent event, Map<String, String> more) {
+    publishKeyed(topic, event.key(), eventId, event, more);
+  }
+
+  /** The same under a key of the caller's choice (one naming another tenant, say). */
+  public static void publishKeyed(
+      String topic, String key, String eventId, DomainEvent event, Map<String, String> more) {
     Map<String, String> headers = new java.util.HashMap<>(more);
     headers.putAll(
         Map.of(
@@ -48,7 +54,7 @@ public final class KafkaWriter {
             event.tenantId(),
             "content-type",
             "application/json"));
-    send(topic, event.key(), EventJson.write(event), headers);
+    send(topic, key, EventJson.write(event), headers);
   }
 
   public static void send(String topic, String key, String value, Map<String, String> headers) {

@@ -30,6 +30,8 @@ import org.receivables.events.CustomerRegistered;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
+import org.receivables.kit.tenant.TenantBinding;
+import org.receivables.kit.tenant.TenantScope;
 
 /**
  * The database side of every service's TenantIsolationTest. {@link #probe} runs inside a request of
@@ -207,6 +209,187 @@ public final class TenantIsolationTestSupport {
     pids.add(((Number) tx.get("pid")).intValue());
     pids.add(((Number) plain.get("pid")).intValue());
     return new Seen(counts, pids);
+  }
+
+  /**
+   * Runs {@link #probe} as a scheduler or worker thread does: outside any request, in a {@link
+   * TenantScope} of {@code tenant}. Check the answer with {@link #assertIsolated}.
+   */
+  public static Map<String, Object> scopedProbe(
+      EntityManager em, AgroalDataSource dataSource, String tenant, String other) {
+    return TenantScope.call(tenant, () -> probe(em, dataSource, other));
+  }
+
+  /**
+   * What a consumer applying a batch sees: one transaction bound ({@link
+   * TenantScope#bindTransaction}) to each tenant in turn, as per record. Per tenant bound, the
+   * tenants seen in each table; and the process id of the transaction's connection.
+   */
+  public static Map<String, Object> batchProbe(
+      EntityManager em, TenantScope scope, String... tenants) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Map<String, Object> result = new LinkedHashMap<>();
+              for (String tenant : tenants) {
+                scope.bindTransaction(tenant);
+                Object[] session =
+                    (Object[])
+                        em.createNativeQuery(
+                                "select current_user, current_setting('app.tenant', true),"
+                                    + " pg_backend_pid()")
+                            .getSingleResult();
+                assertThat(session[0]).isEqualTo("receivables_tenant");
+                assertThat(session[1]).isEqualTo(tenant);
+                result.put("pid", ((Number) session[2]).intValue());
+                result.put(tenant, tenantsSeen(em));
+              }
+              return result;
+            });
+  }
+
+  /**
+   * Checks every table of a {@link #batchProbe} answer showed, under each binding, at most that
+   * tenant's rows (and the shared ones), and the given tables showed the tenant's own rows.
+   */
+  @SuppressWarnings("unchecked")
+  public static void assertBatchIsolated(
+      Map<String, Object> batch, List<String> withRows, List<String> tenants, String... shared) {
+    for (String tenant : tenants) {
+      Map<String, Set<String>> seen = (Map<String, Set<String>>) batch.get(tenant);
+      Set<String> visible = new HashSet<>(List.of(shared));
+      visible.add(tenant);
+      seen.forEach(
+          (table, byTenant) ->
+              assertThat(byTenant).as("tenants seen in " + table).isSubsetOf(visible));
+      for (String table : withRows) {
+        assertThat(seen.get(table)).as("own rows in " + table + " of " + tenant).contains(tenant);
+      }
+    }
+  }
+
+  /**
+   * What the pool user sees where it is not the superuser the tests connect as: in one transaction
+   * rolled back at the end, every table with a tenant_id is handed to a fresh non-superuser owner
+   * (a member of the tenant role, as the services' pool users are), which then counts the rows of
+   * {@code tenants} unbound and bound to the first of them. Per state ("unbound", "bound"), rows
+   * per table and tenant; and, per table, whether its policy is forced.
+   */
+  public static Map<String, Object> ownerProbe(AgroalDataSource dataSource, String... tenants)
+      throws SQLException {
+    String owner = "rls_owner_probe_" + UUID.randomUUID().toString().replace("-", "");
+    Map<String, Object> result = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        List<String> tables = tenantTables(c);
+        Map<String, Boolean> forced = new TreeMap<>();
+        try (ResultSet r =
+            s.executeQuery(
+                "select c.relname, c.relforcerowsecurity from pg_class c join pg_namespace n on"
+                    + " n.oid = c.relnamespace where n.nspname = current_schema()")) {
+          while (r.next()) {
+            if (tables.contains(r.getString(1))) {
+              forced.put(r.getString(1), r.getBoolean(2));
+            }
+          }
+        }
+        result.put("forced", forced);
+        s.execute("create role " + owner + " nologin in role " + TenantBinding.ROLE);
+        for (String table : tables) {
+          s.execute("alter table " + table + " owner to " + owner);
+        }
+        s.execute("set local role " + owner);
+        result.put("unbound", counts(c, tables, tenants));
+        try (PreparedStatement bind =
+            c.prepareStatement("select set_config('app.tenant', ?, true)")) {
+          bind.setString(1, tenants[0]);
+          bind.execute();
+        }
+        result.put("bound", counts(c, tables, tenants));
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    }
+    return result;
+  }
+
+  /** The kit tables whose policy is deliberately not forced: the pool user's cross-tenant work. */
+  public static final Set<String> UNFORCED = Set.of("outbox_event", "idempotency_record");
+
+  /**
+   * Checks an {@link #ownerProbe} answer: every table with a tenant_id but the kit's {@link
+   * #UNFORCED} ones has its policy forced; unbound, the owner saw no row of any tenant there; bound
+   * to the first tenant, only that tenant's rows. Returns the bound counts of the first tenant.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Long> assertOwnerIsolated(
+      Map<String, Object> probe, String tenant, String... others) {
+    Map<String, Boolean> forced = (Map<String, Boolean>) probe.get("forced");
+    forced.forEach(
+        (table, isForced) ->
+            assertThat(isForced)
+                .as("policy forced on " + table)
+                .isEqualTo(!UNFORCED.contains(table)));
+    Map<String, Map<String, Number>> unbound =
+        (Map<String, Map<String, Number>>) probe.get("unbound");
+    Map<String, Map<String, Number>> bound = (Map<String, Map<String, Number>>) probe.get("bound");
+    Map<String, Long> own = new TreeMap<>();
+    forced.forEach(
+        (table, isForced) -> {
+          if (!isForced) {
+            return;
+          }
+          unbound
+              .get(table)
+              .forEach(
+                  (t, n) ->
+                      assertThat(n.longValue())
+                          .as("unbound owner, rows of " + t + " in " + table)
+                          .isZero());
+          for (String other : others) {
+            assertThat(bound.get(table).get(other).longValue())
+                .as("owner bound to " + tenant + ", rows of " + other + " in " + table)
+                .isZero();
+          }
+          own.put(table, bound.get(table).get(tenant).longValue());
+        });
+    return own;
+  }
+
+  private static Map<String, Map<String, Long>> counts(
+      Connection c, List<String> tables, String... tenants) throws SQLException {
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    for (String table : tables) {
+      Map<String, Long> byTenant = new TreeMap<>();
+      for (String tenant : tenants) {
+        try (PreparedStatement s =
+            c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
+          s.setString(1, tenant);
+          try (ResultSet r = s.executeQuery()) {
+            r.next();
+            byTenant.put(tenant, r.getLong(1));
+          }
+        }
+      }
+      counts.put(table, byTenant);
+    }
+    return counts;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Set<String>> tenantsSeen(EntityManager em) {
+    Map<String, Set<String>> seen = new TreeMap<>();
+    for (String table : tenantTables(em)) {
+      Set<String> tenants = new HashSet<>();
+      for (Object t :
+          em.createNativeQuery("select distinct tenant_id from " + table).getResultList()) {
+        tenants.add((String) t);
+      }
+      seen.put(table, tenants);
+    }
+    return seen;
   }
 
   /** What one request saw: rows per table (all of its tenant), and its connections. */
