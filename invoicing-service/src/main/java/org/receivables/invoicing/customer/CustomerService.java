@@ -46,6 +46,8 @@ public class CustomerService {
       throw ProblemException.conflict(
           "A customer with externalRef " + request.externalRef() + " already exists");
     }
+    // Schedulers spanning tenants (retention) start from the kit's tenant list.
+    tenants.register(tenantId);
     Customer c = new Customer();
     c.id = UUID.randomUUID();
     c.tenantId = tenantId;

@@ -71,8 +71,16 @@ public class PersonalDataErasure {
     return true;
   }
 
+  /** The tenants this service knows (the kit's list, readable without a tenant binding). */
+  @SuppressWarnings("unchecked")
+  @Transactional
+  public List<String> tenants() {
+    return em.createNativeQuery("select tenant from service_tenant order by tenant")
+        .getResultList();
+  }
+
   /**
-   * Customers of every tenant whose last activity is on or before {@code cutoff}, after {@code
+   * Customers of the bound tenant whose last activity is on or before {@code cutoff}, after {@code
    * after} in id order: the candidates of a retention run, judged one by one by the rule.
    */
   @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
 
 /**
@@ -40,8 +41,20 @@ public class RetentionJob {
     }
   }
 
-  /** Erases every customer due as of {@code asOf}; returns how many it erased. */
+  /**
+   * Erases every customer due as of {@code asOf}; returns how many it erased. Row-level security
+   * hides every tenant's rows from unbound work, so the run lists the tenants first and works each
+   * one bound to it.
+   */
   public int run(LocalDate asOf) {
+    int erased = 0;
+    for (String tenant : erasure.tenants()) {
+      erased += TenantScope.call(tenant, () -> runFor(asOf));
+    }
+    return erased;
+  }
+
+  private int runFor(LocalDate asOf) {
     RetentionRule rule = new RetentionRule(config.personalDataAfterClosure());
     LocalDate cutoff = rule.cutoff(asOf);
     int erased = 0;

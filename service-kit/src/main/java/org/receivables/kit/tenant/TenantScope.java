@@ -108,9 +108,10 @@ public class TenantScope {
    * Adds the tenant to {@code service_tenant} in a short transaction of its own, committed before
    * the work: consumers registering tenants in their long batch transactions would wait on (and
    * deadlock with) each other's uncommitted rows. A tenant registered for work that then rolls back
-   * stays listed; a scheduler then finds nothing to do for it.
+   * stays listed; a scheduler then finds nothing to do for it. Services whose requests create a
+   * tenant's first rows call it too, so that their schedulers find that tenant.
    */
-  private void register(String tenant) {
+  public void register(String tenant) {
     if (registered.contains(tenant)) {
       return;
     }

@@ -37,16 +37,40 @@ import java.util.stream.Collectors;
  * documented error response like any other). A request the document rejects but the app accepts
  * (2xx) fails, as the document and the app disagree about what is valid.
  *
+ * <p>An operation that answers out-of-schema parts of a request in-band (a {@code PER_ITEM} batch
+ * reports each rejected item in its 200) is called inside {@link #inBandRejections}: its response
+ * is still checked, its request is not held against the 2xx.
+ *
  * <p>Outside the document, hence not checked: the management endpoints under {@code /q/} (health,
- * metrics, the document itself) and the kit's test-only {@link TenantIsolationProbe}, which is
- * hidden from the document on purpose. A call to any other path the document does not know must be
- * answered 404 or 405 with {@code application/problem+json}.
+ * metrics, the document itself) and the services' test-only resources under {@code /test/} (the
+ * kit's {@link TenantIsolationProbe}, request-id and statement-timeout probes), hidden from the
+ * document on purpose. A call to any other path the document does not know must be answered 404 or
+ * 405 with {@code application/problem+json}.
  */
 public final class OpenApiContract implements OrderedFilter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> OUTSIDE_DOCUMENT =
-      List.of("/q/", TenantIsolationTestSupport.PROBE_PATH);
+
+  /** Where the services' test-only resources live (the kit's probe among them). */
+  private static final String TEST_ONLY_PATHS = "/test/";
+
+  private static final List<String> OUTSIDE_DOCUMENT = List.of("/q/", TEST_ONLY_PATHS);
+
+  private static final ThreadLocal<Boolean> IN_BAND_REJECTIONS =
+      ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs {@code calls} to an operation that rejects out-of-schema request parts in-band, with a 2xx
+   * that reports each one: the responses are checked, the requests are not held against it.
+   */
+  public static void inBandRejections(Runnable calls) {
+    IN_BAND_REJECTIONS.set(true);
+    try {
+      calls.run();
+    } finally {
+      IN_BAND_REJECTIONS.remove();
+    }
+  }
 
   /** Validators by origin ({@code http://host:port}), each for the document served there. */
   private final Map<String, OpenApiInteractionValidator> validators = new ConcurrentHashMap<>();
@@ -146,7 +170,7 @@ public final class OpenApiContract implements OrderedFilter {
         validator.validateResponse(path, request.getMethod(), RestAssuredResponse.of(response));
     List<String> violations = errors(responseReport);
     boolean refused = status >= 400 && status < 500;
-    if (!refused) {
+    if (!refused && !IN_BAND_REJECTIONS.get()) {
       violations.addAll(errors(requestReport).stream().map(m -> "request: " + m).toList());
     }
     return violations;
