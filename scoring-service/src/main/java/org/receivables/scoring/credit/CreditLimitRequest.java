@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CreditLimitOverride")
 public record CreditLimitRequest(
     @Schema(
+            nullable = true,
             description =
                 "The limit to enforce, in the customer's currency; null clears the override",
             example = "40000.00")

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.receivables.scoring.ledger.Rows;
 
 /**
@@ -23,7 +24,14 @@ public class LimitOverrides {
 
   /** One override, or the clearing of one ({@code creditLimit} null). */
   public record Override(
-      BigDecimal creditLimit, String currency, String reason, String setBy, Instant setAt) {}
+      @Schema(
+              nullable = true,
+              description = "The limit set; null where this row cleared the override")
+          BigDecimal creditLimit,
+      String currency,
+      String reason,
+      String setBy,
+      Instant setAt) {}
 
   public Optional<BigDecimal> inForce(String tenant, String customer) {
     return history(tenant, customer, 1).stream().findFirst().map(Override::creditLimit);
