@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CustomerOverdue")
 public record CustomerOverdue(
     UUID customerId,
-    @Schema(description = "The customer's name, when invoicing published it") String name,
+    @Schema(
+            nullable = true,
+            description = "The customer's name; null until invoicing published it, or once erased")
+        String name,
     @Schema(description = "The customer's open balance as of asOf") BigDecimal outstanding,
     @Schema(description = "The part of it past due") BigDecimal overdue,
     @Schema(description = "Days past due of the customer's oldest overdue invoice")
@@ -16,8 +19,9 @@ public record CustomerOverdue(
     @Schema(description = "The customer's overdue ÷ the tenant's overdue, percent")
         BigDecimal shareOfOverdue,
     @Schema(
+            nullable = true,
             description =
                 "Days of the tenant's average days delinquent due to this customer: its overdue ÷"
                     + " the tenant's net sales of the period × period days (these add up to"
-                    + " averageDaysDelinquent)")
+                    + " averageDaysDelinquent); null when that is not computed")
         BigDecimal daysDelinquentContribution) {}
