@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,34 @@ class OpenApiContractTest {
                 "\"d\": {\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"null\"}]}"));
     assertThatThrownBy(() -> OpenApi30.of(document))
         .hasMessageContaining("anyOf with a null option");
+  }
+
+  @Test
+  void anEmptyOptionalQueryValueIsJudgedAsAbsentAndAnEmptyRequiredOneAsMissing() throws Exception {
+    String param = "{\"name\": \"limit\", \"in\": \"query\", \"schema\": {\"type\": \"integer\"}";
+    String optional =
+        DOCUMENT.replace(
+            "{\"get\": {",
+            "{\"get\": {\"parameters\": [" + param + ", \"allowEmptyValue\": true}], ");
+    String required =
+        DOCUMENT.replace(
+            "{\"get\": {", "{\"get\": {\"parameters\": [" + param + ", \"required\": true}], ");
+    Request empty = SimpleRequest.Builder.get("/x").withQueryParam("limit", "").build();
+    Request asRead = OpenApiContract.withoutEmptyQueryValues(empty);
+    assertThat(
+            OpenApiContract.validator(JSON.readTree(optional))
+                .validateRequest(asRead)
+                .getMessages())
+        .isEmpty();
+    assertThat(
+            OpenApiContract.validator(JSON.readTree(required)).validateRequest(asRead).hasErrors())
+        .isTrue();
+    Request bad = SimpleRequest.Builder.get("/x").withQueryParam("limit", "x").build();
+    assertThat(
+            OpenApiContract.validator(JSON.readTree(optional))
+                .validateRequest(OpenApiContract.withoutEmptyQueryValues(bad))
+                .hasErrors())
+        .isTrue();
   }
 
   private static String errors(String body) {
