@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.receivables.scoring.ledger.Rows;
 
 /** External ratings per customer and the sector risk table per tenant. */
@@ -23,7 +24,11 @@ public class ExternalInputs {
 
   /** One row of the sector risk table. */
   public record SectorRisk(
-      String sector, SectorRiskLevel level, String note, String updatedBy, Instant updatedAt) {}
+      String sector,
+      SectorRiskLevel level,
+      @Schema(nullable = true, description = "Why; null when none was given") String note,
+      String updatedBy,
+      Instant updatedAt) {}
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordRating(String tenant, String customer, ExternalScore r, String by) {

@@ -2,6 +2,7 @@ package org.receivables.scoring.financials;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One fiscal year's balance sheet and income statement figures, as ratios and the Z''-score need
@@ -12,13 +13,13 @@ public record Figures(
     String currency,
     BigDecimal totalAssets,
     BigDecimal currentAssets,
-    BigDecimal cash,
-    BigDecimal inventories,
+    @Schema(nullable = true) BigDecimal cash,
+    @Schema(nullable = true) BigDecimal inventories,
     BigDecimal totalLiabilities,
     BigDecimal currentLiabilities,
     BigDecimal equity,
     BigDecimal revenue,
     BigDecimal ebit,
-    BigDecimal interestExpense,
-    BigDecimal netIncome,
-    BigDecimal retainedEarnings) {}
+    @Schema(nullable = true) BigDecimal interestExpense,
+    @Schema(nullable = true) BigDecimal netIncome,
+    @Schema(nullable = true) BigDecimal retainedEarnings) {}
