@@ -255,8 +255,7 @@ public class CustomerService {
         c.phone,
         c.segment,
         new PaymentTermsData(c.termsDays, c.termsEndOfMonth.name()),
-        c.doNotDun,
-        c.creditHold);
+        c.doNotDun);
   }
 
   static CustomerRegistered registered(Customer c) {
