@@ -43,6 +43,13 @@ public final class HttpErrors {
   }
 
   static void failure(RoutingContext ctx) {
+    if (ctx.failure() != null && ClientGone.is(ctx, ctx.failure())) {
+      LOG.debugf("Client went away: %s", ctx.failure().toString());
+      if (!ctx.response().closed()) {
+        ctx.request().connection().close();
+      }
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.next(); // nothing left to say; Quarkus closes the exchange
       return;
