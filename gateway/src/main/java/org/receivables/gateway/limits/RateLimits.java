@@ -25,18 +25,16 @@ import org.receivables.gateway.http.Problems;
  *
  * <p>The buckets are shared by all gateway replicas ({@link SharedBuckets}, in the gateway's
  * database): each replica leases a tenth of a second's worth of tokens at a time and spends them on
- * the event loop, leasing the next share before the last runs out. A request waits for the database
- * only when its bucket has nothing leased here; once the shared bucket is known empty, refusals are
- * answered at once until it refills. When the database cannot be reached, each replica falls back
- * to counting alone (the limit is then per replica, as it was before) until it can again.
+ * the event loop, leasing the next share in the background before the last runs out ({@link
+ * LeasedBucket}). A request waits for the database only when its bucket has nothing leased here;
+ * once the shared bucket is known empty, refusals are answered at once until it refills. When the
+ * database cannot be reached, each replica falls back to counting alone (the limit is then per
+ * replica, as it was before) until it can again.
  */
 @ApplicationScoped
 public class RateLimits {
 
   private static final Logger LOG = Logger.getLogger(RateLimits.class);
-
-  /** A lease unspent for this long is dropped: a replica cannot hoard tokens. */
-  static final long LEASE_NANOS = Duration.ofSeconds(1).toNanos();
 
   /** After a failed lease, this replica counts alone this long before trying the database again. */
   private static final long ALONE_NANOS = Duration.ofSeconds(5).toNanos();
@@ -129,23 +127,24 @@ public class RateLimits {
     if (shared == null || now - aloneUntil.get() < 0) {
       return Future.succeededFuture(takeAlone(bucket, rate, burst, now));
     }
-    LeasedBucket local = leased.get(bucket, b -> new LeasedBucket(LEASE_NANOS, now));
+    LeasedBucket local = leased.get(bucket, b -> new LeasedBucket(share(rate, burst), now));
     long wait = local.take(now);
-    int share = share(rate, burst);
     if (wait != LeasedBucket.LEASE) {
-      if (wait == 0 && local.startLease(now, share / 2)) {
-        lease(bucket, local, rate, burst, share); // the next share, before this one runs out
+      int want = wait == 0 ? local.startLease(now) : 0;
+      if (want > 0) {
+        lease(bucket, local, rate, burst, want); // the next share, before this one runs out
       }
       return Future.succeededFuture(wait);
     }
-    if (!local.startLease(now, share / 2)) {
+    int want = local.startLease(now);
+    if (want == 0) {
       // Another request is leasing for this bucket already: ask again once it is done.
       Future<Boolean> underWay = leasing.get(bucket);
       return underWay != null
           ? underWay.compose(done -> take(bucket, rate, burst))
           : vertx.timer(1, TimeUnit.MILLISECONDS).compose(done -> take(bucket, rate, burst));
     }
-    return lease(bucket, local, rate, burst, share)
+    return lease(bucket, local, rate, burst, want)
         .compose(
             leasedOk -> {
               long later = clock.getAsLong();
@@ -157,10 +156,10 @@ public class RateLimits {
 
   /** Leases off the event loop; true when the database answered. */
   private Future<Boolean> lease(
-      String bucket, LeasedBucket local, double rate, int burst, int share) {
+      String bucket, LeasedBucket local, double rate, int burst, int want) {
     Future<Boolean> result =
         vertx
-            .executeBlocking(() -> shared.lease(bucket, rate, burst, share), false)
+            .executeBlocking(() -> shared.lease(bucket, rate, burst, want), false)
             .map(
                 lease -> {
                   local.leased(lease.granted(), lease.waitNanos(), clock.getAsLong());
@@ -196,7 +195,7 @@ public class RateLimits {
     } else {
       LeasedBucket local = leased.getIfPresent(bucket);
       if (local != null) {
-        local.giveBack(now);
+        local.giveBack();
       }
     }
   }
