@@ -125,6 +125,13 @@ public interface GatewayConfig {
   }
 
   interface RateLimit {
+    /**
+     * Whether the per-key and per-tenant buckets are shared by all replicas through the gateway's
+     * database (limits.SharedBuckets); false: each replica counts alone.
+     */
+    @WithDefault("true")
+    boolean shared();
+
     /** Sustained requests per second and burst of one credential (API key or person). */
     Bucket perKey();
 

@@ -48,12 +48,21 @@ public class Authentication {
     }
   }
 
-  /** Verified off the event loop: the provider's keys may be read from a file or fetched. */
+  /**
+   * A token seen before is known at once; a new one is verified off the event loop, since the
+   * provider's keys may be read from a file or fetched.
+   */
   private void bearer(RoutingContext ctx, String token) {
     if (!bearerTokens.enabled()) {
       failed(
           ctx,
           "Bearer tokens are not configured on this gateway; send an API key in the X-API-Key header.");
+      return;
+    }
+    Optional<Caller> known = bearerTokens.known(token);
+    if (known.isPresent()) {
+      ctx.put(Caller.KEY, known.get());
+      ctx.next();
       return;
     }
     // Hold the body while the token is checked; the proxy (or body handler) resumes it.

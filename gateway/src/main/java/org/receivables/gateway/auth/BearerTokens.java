@@ -1,10 +1,16 @@
 package org.receivables.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +21,10 @@ import org.receivables.gateway.GatewayConfig;
  * Verifies Bearer tokens issued to people and front ends by the company's OIDC provider (signature,
  * issuer, expiry, audience) and maps them to a caller. The services never see these tokens: they
  * get the gateway's own short-lived token, so a provider change touches only the gateway.
+ *
+ * <p>A verified token is remembered (bounded, until its expiry and at most {@link #REMEMBERED}) so
+ * that a client's next requests are authenticated on the event loop: only a token never seen waits
+ * for a worker thread, and the rate limits after authentication answer without queueing.
  */
 @ApplicationScoped
 public class BearerTokens {
@@ -23,8 +33,18 @@ public class BearerTokens {
   static final Set<String> SUITE_ROLES =
       Set.of("admin", "erp", "collector", "credit-manager", "viewer");
 
+  /** How long a verified token is trusted without checking it again, within its own expiry. */
+  static final Duration REMEMBERED = Duration.ofMinutes(5);
+
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final GatewayConfig.Oidc config;
   private final Optional<DefaultJWTParser> parser;
+  private final Cache<String, Verified> verified =
+      Caffeine.newBuilder()
+          .maximumSize(MAX_REMEMBERED)
+          .expireAfter(Expiry.<String, Verified>creating((token, entry) -> entry.trustedFor()))
+          .build();
 
   public BearerTokens(GatewayConfig config) {
     this.config = config.oidc();
@@ -90,8 +110,17 @@ public class BearerTokens {
     return parser.isPresent();
   }
 
+  /** The caller of a token verified earlier and not yet expired; empty: {@link #verify} it. */
+  public Optional<Caller> known(String token) {
+    Verified entry = verified.getIfPresent(cacheKey(token));
+    if (entry == null || !entry.expiresAt().isAfter(Instant.now())) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.caller());
+  }
+
   /**
-   * The caller the token stands for.
+   * The caller the token stands for, remembered for {@link #known}.
    *
    * @throws InvalidToken with a reason a person can act on
    */
@@ -121,8 +150,25 @@ public class BearerTokens {
     }
     String subject = jwt.getSubject() == null ? "unknown" : jwt.getSubject();
     // One cache entry per person, tenant and roles: bounded by users, not by tokens.
-    return new Caller(callerId(jwt.getIssuer(), subject, t, roles), subject, t, roles);
+    Caller caller = new Caller(callerId(jwt.getIssuer(), subject, t, roles), subject, t, roles);
+    remember(token, caller, Instant.ofEpochSecond(jwt.getExpirationTime()));
+    return caller;
   }
+
+  private void remember(String token, Caller caller, Instant expiresAt) {
+    Duration left = Duration.between(Instant.now(), expiresAt);
+    if (!left.isNegative() && !left.isZero()) {
+      Duration trusted = left.compareTo(REMEMBERED) < 0 ? left : REMEMBERED;
+      verified.put(cacheKey(token), new Verified(caller, expiresAt, trusted));
+    }
+  }
+
+  /** Tokens are long; their hash keeps the cache's memory bounded by entries. */
+  private static String cacheKey(String token) {
+    return HexFormat.of().formatHex(ApiKeys.sha256(token));
+  }
+
+  private record Verified(Caller caller, Instant expiresAt, Duration trustedFor) {}
 
   /** A token that must be answered with 401. */
   public static final class InvalidToken extends RuntimeException {

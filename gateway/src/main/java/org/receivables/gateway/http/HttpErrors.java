@@ -1,8 +1,12 @@
 package org.receivables.gateway.http;
 
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -37,22 +41,32 @@ public final class HttpErrors {
   /** Installs the error handlers and, ahead of Quarkus' own, the failure handler. */
   public static void register(Router router) {
     for (int status : TITLES.keySet()) {
-      router.errorHandler(status, ctx -> answer(ctx, status));
+      router.errorHandler(status, ctx -> answer(ctx, status, router));
     }
     router.route().order(-1001).failureHandler(HttpErrors::failure);
   }
 
   static void failure(RoutingContext ctx) {
+    if (ctx.failure() != null && ClientGone.is(ctx, ctx.failure())) {
+      LOG.debugf("Client went away: %s", ctx.failure().toString());
+      if (!ctx.response().closed()) {
+        ctx.request().connection().close();
+      }
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.next(); // nothing left to say; Quarkus closes the exchange
       return;
     }
     int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-    answer(ctx, status);
+    answer(ctx, status, null);
   }
 
-  private static void answer(RoutingContext ctx, int status) {
+  private static void answer(RoutingContext ctx, int status, Router router) {
     String path = path(ctx);
+    if (status == 405 && router != null && !ctx.response().headers().contains("Allow")) {
+      allowed(router, path).ifPresent(allow -> ctx.response().putHeader("Allow", allow));
+    }
     String detail =
         switch (status) {
           case 400 -> "The request could not be read: check its request line, headers and path.";
@@ -84,6 +98,20 @@ public final class HttpErrors {
       detail = "The request was refused.";
     }
     Problems.send(ctx, status, TITLES.getOrDefault(status, "Error"), detail);
+  }
+
+  /**
+   * The methods of the router's routes at exactly this path, for a 405 the router raised itself
+   * (RFC 9110 15.5.6: a 405 names the methods the resource supports).
+   */
+  static Optional<String> allowed(Router router, String path) {
+    Set<String> methods = new TreeSet<>();
+    for (Route route : router.getRoutes()) {
+      if (path.equals(route.getPath()) && route.methods() != null) {
+        route.methods().forEach(method -> methods.add(method.name()));
+      }
+    }
+    return methods.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", methods));
   }
 
   private static String path(RoutingContext ctx) {

@@ -17,7 +17,8 @@ import org.receivables.gateway.routing.RouteTable;
  * Bounds the proxied requests in flight per upstream service (in this gateway replica), so that
  * beyond its capacity the gateway sheds load with 503 and {@code Retry-After} instead of queueing
  * without bound in front of a saturated service. One slow service fills only its own gate: the
- * others keep answering.
+ * others keep answering. The places are at most the upstream connection pool's size ({@code
+ * gateway.proxy.max-connections-per-upstream}), so no admitted request queues for a connection.
  *
  * <p>Metrics: {@code gateway_upstream_in_flight}, {@code gateway_upstream_in_flight_limit} and
  * {@code gateway_upstream_shed_total}, tagged by {@code upstream}.
@@ -33,8 +34,12 @@ public class InFlightLimits {
     this.routes = routes;
     long seconds = Math.max(1, (config.inFlight().retryAfter().toMillis() + 999) / 1000);
     this.retryAfterSeconds = Long.toString(seconds);
+    // An admitted request must never wait for an upstream connection (a hidden queue that turned
+    // overload into 2 s waits and then 503s): the pool's size caps the places too.
+    int places =
+        Math.min(config.inFlight().perUpstream(), config.proxy().maxConnectionsPerUpstream());
     for (String service : routes.upstreams().keySet()) {
-      InFlightGate gate = new InFlightGate(config.inFlight().perUpstream());
+      InFlightGate gate = new InFlightGate(places);
       gates.put(service, gate);
       Gauge.builder("gateway.upstream.in.flight", gate, InFlightGate::inFlight)
           .description("Proxied requests in flight to the service through this replica")

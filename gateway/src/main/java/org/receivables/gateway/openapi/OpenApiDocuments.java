@@ -9,7 +9,11 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +39,7 @@ public class OpenApiDocuments {
   private final long timeoutMillis;
   private final long ttlNanos;
   private final AtomicReference<Cached> cache = new AtomicReference<>();
+  private final JsonObject own = gatewayDocument();
 
   public OpenApiDocuments(Vertx vertx, RouteTable routes, GatewayConfig config) {
     this.upstreams = routes.upstreams();
@@ -78,6 +83,7 @@ public class OpenApiDocuments {
         .transform(
             ignored -> {
               Map<String, JsonObject> documents = new LinkedHashMap<>();
+              // The gateway's own API (key administration) comes last: services define the rest.
               List<String> unavailable = new ArrayList<>();
               pending.forEach(
                   (service, result) -> {
@@ -87,6 +93,7 @@ public class OpenApiDocuments {
                       unavailable.add(service);
                     }
                   });
+              documents.put("gateway", own.copy());
               return Future.succeededFuture(OpenApiMerger.merge(documents, unavailable));
             });
   }
@@ -117,6 +124,19 @@ public class OpenApiDocuments {
         .onFailure(
             failure ->
                 LOG.warnf("OpenAPI document of %s unavailable: %s", service, failure.getMessage()));
+  }
+
+  /** The operations the gateway answers itself, from {@code openapi/gateway.json}. */
+  static JsonObject gatewayDocument() {
+    try (InputStream in =
+        OpenApiDocuments.class.getClassLoader().getResourceAsStream("openapi/gateway.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi/gateway.json is missing from the gateway");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("openapi/gateway.json could not be read", e);
+    }
   }
 
   private record Cached(Future<JsonObject> document, long expiresAt) {}

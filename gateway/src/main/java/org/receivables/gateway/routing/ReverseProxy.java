@@ -90,7 +90,9 @@ public class ReverseProxy {
 
   private Future<HttpClientResponse> send(RoutingContext ctx, HttpClientRequest upstreamRequest) {
     HttpServerRequest request = ctx.request();
+    // A client gone lets go of the upstream exchange too; its reset is expected, not a failure.
     ctx.response().closeHandler(closed -> upstreamRequest.reset());
+    ctx.response().exceptionHandler(failure -> LOG.debugf("Client connection failed: %s", failure));
     upstreamRequest.exceptionHandler(
         failure -> LOG.debugf("Upstream request failed: %s", failure.toString()));
     if (!hasBody(request)) {
@@ -108,6 +110,8 @@ public class ReverseProxy {
 
   private static void relay(RoutingContext ctx, HttpClientResponse upstreamResponse) {
     HttpServerResponse response = ctx.response();
+    upstreamResponse.exceptionHandler(
+        failure -> LOG.debugf("Upstream response failed: %s", failure.toString()));
     if (response.ended() || response.closed()) {
       upstreamResponse.request().reset();
       return;
@@ -146,6 +150,12 @@ public class ReverseProxy {
   private static void unavailable(RoutingContext ctx, RouteTable.Route route, Throwable failure) {
     if (ctx.response().ended()) {
       return; // already answered, e.g. 413 for a body over the limit
+    }
+    if (ctx.response().closed()) {
+      LOG.debugf(
+          "Client went away from %s %s: %s",
+          ctx.request().method(), ctx.request().path(), failure.toString());
+      return;
     }
     LOG.warnf(
         "%s service unavailable for %s %s: %s",

@@ -54,7 +54,9 @@ class HttpErrorsTest {
 
   @Test
   void aWrongMethodIsNotAllowed() throws Exception {
-    problem(send("DELETE /q/openapi HTTP/1.1"), 405);
+    RawHttp.Response openApi = send("DELETE /q/openapi HTTP/1.1");
+    problem(openApi, 405);
+    assertThat(openApi.headers().get("allow")).as("the router's own 405").contains("GET");
 
     RawHttp.Response admin = send("PUT /admin/v1/api-keys HTTP/1.1", KEY);
     problem(admin, 405);

@@ -38,6 +38,20 @@ class OpenApiTest {
   }
 
   @Test
+  void documentsTheGatewaysOwnKeyAdministration() {
+    given()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths.'/admin/v1/api-keys'.post.responses.'201'", notNullValue())
+        .body("paths.'/admin/v1/api-keys'.get.'x-roles'", equalTo(java.util.List.of("admin")))
+        .body("paths.'/admin/v1/api-keys/{id}/rotation'.post", notNullValue())
+        .body("paths.'/admin/v1/api-keys/{id}'.delete.responses.'204'", notNullValue())
+        .body("components.schemas.IssuedApiKey", notNullValue())
+        .body("tags.name", hasItem("API keys"));
+  }
+
+  @Test
   void servesYamlOnRequest() {
     given()
         .get("/q/openapi?format=yaml")

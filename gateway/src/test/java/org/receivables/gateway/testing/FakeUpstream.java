@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,7 +60,18 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+
+  /** Whether a request with this {@code X-Request-Id} has reached the fake service. */
+  public static boolean seen(String requestId) {
+    return SEEN.contains(requestId);
+  }
+
   private static void handle(HttpServerRequest request) {
+    String requestId = request.getHeader("X-Request-Id");
+    if (requestId != null) {
+      SEEN.add(requestId);
+    }
     if (request.path().equals("/q/openapi")) {
       request.response().putHeader("Content-Type", "application/json").end(openApi().encode());
       return;
@@ -66,6 +79,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     String mode = request.getHeader("X-Test-Mode");
     switch (mode == null ? "echo" : mode) {
       case "hang" -> request.pause();
+      case "slow" -> slow(request, Long.parseLong(request.getHeader("X-Test-Delay")));
       case "problem" ->
           request
               .response()
@@ -93,6 +107,19 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
       case "download" -> download(request, Integer.parseInt(request.getHeader("X-Test-Size")));
       default -> echo(request);
     }
+  }
+
+  /** Answers after a delay, by then the client may have gone. */
+  private static void slow(HttpServerRequest request, long delayMillis) {
+    request.pause();
+    Vertx.currentContext()
+        .owner()
+        .setTimer(
+            delayMillis,
+            timer -> {
+              request.resume();
+              echo(request);
+            });
   }
 
   /** Describes the request as JSON, the body by length and hash. */

@@ -1,0 +1,74 @@
+package org.receivables.gateway.limits;
+
+/**
+ * One replica's share of a shared bucket: tokens leased from {@link SharedBuckets} and spent here
+ * without asking the database. The next share is leased in the background once half of this one is
+ * spent, so steady traffic never waits for the database. A replica holds at most one share (a tenth
+ * of a second's worth of tokens), so all replicas together never admit more than the shared bucket
+ * gave out, plus at most one share each held from an earlier moment. When the shared bucket was
+ * found empty, requests are refused here until it has refilled, without asking again. Time is
+ * passed in (nanoseconds).
+ */
+final class LeasedBucket {
+
+  /** {@link #take}: nothing held here and the shared bucket may have tokens: lease first. */
+  static final long LEASE = -1;
+
+  private final int share;
+  private int tokens;
+  private long emptyUntil;
+  private boolean leasing;
+
+  LeasedBucket(int share, long now) {
+    this.share = Math.max(1, share);
+    this.emptyUntil = now;
+  }
+
+  /** 0 when a token was taken, {@link #LEASE} when a lease is needed, else the wait (ns). */
+  synchronized long take(long now) {
+    if (tokens > 0) {
+      tokens--;
+      return 0;
+    }
+    if (now - emptyUntil < 0) {
+      return emptyUntil - now;
+    }
+    return LEASE;
+  }
+
+  /**
+   * How many tokens to lease now, 0 for none: half the share is spent, the shared bucket is not
+   * known to be empty, and no other lease is under way. A positive answer marks a lease started.
+   */
+  synchronized int startLease(long now) {
+    if (leasing || tokens > share / 2 || now - emptyUntil < 0) {
+      return 0;
+    }
+    leasing = true;
+    return share - tokens;
+  }
+
+  /** Whether a lease is under way (a request needing one waits for it). */
+  synchronized boolean leasing() {
+    return leasing;
+  }
+
+  /** Adds what a lease granted; none granted: the shared bucket is empty for {@code waitNanos}. */
+  synchronized void leased(int granted, long waitNanos, long now) {
+    leasing = false;
+    tokens = Math.min(share, tokens + granted);
+    if (granted == 0) {
+      emptyUntil = now + Math.max(1, waitNanos);
+    }
+  }
+
+  /** The lease failed (database unavailable): nothing changes, another may be tried. */
+  synchronized void leaseFailed() {
+    leasing = false;
+  }
+
+  /** Gives back a token taken by a request that another limit then refused. */
+  synchronized void giveBack() {
+    tokens = Math.min(share, tokens + 1);
+  }
+}

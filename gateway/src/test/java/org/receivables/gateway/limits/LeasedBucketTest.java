@@ -1,0 +1,83 @@
+package org.receivables.gateway.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LeasedBucketTest {
+
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void spendsWhatWasLeasedThenAsksForMore() {
+    LeasedBucket bucket = new LeasedBucket(3, 0);
+    assertThat(bucket.take(0)).isEqualTo(LeasedBucket.LEASE);
+    assertThat(bucket.startLease(0)).isEqualTo(3);
+    assertThat(bucket.startLease(0)).as("one lease at a time").isZero();
+    bucket.leased(3, 0, 0);
+    assertThat(bucket.take(1)).isZero();
+    assertThat(bucket.take(2)).isZero();
+    assertThat(bucket.take(3)).isZero();
+    assertThat(bucket.take(4)).isEqualTo(LeasedBucket.LEASE);
+  }
+
+  @Test
+  void leasesTheRestOfItsShareOnceHalfIsSpent() {
+    LeasedBucket bucket = new LeasedBucket(4, 0);
+    bucket.startLease(0);
+    bucket.leased(4, 0, 0);
+    assertThat(bucket.take(1)).isZero();
+    assertThat(bucket.startLease(1)).as("3 left, more than half").isZero();
+    assertThat(bucket.take(2)).isZero();
+    assertThat(bucket.startLease(2)).as("2 left: the 2 missing").isEqualTo(2);
+    bucket.leased(2, 0, 3);
+    assertThat(bucket.startLease(4)).as("full share again").isZero();
+  }
+
+  @Test
+  void neverHoldsMoreThanItsShare() {
+    LeasedBucket bucket = new LeasedBucket(2, 0);
+    bucket.startLease(0);
+    bucket.leased(2, 0, 0);
+    bucket.giveBack();
+    assertThat(bucket.take(1)).isZero();
+    assertThat(bucket.take(2)).isZero();
+    assertThat(bucket.take(3)).isEqualTo(LeasedBucket.LEASE);
+  }
+
+  @Test
+  void anEmptySharedBucketIsRefusedHereUntilItRefills() {
+    LeasedBucket bucket = new LeasedBucket(1, 0);
+    bucket.startLease(0);
+    bucket.leased(0, SECOND / 4, 0);
+    assertThat(bucket.take(0)).isEqualTo(SECOND / 4);
+    assertThat(bucket.startLease(SECOND / 8)).as("known empty: no lease").isZero();
+    assertThat(bucket.take(SECOND / 8)).isEqualTo(SECOND / 8);
+    assertThat(bucket.take(SECOND / 4)).isEqualTo(LeasedBucket.LEASE);
+  }
+
+  @Test
+  void aTokenGivenBackIsSpentAgain() {
+    LeasedBucket bucket = new LeasedBucket(1, 0);
+    bucket.startLease(0);
+    bucket.leased(1, 0, 0);
+    assertThat(bucket.take(1)).isZero();
+    bucket.giveBack();
+    assertThat(bucket.take(3)).isZero();
+  }
+
+  @Test
+  void aFailedLeaseLetsTheNextRequestTryAgain() {
+    LeasedBucket bucket = new LeasedBucket(1, 0);
+    assertThat(bucket.startLease(0)).isEqualTo(1);
+    bucket.leaseFailed();
+    assertThat(bucket.startLease(1)).isEqualTo(1);
+  }
+
+  @Test
+  void aShareIsATenthOfASecondWithinOneAndTheBurst() {
+    assertThat(RateLimits.share(200, 400)).isEqualTo(20);
+    assertThat(RateLimits.share(0.2, 1)).isEqualTo(1);
+    assertThat(RateLimits.share(1000, 50)).isEqualTo(50);
+  }
+}

@@ -1,0 +1,152 @@
+package org.receivables.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.receivables.gateway.testing.DemoKeys;
+import org.receivables.gateway.testing.FakeUpstream;
+
+/**
+ * A client that goes away (a load tester stopping, a browser tab closed, a mobile network lost) is
+ * ordinary traffic: the gateway lets go of the upstream exchange and says so below WARN, never as
+ * an ERROR that pages someone. Each case waits for the request's access-log line, so the gateway
+ * has finished with it, then counts the ERROR and WARN records logged meanwhile.
+ */
+@QuarkusTest
+@WithTestResource(value = FakeUpstream.class, scope = TestResourceScope.GLOBAL)
+class ClientDisconnectTest {
+
+  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord logRecord) {
+          records.add(logRecord);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeEach
+  void capture() {
+    capture.setLevel(Level.ALL);
+    Logger.getLogger("").addHandler(capture);
+  }
+
+  @AfterEach
+  void release() {
+    Logger.getLogger("").removeHandler(capture);
+  }
+
+  @Test
+  void aClientGoneWhileTheServiceThinksIsNoError() throws Exception {
+    String id = goAway("X-Test-Mode: hang", false, 0);
+    assertQuietAbout(id);
+  }
+
+  @Test
+  void aClientResettingTheConnectionIsNoError() throws Exception {
+    String id = goAway("X-Test-Mode: hang", true, 0);
+    assertQuietAbout(id);
+  }
+
+  @Test
+  void aClientGoneJustBeforeTheAnswerIsNoError() throws Exception {
+    String id = goAway("X-Test-Mode: slow\r\nX-Test-Delay: 150", true, 0);
+    assertQuietAbout(id);
+  }
+
+  @Test
+  void aClientGoneInTheMiddleOfADownloadIsNoError() throws Exception {
+    String id = goAway("X-Test-Mode: download\r\nX-Test-Size: 33554432", true, 64 * 1024);
+    assertQuietAbout(id);
+  }
+
+  /**
+   * Sends a GET with a fresh request id, reads {@code readFirst} bytes of the answer (0: none),
+   * then closes the socket: with a TCP reset if asked, else with an orderly close.
+   */
+  private static String goAway(String testHeaders, boolean reset, int readFirst) throws Exception {
+    String id = "disconnect-" + UUID.randomUUID();
+    try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      String head =
+          "GET /api/v1/invoices HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+              + DemoKeys.ACME_ADMIN
+              + "\r\nX-Request-Id: "
+              + id
+              + "\r\n"
+              + testHeaders
+              + "\r\n\r\n";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[8192];
+      int read = 0;
+      while (read < readFirst) {
+        int n = in.read(buffer);
+        assertThat(n).as("the answer started").isPositive();
+        read += n;
+      }
+      if (readFirst == 0) {
+        // The client leaves once the gateway has reached the service.
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeUpstream.seen(id));
+      }
+      if (reset) {
+        socket.setSoLinger(true, 0);
+      }
+    }
+    return id;
+  }
+
+  private void assertQuietAbout(String requestId) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> records.stream().anyMatch(r -> message(r).contains(requestId)));
+    List<String> loud =
+        records.stream()
+            .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + message(r) + thrown(r))
+            .toList();
+    assertThat(loud).as("ERROR and WARN records for a client that went away").isEmpty();
+  }
+
+  private static String message(LogRecord logRecord) {
+    Object[] parameters = logRecord.getParameters();
+    String message = logRecord.getMessage() == null ? "" : logRecord.getMessage();
+    if (parameters != null) {
+      for (Object parameter : parameters) {
+        message += " " + parameter;
+      }
+    }
+    return message;
+  }
+
+  private static String thrown(LogRecord logRecord) {
+    return logRecord.getThrown() == null ? "" : " " + logRecord.getThrown();
+  }
+}
