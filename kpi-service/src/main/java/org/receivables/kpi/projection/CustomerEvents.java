@@ -23,9 +23,9 @@ public class CustomerEvents {
     customers.upsert(e.tenantId(), e.customerId(), e.externalRef(), e.name(), e.segment());
   }
 
+  /** The credit hold is scoring's fact alone ({@link CreditHoldChanged}), no longer echoed here. */
   void onUpdated(CustomerUpdated e) {
     customers.upsert(e.tenantId(), e.customerId(), e.externalRef(), e.name(), e.segment());
-    customers.creditHold(e.tenantId(), e.customerId(), e.creditHold());
   }
 
   void onErased(CustomerPersonalDataErased e) {
