@@ -37,6 +37,12 @@ public record DueTotalChange(BigDecimal balance, int openCount, BigDecimal owedA
     return new DueTotalChange(balance, openCount(balance), owed(atDue));
   }
 
+  /** Both changes, one after the other. */
+  public DueTotalChange plus(DueTotalChange other) {
+    return new DueTotalChange(
+        balance.add(other.balance), openCount + other.openCount, owedAtDue.add(other.owedAtDue));
+  }
+
   /**
    * The day a movement changes the outstanding: no invoice is outstanding before its issue date, so
    * an earlier entry counts from it.

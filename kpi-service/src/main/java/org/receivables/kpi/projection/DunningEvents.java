@@ -52,7 +52,7 @@ public class DunningEvents {
    * An escalation is counted like a reminder with its action as channel; it names no amount (the
    * balance of its invoices that day is read instead) and no currency (that of its invoices).
    */
-  void onEscalation(String eventId, DunningEscalated e) {
+  void onEscalation(DunningEscalated e, String eventId) {
     List<String> ids = idsOf(e.invoiceIds());
     dunning.insert(
         new Reminder(

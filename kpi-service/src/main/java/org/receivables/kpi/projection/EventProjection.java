@@ -4,10 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.CreditHoldRequested;
@@ -19,10 +16,12 @@ import org.receivables.events.DisputeOpened;
 import org.receivables.events.DisputeResolved;
 import org.receivables.events.DomainEvent;
 import org.receivables.events.DunningEscalated;
+import org.receivables.events.DunningEvent;
 import org.receivables.events.InvoiceCancelled;
 import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.InvoiceWrittenOff;
+import org.receivables.events.InvoicingEvent;
 import org.receivables.events.PaymentPlanAgreed;
 import org.receivables.events.PaymentPlanBroken;
 import org.receivables.events.PaymentPlanCompleted;
@@ -33,105 +32,98 @@ import org.receivables.events.PromiseKept;
 import org.receivables.events.PromiseMade;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.ScoreChanged;
-import org.receivables.kit.inbox.Inbox;
-import org.receivables.kit.inbox.IncomingEvent;
-import org.receivables.kit.tenant.TenantScope;
+import org.receivables.events.ScoringEvent;
+import org.receivables.kit.inbox.EventHandlers;
 
 /**
- * Applies every event of the three topics to the KPI tables. The live consumers and the rebuild
- * share {@link #project}: the figures depend only on the events and their order per key, never on
- * when they were read. A live event is applied bound to its tenant (row-level security).
+ * What kpi does with each event of the three topics: one kit handler table per topic, listing every
+ * type of its producer's sealed interface. The live consumers ({@link EventsConsumer}, through the
+ * kit's inbox dispatcher) and the rebuild share these tables: the figures depend only on the events
+ * and their order per key, never on when they were read. Each handled event takes its tenant's lock
+ * first; what a batch changes in the aggregates is written once, after its last event.
  */
 @ApplicationScoped
 public class EventProjection {
 
   private static final Logger LOG = Logger.getLogger(EventProjection.class);
 
-  @Inject Inbox inbox;
   @Inject TenantLock lock;
-  @Inject TenantScope tenants;
   @Inject InvoiceEvents invoices;
   @Inject CustomerEvents customers;
   @Inject DunningEvents dunning;
+  @Inject AggregateWriter aggregates;
 
-  private final Map<Class<? extends DomainEvent>, BiConsumer<String, DomainEvent>> handlers =
-      new HashMap<>();
+  private Map<String, EventHandlers> byTopic;
+
+  @PostConstruct
+  void tables() {
+    EventHandlers invoicing =
+        batch()
+            .onWithId(InvoiceIssued.class, invoices::onIssued)
+            .onWithId(PaymentReceived.class, invoices::onPayment)
+            .onWithId(PaymentReversed.class, invoices::onReversal)
+            .onWithId(CreditNoteIssued.class, invoices::onCreditNote)
+            .onWithId(InvoiceCancelled.class, invoices::onCancelled)
+            .onWithId(InvoiceWrittenOff.class, invoices::onWrittenOff)
+            .on(InvoiceDueDateChanged.class, invoices::onDueDateChanged)
+            .on(DisputeOpened.class, invoices::onDisputeOpened)
+            .on(DisputeResolved.class, invoices::onDisputeResolved)
+            .on(CustomerRegistered.class, customers::onRegistered)
+            .on(CustomerUpdated.class, customers::onUpdated)
+            .on(CustomerPersonalDataErased.class, customers::onErased)
+            .build();
+    EventHandlers scoring =
+        batch()
+            .on(ScoreChanged.class, customers::onScore)
+            .on(CreditHoldChanged.class, customers::onCreditHold)
+            .build();
+    EventHandlers dunningTable =
+        batch()
+            .on(ReminderSent.class, dunning::onReminder)
+            .onWithId(DunningEscalated.class, dunning::onEscalation)
+            .on(PromiseMade.class, dunning::onPromise)
+            .on(PromiseKept.class, dunning::onPromiseKept)
+            .on(PromiseBroken.class, dunning::onPromiseBroken)
+            .on(PaymentPlanAgreed.class, dunning::onPlan)
+            .on(PaymentPlanCompleted.class, dunning::onPlanCompleted)
+            .on(PaymentPlanBroken.class, dunning::onPlanBroken)
+            // The hold itself arrives as CreditHoldChanged from scoring; a request changes no
+            // figure.
+            .on(
+                CreditHoldRequested.class,
+                e -> LOG.debugf("Credit hold requested for %s", e.customerId()))
+            .build();
+    byTopic =
+        Map.of(
+            InvoicingEvent.TOPIC, invoicing,
+            ScoringEvent.TOPIC, scoring,
+            DunningEvent.TOPIC, dunningTable);
+  }
+
+  /** Each event under its tenant's lock; the batch's aggregates written after its last event. */
+  private EventHandlers.Builder batch() {
+    return EventHandlers.builder()
+        .beforeEach(e -> lock.exclusive(e.tenantId()))
+        .afterBatch(applied -> aggregates.flush());
+  }
+
+  /** The handler table of a topic's events. */
+  public EventHandlers handlers(String topic) {
+    EventHandlers table = byTopic.get(topic);
+    if (table == null) {
+      throw new IllegalArgumentException("kpi reads no topic " + topic);
+    }
+    return table;
+  }
 
   /**
-   * Applies a record read live, at most once: its id goes into the inbox of {@code consumer} in the
-   * same transaction. Anything thrown sends the record to the channel's dead-letter topic.
+   * Applies one event read by a replay, without inbox: the caller holds the tenant's lock,
+   * de-duplicates, and ends its replay with {@link AggregateWriter#flush}.
+   *
+   * @return false when kpi does not handle the type
    */
-  @Transactional
-  public void apply(String consumer, IncomingEvent event) {
-    applyInTransaction(consumer, event);
-  }
-
-  /** Applies a polled batch in one transaction: all of it, or (by throwing) none of it. */
-  @Transactional
-  public void applyAll(String consumer, List<IncomingEvent> events) {
-    events.forEach(e -> e.inItsTrace(() -> applyInTransaction(consumer, e)));
-  }
-
-  private void applyInTransaction(String consumer, IncomingEvent event) {
-    if (!event.isKnown()) {
-      LOG.debugf("Skipping event type %s, not one of the contract", event.type());
-      return;
-    }
-    DomainEvent data = event.read();
-    if (data.tenantId() == null || data.tenantId().isBlank()) {
-      throw new IllegalArgumentException("event " + event.id() + " names no tenant");
-    }
-    tenants.bindTransaction(data.tenantId());
-    lock.exclusive(data.tenantId());
-    if (!inbox.firstDelivery(consumer, event.id())) {
-      return;
-    }
-    project(event.id(), data);
-  }
-
-  /** Applies one event's data; the caller holds the tenant's lock and de-duplicates. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void project(String eventId, DomainEvent data) {
-    BiConsumer<String, DomainEvent> handler = handlers.get(data.getClass());
-    if (handler == null) {
-      LOG.debugf("No KPI uses %s", data.type());
-      return;
-    }
-    handler.accept(eventId, data);
-  }
-
-  /** Which handler applies which event type: one line per type, no instanceof chain. */
-  @PostConstruct
-  void handlers() {
-    on(InvoiceIssued.class, invoices::onIssued);
-    on(PaymentReceived.class, invoices::onPayment);
-    on(PaymentReversed.class, invoices::onReversal);
-    on(CreditNoteIssued.class, invoices::onCreditNote);
-    on(InvoiceCancelled.class, invoices::onCancelled);
-    on(InvoiceWrittenOff.class, invoices::onWrittenOff);
-    on(InvoiceDueDateChanged.class, (id, e) -> invoices.onDueDateChanged(e));
-    on(DisputeOpened.class, (id, e) -> invoices.onDisputeOpened(e));
-    on(DisputeResolved.class, (id, e) -> invoices.onDisputeResolved(e));
-    on(CustomerRegistered.class, (id, e) -> customers.onRegistered(e));
-    on(CustomerUpdated.class, (id, e) -> customers.onUpdated(e));
-    on(CustomerPersonalDataErased.class, (id, e) -> customers.onErased(e));
-    on(CreditHoldChanged.class, (id, e) -> customers.onCreditHold(e));
-    on(ScoreChanged.class, (id, e) -> customers.onScore(e));
-    on(ReminderSent.class, (id, e) -> dunning.onReminder(e));
-    on(DunningEscalated.class, dunning::onEscalation);
-    on(PromiseMade.class, (id, e) -> dunning.onPromise(e));
-    on(PromiseKept.class, (id, e) -> dunning.onPromiseKept(e));
-    on(PromiseBroken.class, (id, e) -> dunning.onPromiseBroken(e));
-    on(PaymentPlanAgreed.class, (id, e) -> dunning.onPlan(e));
-    on(PaymentPlanCompleted.class, (id, e) -> dunning.onPlanCompleted(e));
-    on(PaymentPlanBroken.class, (id, e) -> dunning.onPlanBroken(e));
-    // The hold itself arrives as CreditHoldChanged from scoring; a request changes no figure.
-    on(
-        CreditHoldRequested.class,
-        (id, e) -> LOG.debugf("Credit hold requested for %s", e.customerId()));
-  }
-
-  private <E extends DomainEvent> void on(Class<E> type, BiConsumer<String, E> handler) {
-    handlers.put(type, (id, e) -> handler.accept(id, type.cast(e)));
+  public boolean replay(String topic, String eventId, DomainEvent data) {
+    return handlers(topic).dispatch(data, eventId);
   }
 }

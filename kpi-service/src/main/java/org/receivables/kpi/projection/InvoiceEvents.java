@@ -19,7 +19,8 @@ import org.receivables.events.PaymentReversed;
 
 /**
  * What each event about an invoice posts to the ledger and its flows. An event about an invoice
- * never issued throws {@link UnknownReferenceException} (from {@link InvoiceRepository#get}).
+ * never issued throws the kit's {@link org.receivables.kit.replica.UnknownInvoiceException} (from
+ * {@link InvoiceRepository#get}): one rule for every consumer, the record is dead-lettered.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -31,7 +32,7 @@ public class InvoiceEvents {
   @Inject LedgerRepository ledger;
 
   /** The invoice is built from the event: nothing is read back from the row just written. */
-  void onIssued(String eventId, InvoiceIssued e) {
+  void onIssued(InvoiceIssued e, String eventId) {
     InvoiceRef invoice =
         new InvoiceRef(
             UUID.fromString(e.invoiceId()),
@@ -55,7 +56,7 @@ public class InvoiceEvents {
         FlowDelta.issued(e.totalInclTax()));
   }
 
-  void onPayment(String eventId, PaymentReceived e) {
+  void onPayment(PaymentReceived e, String eventId) {
     InvoiceRef invoice = invoices.get(e.tenantId(), e.invoiceId());
     LocalDate on = e.receivedOn();
     invoices.insertPayment(invoice, String.valueOf(e.paymentId()), on, e.amount());
@@ -74,7 +75,7 @@ public class InvoiceEvents {
     }
   }
 
-  void onReversal(String eventId, PaymentReversed e) {
+  void onReversal(PaymentReversed e, String eventId) {
     InvoiceRef invoice = invoices.get(e.tenantId(), e.invoiceId());
     // The reversal undoes the delay weighting of the payment it reverses, dated as that payment.
     LocalDate weightedOn =
@@ -91,7 +92,7 @@ public class InvoiceEvents {
             days(invoice.issueDate(), weightedOn)));
   }
 
-  void onCreditNote(String eventId, CreditNoteIssued e) {
+  void onCreditNote(CreditNoteIssued e, String eventId) {
     InvoiceRef invoice = invoices.get(e.tenantId(), e.invoiceId());
     ledger.post(
         invoice,
@@ -102,14 +103,14 @@ public class InvoiceEvents {
         FlowDelta.credited(e.amount()));
   }
 
-  void onCancelled(String eventId, InvoiceCancelled e) {
+  void onCancelled(InvoiceCancelled e, String eventId) {
     InvoiceRef invoice = invoices.get(e.tenantId(), e.invoiceId());
     BigDecimal open = invoice.balance();
     ledger.post(
         invoice, e.cancelledOn(), "CANCELLED", open.negate(), eventId, FlowDelta.cancelled(open));
   }
 
-  void onWrittenOff(String eventId, InvoiceWrittenOff e) {
+  void onWrittenOff(InvoiceWrittenOff e, String eventId) {
     InvoiceRef invoice = invoices.get(e.tenantId(), e.invoiceId());
     BigDecimal amount = e.amount() != null ? e.amount() : invoice.balance();
     ledger.post(

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.receivables.kit.replica.UnknownInvoiceException;
 import org.receivables.kpi.sql.Rows;
 
 /** The projected invoices with their payments and disputes. */
@@ -18,7 +19,7 @@ public class InvoiceRepository {
 
   @Inject EntityManager em;
 
-  /** The invoice of this tenant, or an {@link UnknownReferenceException}. */
+  /** The invoice of this tenant, or an {@link UnknownInvoiceException}: never a placeholder. */
   public InvoiceRef get(String tenantId, String invoiceId) {
     UUID id = UUID.fromString(invoiceId);
     return Rows.first(
@@ -37,7 +38,7 @@ public class InvoiceRepository {
                     r.date(3),
                     r.decimal(4),
                     r.decimal(5)))
-        .orElseThrow(() -> new UnknownReferenceException("invoice", invoiceId));
+        .orElseThrow(() -> new UnknownInvoiceException(tenantId, invoiceId));
   }
 
   /**

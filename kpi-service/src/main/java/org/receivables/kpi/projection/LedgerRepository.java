@@ -3,20 +3,17 @@ package org.receivables.kpi.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.receivables.kpi.sql.Rows;
 
 /**
- * Posts dated movements of what is owed on an invoice, and keeps in the same transaction what reads
- * rely on: the invoice's balance, balance at its due date and closing date, the customer's daily
- * flows, the tenant-wide aggregates (per due date, per day of change of the outstanding, daily
- * flows of the whole tenant) and the daily snapshots that the movement makes stale. Set-based SQL:
- * every aggregate is an upsert adding to its row, never a read-modify-write in Java.
+ * Posts dated movements of what is owed on an invoice: the entry and the invoice's balance, balance
+ * at its due date and closing date at once; what the movement changes in the aggregates that reads
+ * rely on (the customer's daily flows, the tenant-wide totals per due date, per day of change of
+ * the outstanding and per day, the daily snapshots it makes stale) is summed for the batch and
+ * written when it ends ({@link AggregateWriter}), in the same transaction.
  */
 @ApplicationScoped
 public class LedgerRepository {
@@ -25,26 +22,8 @@ public class LedgerRepository {
   private record Balances(
       BigDecimal balance, BigDecimal atDue, LocalDate dueDate, LocalDate issueDate) {}
 
-  /** The summed columns of a daily flow row, each with its parameter in {@link #bindFlow}. */
-  private static final List<String> FLOW_COLUMNS =
-      List.of(
-          "invoiced",
-          "invoices_issued",
-          "credited",
-          "cancelled",
-          "discounted",
-          "collected",
-          "written_off",
-          "disputed",
-          "collected_due_days",
-          "collected_issue_days");
-
-  private static final String CUSTOMER_FLOW =
-      flowUpsert("kpi_daily_flow", "customer_id", "tenant_id, currency, day, customer_id");
-  private static final String TENANT_FLOW =
-      flowUpsert("kpi_tenant_daily_flow", null, "tenant_id, currency, day");
-
   @Inject EntityManager em;
+  @Inject AggregateWriter aggregates;
 
   /** Adds {@code amount} (positive raises what is owed) to the invoice on {@code date}. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -79,19 +58,17 @@ public class LedgerRepository {
                   .setParameter("date", date)
                   .setParameter("id", invoice.invoiceId()),
               r -> new Balances(r.decimal(0), r.decimal(1), r.date(2), r.date(3)));
-      addToDueTotal(
-          invoice,
+      PendingAggregates pending = aggregates.pending();
+      pending.dueTotal(
+          invoice.tenantId(),
+          invoice.currency(),
           now.dueDate(),
           DueTotalChange.ofMovement(amount, date, now.dueDate(), now.balance(), now.atDue()));
-      em.createNativeQuery(
-              "insert into kpi_outstanding_change (tenant_id, currency, day, amount) values"
-                  + " (:tenant, :currency, :day, :amount) on conflict (tenant_id, currency, day)"
-                  + " do update set amount = kpi_outstanding_change.amount + excluded.amount")
-          .setParameter("tenant", invoice.tenantId())
-          .setParameter("currency", invoice.currency())
-          .setParameter("day", DueTotalChange.outstandingChangeDay(date, now.issueDate()))
-          .setParameter("amount", amount)
-          .executeUpdate();
+      pending.outstandingChange(
+          invoice.tenantId(),
+          invoice.currency(),
+          DueTotalChange.outstandingChangeDay(date, now.issueDate()),
+          amount);
     }
     addFlow(invoice, date, flow);
   }
@@ -123,95 +100,34 @@ public class LedgerRepository {
         .setParameter("atDue", newAtDue)
         .setParameter("id", invoice.invoiceId())
         .executeUpdate();
-    addToDueTotal(
-        invoice, before.dueDate(), DueTotalChange.leaving(before.balance(), before.atDue()));
-    addToDueTotal(invoice, newDue, DueTotalChange.joining(before.balance(), newAtDue));
-  }
-
-  private void addToDueTotal(InvoiceRef invoice, LocalDate due, DueTotalChange change) {
-    em.createNativeQuery(
-            "insert into kpi_due_total (tenant_id, currency, due_date, balance, open_count,"
-                + " owed_at_due) values (:tenant, :currency, :due, :balance, :open, :owed) on"
-                + " conflict (tenant_id, currency, due_date) do update set balance ="
-                + " kpi_due_total.balance + excluded.balance, open_count ="
-                + " kpi_due_total.open_count + excluded.open_count, owed_at_due ="
-                + " kpi_due_total.owed_at_due + excluded.owed_at_due")
-        .setParameter("tenant", invoice.tenantId())
-        .setParameter("currency", invoice.currency())
-        .setParameter("due", due)
-        .setParameter("balance", change.balance())
-        .setParameter("open", change.openCount())
-        .setParameter("owed", change.owedAtDue())
-        .executeUpdate();
+    PendingAggregates pending = aggregates.pending();
+    pending.dueTotal(
+        invoice.tenantId(),
+        invoice.currency(),
+        before.dueDate(),
+        DueTotalChange.leaving(before.balance(), before.atDue()));
+    pending.dueTotal(
+        invoice.tenantId(),
+        invoice.currency(),
+        newDue,
+        DueTotalChange.joining(before.balance(), newAtDue));
   }
 
   /** Adds a movement's flows to its customer's and its tenant's rows of the day. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void addFlow(InvoiceRef invoice, LocalDate date, FlowDelta f) {
-    bindFlow(em.createNativeQuery(CUSTOMER_FLOW), invoice, date, f)
-        .setParameter("customer_id", invoice.customerId())
-        .executeUpdate();
-    bindFlow(em.createNativeQuery(TENANT_FLOW), invoice, date, f).executeUpdate();
-    staleFrom(invoice.tenantId(), invoice.currency(), date);
-  }
-
-  private static Query bindFlow(Query q, InvoiceRef invoice, LocalDate date, FlowDelta f) {
-    return q.setParameter("tenant_id", invoice.tenantId())
-        .setParameter("currency", invoice.currency())
-        .setParameter("day", date)
-        .setParameter("invoiced", f.invoiced())
-        .setParameter("invoices_issued", f.invoicesIssued())
-        .setParameter("credited", f.credited())
-        .setParameter("cancelled", f.cancelled())
-        .setParameter("discounted", f.discounted())
-        .setParameter("collected", f.collected())
-        .setParameter("written_off", f.writtenOff())
-        .setParameter("disputed", f.disputed())
-        .setParameter("collected_due_days", f.collectedDueDays())
-        .setParameter("collected_issue_days", f.collectedIssueDays());
-  }
-
-  /** An upsert adding each flow column to the row of its key, parameters named as the columns. */
-  private static String flowUpsert(String table, String extraKey, String conflictKey) {
-    String keys = "tenant_id, currency, day" + (extraKey == null ? "" : ", " + extraKey);
-    String columns = keys + ", " + String.join(", ", FLOW_COLUMNS);
-    String values =
-        List.of(columns.split(", ")).stream().map(c -> ":" + c).collect(Collectors.joining(", "));
-    String sums =
-        FLOW_COLUMNS.stream()
-            .map(c -> c + " = " + table + "." + c + " + excluded." + c)
-            .collect(Collectors.joining(", "));
-    return "insert into "
-        + table
-        + " ("
-        + columns
-        + ") values ("
-        + values
-        + ") on conflict ("
-        + conflictKey
-        + ") do update set "
-        + sums;
+    aggregates.pending().flow(invoice, date, f);
   }
 
   /** Snapshots of {@code from} and later no longer hold: they are computed again when read. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void staleFrom(String tenantId, String currency, LocalDate from) {
-    em.createNativeQuery(
-            "delete from kpi_daily_snapshot where tenant_id = :tenant and currency = :currency"
-                + " and day >= :from")
-        .setParameter("tenant", tenantId)
-        .setParameter("currency", currency)
-        .setParameter("from", from)
-        .executeUpdate();
+    aggregates.pending().stale(tenantId, currency, from);
   }
 
   /** Every currency's snapshots of the tenant from {@code from} on. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void staleFrom(String tenantId, LocalDate from) {
-    em.createNativeQuery(
-            "delete from kpi_daily_snapshot where tenant_id = :tenant and day >= :from")
-        .setParameter("tenant", tenantId)
-        .setParameter("from", from)
-        .executeUpdate();
+    aggregates.pending().stale(tenantId, null, from);
   }
 }
