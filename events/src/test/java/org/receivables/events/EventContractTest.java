@@ -117,12 +117,12 @@ class EventContractTest {
     assertThat(EventJson.write(updated)).doesNotContain("creditHold");
   }
 
-  private static InvoiceIssued issued(String invoiceId) {
+  static InvoiceIssued issued(String invoiceId) {
     return new InvoiceIssued(
         "acme",
         "c-1",
         invoiceId,
-        "F-1",
+        "F-2026-001",
         LocalDate.of(2026, 1, 31),
         LocalDate.of(2026, 3, 2),
         "EUR",

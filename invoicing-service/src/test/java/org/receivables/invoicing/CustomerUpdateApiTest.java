@@ -26,13 +26,7 @@ class CustomerUpdateApiTest {
   @Test
   void updatesNeedTheCurrentVersion() {
     String ref = "C-" + UUID.randomUUID();
-    var created =
-        api.erp()
-            .body(TestLedger.customerBody(ref, Map.of("days", 30)))
-            .post("/api/v1/customers")
-            .then()
-            .statusCode(201)
-            .extract();
+    var created = create(ref);
     String id = created.path("id");
     String etag = created.header("ETag");
     var change = TestLedger.customerBody(ref, Map.of("days", 45, "endOfMonth", true));
@@ -115,14 +109,7 @@ class CustomerUpdateApiTest {
   @Test
   void creditHoldFollowsScoringOncePerEventAndIsNotEchoed() throws Exception {
     String ref = "C-" + UUID.randomUUID();
-    var created =
-        api.erp()
-            .body(TestLedger.customerBody(ref, Map.of("days", 30)))
-            .post("/api/v1/customers")
-            .then()
-            .statusCode(201)
-            .extract();
-    String id = created.path("id");
+    String id = create(ref).path("id");
     String eventId = UUID.randomUUID().toString();
     KafkaWriter.publish(
         Topics.SCORING,
@@ -175,6 +162,16 @@ class CustomerUpdateApiTest {
         new CreditHoldChanged(api.tenant, id, false, "Paid up", "credit-manager", Instant.now()));
     JsonPath released = awaitCustomer(id, c -> !c.getBoolean("creditHold"));
     assertThat(released.getString("creditHoldReason")).isNull();
+  }
+
+  private io.restassured.response.ExtractableResponse<io.restassured.response.Response> create(
+      String ref) {
+    return api.erp()
+        .body(TestLedger.customerBody(ref, Map.of("days", 30)))
+        .post("/api/v1/customers")
+        .then()
+        .statusCode(201)
+        .extract();
   }
 
   private JsonPath awaitCustomer(String id, java.util.function.Predicate<JsonPath> done)
