@@ -9,10 +9,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.Topics;
@@ -62,17 +62,13 @@ class KpiFromEventsTest {
    * Polls until the summary shows {@code outstanding}, then returns it (events are asynchronous).
    */
   private JsonPath awaitOutstanding(LocalDate asOf, String outstanding) {
-    Instant end = Instant.now().plus(Duration.ofSeconds(30));
-    JsonPath last = summary(asOf);
-    while (amount(last, "outstanding").compareTo(new BigDecimal(outstanding)) != 0) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError(
-            "outstanding stayed " + last.getString("outstanding") + ", expected " + outstanding);
-      }
-      sleep();
-      last = summary(asOf);
-    }
-    return last;
+    // as long as the worked example allows: the first test waits for the consumers to join
+    return Awaitility.await("outstanding " + outstanding + " as of " + asOf)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> summary(asOf),
+            s -> amount(s, "outstanding").compareTo(new BigDecimal(outstanding)) == 0);
   }
 
   @Test
@@ -201,14 +197,5 @@ class KpiFromEventsTest {
 
   private static BigDecimal amount(JsonPath json, String path) {
     return new BigDecimal(json.getString(path));
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
@@ -81,15 +82,9 @@ class PersonalDataErasureTest {
 
   private Object[] awaitRow(String customer, Predicate<Object[]> ready) throws Exception {
     // a fresh consumer group reads the shared topic from its beginning: allow for the backlog
-    Instant end = Instant.now().plus(Duration.ofSeconds(120));
-    Object[] r = null;
-    while (Instant.now().isBefore(end)) {
-      r = row(customer);
-      if (r != null && ready.test(r)) {
-        return r;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("kpi_customer " + customer + " not as expected in time");
+    return Awaitility.await("kpi_customer " + customer + " as expected")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> row(customer), r -> r != null && ready.test(r));
   }
 }

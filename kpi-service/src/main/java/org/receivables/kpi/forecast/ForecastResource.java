@@ -27,7 +27,7 @@ public class ForecastResource {
   @Inject ForecastService forecasts;
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ERP, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "Cash-in forecast for the weeks after a date",
       description =

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.receivables.kit.money.Money;
+import org.receivables.kpi.formula.AgingBucket;
 import org.receivables.kpi.formula.AverageCollectionDelay;
 import org.receivables.kpi.formula.CashInForecast;
 import org.receivables.kpi.formula.PaymentProbability;
-import org.receivables.kpi.summary.AgingBucket;
-import org.receivables.kpi.summary.ProjectionReader;
-import org.receivables.kpi.summary.ProjectionReader.OpenItem;
+import org.receivables.kpi.summary.CustomerFactsRepository;
+import org.receivables.kpi.summary.FlowRepository;
+import org.receivables.kpi.summary.FlowRepository.CustomerDelay;
+import org.receivables.kpi.summary.OpenItemRepository;
+import org.receivables.kpi.summary.OpenItemRepository.OpenItem;
 import org.receivables.kpi.summary.Scope;
 
 /**
@@ -29,21 +32,23 @@ public class ForecastService {
   /** How far back a customer's payments count for its average delay. */
   static final int DELAY_HISTORY_DAYS = 365;
 
-  @Inject ProjectionReader reader;
+  @Inject OpenItemRepository openItems;
+  @Inject FlowRepository flows;
+  @Inject CustomerFactsRepository customers;
 
   public CashForecast forecast(Scope scope, LocalDate asOf, int weeks, LocalDate today) {
     String cur = scope.currency();
-    List<OpenItem> open = reader.openItems(scope, asOf);
-    Map<UUID, BigDecimal[]> delays =
-        reader.customerDelays(scope, asOf.minusDays(DELAY_HISTORY_DAYS - 1L), asOf);
+    List<OpenItem> open = openItems.openItems(scope, asOf);
+    Map<UUID, CustomerDelay> delays =
+        flows.customerDelays(scope, asOf.minusDays(DELAY_HISTORY_DAYS - 1L), asOf);
     BigDecimal weighted = BigDecimal.ZERO;
     BigDecimal paid = BigDecimal.ZERO;
-    for (BigDecimal[] d : delays.values()) {
-      weighted = weighted.add(d[0]);
-      paid = paid.add(d[1]);
+    for (CustomerDelay d : delays.values()) {
+      weighted = weighted.add(d.weightedDays());
+      paid = paid.add(d.collected());
     }
     long tenantDelay = days(AverageCollectionDelay.of(weighted, paid));
-    Map<UUID, BigDecimal> pd = reader.probabilitiesOfDefault(scope.tenantId(), asOf);
+    Map<UUID, BigDecimal> pd = customers.probabilitiesOfDefault(scope.tenantId(), asOf);
 
     CashInForecast forecast = new CashInForecast(asOf, weeks);
     BigDecimal openTotal = BigDecimal.ZERO;
@@ -52,8 +57,11 @@ public class ForecastService {
       if (item.balance().signum() <= 0) {
         continue; // an overpaid invoice brings no cash in
       }
-      BigDecimal[] own = delays.get(item.customerId());
-      long delay = own == null ? tenantDelay : days(AverageCollectionDelay.of(own[0], own[1]));
+      CustomerDelay own = delays.get(item.customerId());
+      long delay =
+          own == null
+              ? tenantDelay
+              : days(AverageCollectionDelay.of(own.weightedDays(), own.collected()));
       AgingBucket bucket = AgingBucket.of(ChronoUnit.DAYS.between(item.dueDate(), asOf));
       forecast.add(
           new CashInForecast.Item(
@@ -65,7 +73,7 @@ public class ForecastService {
 
     Map<LocalDate, BigDecimal> collected =
         asOf.isBefore(today)
-            ? reader.dailyCollections(scope, asOf.plusDays(1), min(today, asOf.plusWeeks(weeks)))
+            ? flows.dailyCollections(scope, asOf.plusDays(1), min(today, asOf.plusWeeks(weeks)))
             : Map.of();
     List<CashForecast.Week> out = new ArrayList<>();
     BigDecimal totalExpected = BigDecimal.ZERO;

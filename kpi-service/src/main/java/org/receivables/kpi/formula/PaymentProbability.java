@@ -2,7 +2,6 @@ package org.receivables.kpi.formula;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import org.receivables.kpi.summary.AgingBucket;
 
 /**
  * The probability that an open invoice is paid, for the cash forecast: one minus the customer's

@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.receivables.kit.inbox.EventBatches;
+import org.receivables.events.DunningEvent;
+import org.receivables.events.InvoicingEvent;
+import org.receivables.events.ScoringEvent;
+import org.receivables.kit.inbox.InboxDispatcher;
 
 /**
- * Reads the three topics in order, a polled batch per transaction ({@link EventBatches}). A record
- * that cannot be applied is nacked, and its channel's dead-letter strategy parks it on {@code
- * <topic>.dlq} with the reason, so that nothing loops.
+ * Reads the three topics in order, a polled batch per transaction, through the kit's inbox
+ * dispatcher and each topic's handler table ({@link EventProjection}). A record that cannot be
+ * applied is dead-lettered on {@code <topic>.dlq} with the reason, so that nothing loops.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -23,25 +26,23 @@ public class EventsConsumer {
   public static final String DUNNING = "kpi.dunning";
 
   @Inject EventProjection projection;
+  @Inject InboxDispatcher dispatcher;
 
   @Incoming("invoicing-events")
   @Blocking
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch, e -> projection.applyAll(INVOICING, e), e -> projection.apply(INVOICING, e));
+    return dispatcher.consume(INVOICING, projection.handlers(InvoicingEvent.TOPIC), batch);
   }
 
   @Incoming("scoring-events")
   @Blocking
   public CompletionStage<Void> consumeScoring(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch, e -> projection.applyAll(SCORING, e), e -> projection.apply(SCORING, e));
+    return dispatcher.consume(SCORING, projection.handlers(ScoringEvent.TOPIC), batch);
   }
 
   @Incoming("dunning-events")
   @Blocking
   public CompletionStage<Void> consumeDunning(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch, e -> projection.applyAll(DUNNING, e), e -> projection.apply(DUNNING, e));
+    return dispatcher.consume(DUNNING, projection.handlers(DunningEvent.TOPIC), batch);
   }
 }

@@ -57,4 +57,19 @@ record FlowDelta(
   static FlowDelta disputed(BigDecimal amount) {
     return new FlowDelta(Z, 0, Z, Z, Z, Z, Z, amount, Z, Z);
   }
+
+  /** Both movements' flows, summed column by column. */
+  FlowDelta plus(FlowDelta o) {
+    return new FlowDelta(
+        invoiced.add(o.invoiced),
+        invoicesIssued + o.invoicesIssued,
+        credited.add(o.credited),
+        cancelled.add(o.cancelled),
+        discounted.add(o.discounted),
+        collected.add(o.collected),
+        writtenOff.add(o.writtenOff),
+        disputed.add(o.disputed),
+        collectedDueDays.add(o.collectedDueDays),
+        collectedIssueDays.add(o.collectedIssueDays));
+  }
 }

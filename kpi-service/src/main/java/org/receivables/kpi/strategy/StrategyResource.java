@@ -30,7 +30,7 @@ public class StrategyResource {
   @Inject StrategyService strategies;
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ERP, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "Success rate of each dunning step and channel",
       description =

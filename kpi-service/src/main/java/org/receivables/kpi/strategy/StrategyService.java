@@ -9,20 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.receivables.kit.money.Money;
 import org.receivables.kpi.formula.StrategySuccessRate;
-import org.receivables.kpi.summary.ProjectionReader;
-import org.receivables.kpi.summary.ProjectionReader.ReminderOutcome;
+import org.receivables.kpi.summary.OutcomeRepository;
+import org.receivables.kpi.summary.OutcomeRepository.ReminderOutcome;
 import org.receivables.kpi.summary.Scope;
 
 /** The success rate of each dunning step and channel, from the reminders sent in a period. */
 @ApplicationScoped
 public class StrategyService {
 
-  @Inject ProjectionReader reader;
+  @Inject OutcomeRepository outcomes;
 
   public List<StrategyResult> results(Scope scope, LocalDate from, LocalDate to) {
     Map<String, StrategySuccessRate> rates = new TreeMap<>();
     Map<String, String[]> keys = new TreeMap<>();
-    for (ReminderOutcome r : reader.reminders(scope, from, to, StrategySuccessRate.WINDOW_DAYS)) {
+    for (ReminderOutcome r : outcomes.reminders(scope, from, to, StrategySuccessRate.WINDOW_DAYS)) {
       String key = r.step() + "\u0000" + r.channel();
       keys.putIfAbsent(key, new String[] {r.step(), r.channel()});
       rates.computeIfAbsent(key, k -> new StrategySuccessRate()).add(r.amount(), r.paid());

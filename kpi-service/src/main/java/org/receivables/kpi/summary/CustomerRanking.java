@@ -2,50 +2,41 @@ package org.receivables.kpi.summary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.receivables.kit.money.Money;
+import org.receivables.kpi.formula.CustomerContribution;
+import org.receivables.kpi.summary.OpenItemRepository.OverdueCustomer;
 
-/** The customers contributing most to what is overdue, hence to the gap to best possible DSO. */
+/**
+ * The customers contributing most to what is overdue, hence to the gap to best possible DSO, each
+ * with its contribution ({@link CustomerContribution}).
+ */
 @ApplicationScoped
 public class CustomerRanking {
 
-  @Inject ProjectionReader reader;
+  @Inject OpenItemRepository openItems;
+  @Inject CustomerFactsRepository customers;
 
   public List<CustomerOverdue> topOverdue(KpiSummary tenantSummary, Scope scope, int limit) {
-    LocalDate asOf = tenantSummary.asOf();
-    List<Object[]> rows = reader.topOverdue(scope, asOf, limit);
-    List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
-    Map<UUID, String> names = reader.customerNames(scope.tenantId(), ids);
+    List<OverdueCustomer> rows = openItems.topOverdue(scope, tenantSummary.asOf(), limit);
+    Map<UUID, String> names =
+        customers.customerNames(
+            scope.tenantId(), rows.stream().map(OverdueCustomer::customerId).toList());
     List<CustomerOverdue> out = new ArrayList<>();
-    for (Object[] r : rows) {
-      BigDecimal overdue = (BigDecimal) r[2];
-      BigDecimal share =
-          tenantSummary.overdue().signum() > 0
-              ? overdue
-                  .multiply(BigDecimal.valueOf(100))
-                  .divide(tenantSummary.overdue(), 1, RoundingMode.HALF_UP)
-              : null;
-      BigDecimal days =
-          tenantSummary.netSales().signum() > 0
-              ? overdue
-                  .multiply(BigDecimal.valueOf(tenantSummary.periodDays()))
-                  .divide(tenantSummary.netSales(), 1, RoundingMode.HALF_UP)
-              : null;
+    for (OverdueCustomer r : rows) {
       out.add(
           new CustomerOverdue(
-              (UUID) r[0],
-              names.get((UUID) r[0]),
-              Money.round((BigDecimal) r[1], scope.currency()),
-              Money.round(overdue, scope.currency()),
-              r[3] == null ? null : ((Number) r[3]).intValue(),
-              share,
-              days));
+              r.customerId(),
+              names.get(r.customerId()),
+              Money.round(r.outstanding(), scope.currency()),
+              Money.round(r.overdue(), scope.currency()),
+              r.oldestDays(),
+              CustomerContribution.shareOfOverdue(r.overdue(), tenantSummary.overdue()),
+              CustomerContribution.daysDelinquent(
+                  r.overdue(), tenantSummary.netSales(), tenantSummary.periodDays())));
     }
     return out;
   }

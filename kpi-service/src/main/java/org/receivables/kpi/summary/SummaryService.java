@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.receivables.kit.money.Money;
+import org.receivables.kpi.formula.AgingBucket;
+import org.receivables.kpi.formula.AgingReport;
 import org.receivables.kpi.formula.AverageCollectionDelay;
 import org.receivables.kpi.formula.AverageDaysDelinquent;
 import org.receivables.kpi.formula.BadDebtRatio;
@@ -21,8 +23,9 @@ import org.receivables.kpi.formula.DisputeRate;
 import org.receivables.kpi.formula.PromiseKeptRate;
 import org.receivables.kpi.formula.RecoveryRate;
 import org.receivables.kpi.formula.StandardDso;
-import org.receivables.kpi.summary.ProjectionReader.Flows;
-import org.receivables.kpi.summary.ProjectionReader.Recovery;
+import org.receivables.kpi.summary.OpenItemRepository.Aging;
+import org.receivables.kpi.summary.OutcomeRepository.Outcomes;
+import org.receivables.kpi.summary.OutcomeRepository.Recovery;
 
 /** Puts the projection's figures through the formulas, for one scope, period and as-of date. */
 @ApplicationScoped
@@ -31,18 +34,31 @@ public class SummaryService {
   /** How far back the count-back DSO looks. */
   static final int COUNT_BACK_MONTHS = 24;
 
-  @Inject ProjectionReader reader;
+  @Inject OpenItemRepository openItems;
+  @Inject FlowRepository flowRows;
+  @Inject OutcomeRepository outcomes;
+  @Inject CustomerFactsRepository customers;
+
+  /** One summary per segment of the tenant's customers. */
+  public List<KpiSummary> bySegment(
+      String tenantId, String currency, LocalDate from, LocalDate asOf) {
+    List<KpiSummary> out = new ArrayList<>();
+    for (String segment : customers.segments(tenantId)) {
+      out.add(summary(new Scope(tenantId, currency, null, segment), from, asOf));
+    }
+    return out;
+  }
 
   public KpiSummary summary(Scope scope, LocalDate from, LocalDate asOf) {
     String cur = scope.currency();
     int days = (int) ChronoUnit.DAYS.between(from, asOf) + 1;
-    long[] open = new long[1];
-    AgingReport aging = reader.aging(scope, asOf, open);
-    BigDecimal outstandingAtStart = reader.outstanding(scope, from.minusDays(1));
-    Flows flows = reader.flows(scope, from, asOf);
-    Recovery recovery = reader.recovery(scope, from, asOf);
-    long[] promises = reader.commitments(scope, "PROMISE", from, asOf);
-    long[] plans = reader.commitments(scope, "PLAN", from, asOf);
+    Aging openNow = openItems.aging(scope, asOf);
+    AgingReport aging = openNow.report();
+    BigDecimal outstandingAtStart = openItems.outstanding(scope, from.minusDays(1));
+    Flows flows = flowRows.flows(scope, from, asOf);
+    Recovery recovery = outcomes.recovery(scope, from, asOf);
+    Outcomes promises = outcomes.commitments(scope, "PROMISE", from, asOf);
+    Outcomes plans = outcomes.commitments(scope, "PLAN", from, asOf);
 
     BigDecimal outstanding = aging.outstanding();
     BigDecimal current = aging.bucket(AgingBucket.NOT_DUE);
@@ -61,7 +77,7 @@ public class SummaryService {
         scope.segment(),
         Money.round(outstanding, cur),
         Money.round(aging.overdue(), cur),
-        open[0],
+        openNow.openCount(),
         why(notComputed, "dso", dso, noDso),
         why(notComputed, "countBackDso", countBack, CountBackDso.NO_SALES_HISTORY),
         why(notComputed, "bestPossibleDso", best, BestPossibleDso.notComputedBecause(netSales)),
@@ -104,13 +120,14 @@ public class SummaryService {
         why(
             notComputed,
             "promiseKeptRate",
-            PromiseKeptRate.of(promises[0], promises[1]),
-            PromiseKeptRate.notComputedBecause(promises[0], promises[1], "promise to pay")),
+            PromiseKeptRate.of(promises.kept(), promises.broken()),
+            PromiseKeptRate.notComputedBecause(
+                promises.kept(), promises.broken(), "promise to pay")),
         why(
             notComputed,
             "paymentPlanKeptRate",
-            PromiseKeptRate.of(plans[0], plans[1]),
-            PromiseKeptRate.notComputedBecause(plans[0], plans[1], "payment plan")),
+            PromiseKeptRate.of(plans.kept(), plans.broken()),
+            PromiseKeptRate.notComputedBecause(plans.kept(), plans.broken(), "payment plan")),
         Money.round(flows.invoiced(), cur),
         Money.round(netSales, cur),
         Money.round(flows.collected(), cur),
@@ -148,7 +165,7 @@ public class SummaryService {
       ends.add(monthEnd(asOf, i));
     }
     Map<LocalDate, BigDecimal> daily =
-        reader.dailyNetSales(scope, ends.get(COUNT_BACK_MONTHS).plusDays(1), asOf);
+        flowRows.dailyNetSales(scope, ends.get(COUNT_BACK_MONTHS).plusDays(1), asOf);
     if (daily.isEmpty()) {
       return null;
     }

@@ -43,7 +43,7 @@ public class TargetResource {
 
   @GET
   @Path("targets")
-  @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ERP, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The tenant's KPI targets")
   @APIResponse(responseCode = "200", description = "One per KPI with a target")
   public List<Target> list() {
@@ -53,7 +53,7 @@ public class TargetResource {
   @PUT
   @Path("targets/{kpi}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Set the target of one KPI",
       description =
@@ -76,7 +76,7 @@ public class TargetResource {
 
   @DELETE
   @Path("targets/{kpi}")
-  @RolesAllowed({Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(summary = "Remove the target of one KPI")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", description = "The KPI had no target")
@@ -97,7 +97,7 @@ public class TargetResource {
 
   @GET
   @Path("variance")
-  @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ERP, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "Actual against target",
       description =

@@ -34,7 +34,7 @@ public class TrendResource {
   @Inject SnapshotService snapshots;
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.ADMIN, Roles.ERP, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "The tenant's KPIs over time",
       description =

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.receivables.kpi.formula.CashInForecast.Item;
-import org.receivables.kpi.summary.AgingBucket;
 
 class CashInForecastTest {
 

@@ -1,4 +1,4 @@
-package org.receivables.kpi.summary;
+package org.receivables.kpi.formula;
 
 /**
  * The aging buckets of an open balance, by days past the due date as of the report date. An amount

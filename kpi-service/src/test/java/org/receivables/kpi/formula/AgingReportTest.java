@@ -1,4 +1,4 @@
-package org.receivables.kpi.summary;
+package org.receivables.kpi.formula;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

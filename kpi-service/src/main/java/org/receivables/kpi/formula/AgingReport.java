@@ -1,4 +1,4 @@
-package org.receivables.kpi.summary;
+package org.receivables.kpi.formula;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

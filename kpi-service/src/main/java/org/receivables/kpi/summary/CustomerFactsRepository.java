@@ -1,0 +1,69 @@
+package org.receivables.kpi.summary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.receivables.kpi.sql.Rows;
+
+/** What the figures need to know of the tenant's customers: names, segments, scores over time. */
+@ApplicationScoped
+public class CustomerFactsRepository {
+
+  private record CustomerValue<T>(UUID customerId, T value) {}
+
+  @Inject EntityManager em;
+
+  /** The probability of default each customer had as of {@code asOf}, when scored by then. */
+  public Map<UUID, BigDecimal> probabilitiesOfDefault(String tenantId, LocalDate asOf) {
+    List<CustomerValue<BigDecimal>> rows =
+        Rows.list(
+            em.createNativeQuery(
+                    "select distinct on (customer_id) customer_id, probability_of_default from"
+                        + " kpi_score_history where tenant_id = :tenant and computed_on <= :asOf"
+                        + " order by customer_id, computed_at desc")
+                .setParameter("tenant", tenantId)
+                .setParameter("asOf", asOf),
+            r -> new CustomerValue<>(r.uuid(0), r.decimal(1)));
+    Map<UUID, BigDecimal> out = new HashMap<>();
+    for (CustomerValue<BigDecimal> r : rows) {
+      if (r.value() != null) {
+        out.put(r.customerId(), r.value());
+      }
+    }
+    return out;
+  }
+
+  /** Names of the tenant's customers among {@code ids} (the external reference once erased). */
+  public Map<UUID, String> customerNames(String tenantId, List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<CustomerValue<String>> rows =
+        Rows.list(
+            em.createNativeQuery(
+                    "select customer_id, coalesce(name, external_ref) from kpi_customer where"
+                        + " tenant_id = :tenant and customer_id in (:ids)")
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", ids),
+            r -> new CustomerValue<>(r.uuid(0), r.text(1)));
+    Map<UUID, String> out = new HashMap<>();
+    rows.forEach(r -> out.put(r.customerId(), r.value()));
+    return out;
+  }
+
+  /** The segments the tenant's customers belong to. */
+  public List<String> segments(String tenantId) {
+    return Rows.list(
+        em.createNativeQuery(
+                "select distinct segment from kpi_customer where tenant_id = :tenant and segment"
+                    + " is not null order by segment")
+            .setParameter("tenant", tenantId),
+        r -> r.text(0));
+  }
+}

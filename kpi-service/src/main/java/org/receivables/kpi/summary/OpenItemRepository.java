@@ -1,0 +1,130 @@
+package org.receivables.kpi.summary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.receivables.kpi.formula.AgingReport;
+import org.receivables.kpi.sql.Rows;
+
+/**
+ * What is open on a date: the items open then come through the partial indexes on open invoices
+ * ({@code closed_on is null}) and invoices closed after it. For the whole tenant, aging and
+ * outstanding read the per-due-date and per-day aggregates instead (see
+ * V3__tenant_read_aggregates.sql), corrected by the entries dated after the as-of date, so that
+ * their cost does not grow with the number of invoices.
+ */
+@ApplicationScoped
+public class OpenItemRepository {
+
+  /** The open balance of one invoice as of a date. */
+  public record OpenItem(
+      UUID invoiceId, UUID customerId, LocalDate dueDate, BigDecimal balance, boolean disputed) {}
+
+  /** The aging of the open items as of a date, with their number. */
+  public record Aging(AgingReport report, long openCount) {}
+
+  /** A customer's outstanding and overdue as of a date, and its oldest overdue days. */
+  public record OverdueCustomer(
+      UUID customerId, BigDecimal outstanding, BigDecimal overdue, Integer oldestDays) {}
+
+  private static final String OPEN_ITEMS =
+      "select i.invoice_id, i.customer_id, i.due_date, (select sum(e.amount) from"
+          + " kpi_ledger_entry e where e.invoice_id = i.invoice_id and e.entry_date <= :asOf) bal,"
+          + " exists (select 1 from kpi_dispute d where d.invoice_id = i.invoice_id and"
+          + " d.opened_on <= :asOf and (d.resolved_on is null or d.resolved_on > :asOf)) disputed"
+          + " from kpi_invoice i where i.tenant_id = :tenant and i.currency = :currency and"
+          + " i.issue_date <= :asOf and (i.closed_on is null or i.closed_on > :asOf)";
+
+  /**
+   * The whole tenant's balances per due date as of a date: the current totals, less what the
+   * entries dated after it (or, before their invoice's issue date, counted from it) changed since,
+   * invoice by invoice so that the number of open items follows.
+   */
+  private static final String TENANT_AGING =
+      "select t.due_date, sum(t.balance), sum(t.open_count) from (select due_date, balance,"
+          + " open_count from kpi_due_total where tenant_id = :tenant and currency = :currency"
+          + " union all select l.due_date, -sum(l.amount), case when l.balance - sum(l.amount) <>"
+          + " 0 then 1 else 0 end - case when l.balance <> 0 then 1 else 0 end from (select"
+          + " i.invoice_id, i.due_date, i.balance, e.amount from kpi_ledger_entry e join"
+          + " kpi_invoice i on i.invoice_id = e.invoice_id where e.tenant_id = :tenant and"
+          + " e.entry_date > :asOf and i.currency = :currency union all select i.invoice_id,"
+          + " i.due_date, i.balance, e.amount from kpi_invoice i join kpi_ledger_entry e on"
+          + " e.invoice_id = i.invoice_id where i.tenant_id = :tenant and i.currency = :currency"
+          + " and i.issue_date > :asOf and e.entry_date <= :asOf) l group by l.invoice_id,"
+          + " l.due_date, l.balance) t group by t.due_date";
+
+  /** One due date's open balance and number of open items. */
+  private record DueDateBalance(LocalDate dueDate, BigDecimal balance, long openCount) {}
+
+  @Inject EntityManager em;
+
+  /** Invoices with a non-zero balance as of {@code asOf}. */
+  public List<OpenItem> openItems(Scope scope, LocalDate asOf) {
+    return Rows.list(
+        scope
+            .bind(
+                em.createNativeQuery(
+                    "select * from (" + OPEN_ITEMS + scope.filter("i") + ") o where o.bal <> 0"))
+            .setParameter("asOf", asOf),
+        r -> new OpenItem(r.uuid(0), r.uuid(1), r.date(2), r.decimal(3), r.bool(4)));
+  }
+
+  /** The aging of the open items as of {@code asOf}, with their number. */
+  public Aging aging(Scope scope, LocalDate asOf) {
+    String sql =
+        scope.isWholeTenant()
+            ? TENANT_AGING
+            : "select o.due_date, sum(o.bal), count(*) from ("
+                + OPEN_ITEMS
+                + scope.filter("i")
+                + ") o where o.bal <> 0 group by o.due_date";
+    List<DueDateBalance> rows =
+        Rows.list(
+            scope.bind(em.createNativeQuery(sql)).setParameter("asOf", asOf),
+            r -> new DueDateBalance(r.date(0), r.decimal(1), r.count(2)));
+    AgingReport report = new AgingReport(asOf, BigDecimal.ZERO);
+    long count = 0;
+    for (DueDateBalance row : rows) {
+      report.add(row.dueDate(), row.balance());
+      count += row.openCount();
+    }
+    return new Aging(report, count);
+  }
+
+  /** What the scope was owed at the end of {@code asOf} (the aging's total). */
+  public BigDecimal outstanding(Scope scope, LocalDate asOf) {
+    if (!scope.isWholeTenant()) {
+      return aging(scope, asOf).report().outstanding();
+    }
+    return Rows.decimal(
+        scope
+            .bind(
+                em.createNativeQuery(
+                    "select coalesce(sum(amount), 0) from kpi_outstanding_change where tenant_id ="
+                        + " :tenant and currency = :currency and day <= :asOf"))
+            .setParameter("asOf", asOf));
+  }
+
+  /** Customers with the most overdue as of {@code asOf}, largest first. */
+  public List<OverdueCustomer> topOverdue(Scope scope, LocalDate asOf, int limit) {
+    return Rows.list(
+        scope
+            .bind(
+                em.createNativeQuery(
+                    "select o.customer_id, sum(o.bal), coalesce(sum(o.bal) filter (where"
+                        + " o.due_date < :asOf), 0) overdue, max(cast(:asOf as date) - o.due_date)"
+                        + " from ("
+                        + OPEN_ITEMS
+                        + scope.filter("i")
+                        + ") o where o.bal <> 0 group by o.customer_id having sum(o.bal) filter"
+                        + " (where o.due_date < :asOf) > 0 order by overdue desc, o.customer_id"
+                        + " limit :limit"))
+            .setParameter("asOf", asOf)
+            .setParameter("limit", limit),
+        r -> new OverdueCustomer(r.uuid(0), r.decimal(1), r.decimal(2), r.integer(3)));
+  }
+}
