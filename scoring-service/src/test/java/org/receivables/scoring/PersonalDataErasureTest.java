@@ -17,13 +17,13 @@ import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaWriter;
 import org.receivables.kit.testing.TestTokens;
-import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.ledger.LedgerRepository;
 
 /** Scoring's replica obeys invoicing's erasure of a customer's personal data. */
 @QuarkusTest
 class PersonalDataErasureTest {
 
-  @Inject Ledger ledger;
+  @Inject LedgerRepository ledger;
 
   private final String tenant = TestTokens.freshTenant();
 
@@ -58,7 +58,7 @@ class PersonalDataErasureTest {
     KafkaWriter.publish(Topics.INVOICING, eventId, erased);
     KafkaWriter.publish(Topics.INVOICING, eventId, erased); // a redelivery is harmless
 
-    Ledger.Customer after = awaitCustomer(customer, c -> c.name() == null);
+    LedgerRepository.Customer after = awaitCustomer(customer, c -> c.name() == null);
     assertThat(after.registered()).isTrue();
     assertThat(after.segment()).isEqualTo("retail");
     assertThat(after.currency()).isEqualTo("EUR");
@@ -66,14 +66,14 @@ class PersonalDataErasureTest {
     assertThat(read(other).orElseThrow().name()).isEqualTo("Jean Dupont EI");
   }
 
-  private Optional<Ledger.Customer> read(String customer) {
+  private Optional<LedgerRepository.Customer> read(String customer) {
     return QuarkusTransaction.requiringNew().call(() -> ledger.customer(tenant, customer));
   }
 
-  private Ledger.Customer awaitCustomer(String customer, Predicate<Ledger.Customer> ready)
-      throws InterruptedException {
+  private LedgerRepository.Customer awaitCustomer(
+      String customer, Predicate<LedgerRepository.Customer> ready) throws InterruptedException {
     Instant end = Instant.now().plus(Duration.ofSeconds(30));
-    Optional<Ledger.Customer> c = Optional.empty();
+    Optional<LedgerRepository.Customer> c = Optional.empty();
     while (Instant.now().isBefore(end)) {
       c = read(customer);
       if (c.isPresent() && ready.test(c.get())) {

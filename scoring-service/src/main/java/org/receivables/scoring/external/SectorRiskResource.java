@@ -25,7 +25,7 @@ import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
-import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.ledger.LedgerRepository;
 import org.receivables.scoring.score.ScoreService;
 
 /** The tenant's sector risk table; a change rescores every customer of that sector. */
@@ -35,8 +35,8 @@ import org.receivables.scoring.score.ScoreService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SectorRiskResource {
 
-  @Inject ExternalInputs inputs;
-  @Inject Ledger ledger;
+  @Inject ExternalInputRepository inputs;
+  @Inject LedgerRepository ledger;
   @Inject ScoreService scores;
   @Inject TenantContext tenant;
 
@@ -50,7 +50,7 @@ public class SectorRiskResource {
           "The sector is matched against customers' segment; their scores are recomputed.")
   @APIResponse(responseCode = "200", description = "The sector's row")
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  public ExternalInputs.SectorRisk setSectorRisk(
+  public SectorRisk setSectorRisk(
       @Parameter(
               description = "The sector, as written in customers' segment",
               schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 50))
@@ -61,7 +61,7 @@ public class SectorRiskResource {
       throw ProblemException.invalid("sector", "must be 1 to 50 characters");
     }
     String t = tenant.tenantId();
-    ExternalInputs.SectorRisk row =
+    SectorRisk row =
         inputs.setSector(t, sector, request.level(), request.note(), tenant.principal());
     for (String customer : ledger.customersInSegment(t, sector)) {
       scores.recompute(t, customer, "sector-risk");
@@ -73,11 +73,10 @@ public class SectorRiskResource {
   @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
   @Operation(summary = "The sector risk table (keyset pagination by sector)")
   @APIResponse(responseCode = "200", description = "One page of sectors")
-  public Page<ExternalInputs.SectorRisk> listSectorRisks(
+  public Page<SectorRisk> listSectorRisks(
       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
     int size = Cursor.limit(limit);
-    List<ExternalInputs.SectorRisk> rows =
-        inputs.sectors(tenant.tenantId(), Cursor.decode(cursor), size + 1);
-    return Page.of(rows, size, ExternalInputs.SectorRisk::sector);
+    List<SectorRisk> rows = inputs.sectors(tenant.tenantId(), Cursor.decode(cursor), size + 1);
+    return Page.of(rows, size, SectorRisk::sector);
   }
 }

@@ -14,7 +14,7 @@ import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.Problem;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.ledger.LedgerRepository;
 import org.receivables.scoring.score.ScoreService;
 
 /**
@@ -24,7 +24,7 @@ import org.receivables.scoring.score.ScoreService;
 @ApplicationScoped
 public class FinancialStatementService {
 
-  @Inject Ledger ledger;
+  @Inject LedgerRepository ledger;
   @Inject ScoreService scores;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;

@@ -28,7 +28,8 @@ import org.receivables.events.PromiseBroken;
 import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.inbox.IncomingEvent;
 import org.receivables.kit.tenant.TenantScope;
-import org.receivables.scoring.credit.CreditHolds;
+import org.receivables.scoring.hold.CreditHolds;
+import org.receivables.scoring.hold.HoldRules;
 import org.receivables.scoring.score.ScoreService;
 
 /**
@@ -48,7 +49,7 @@ public class LedgerEvents {
   private static final Logger LOG = Logger.getLogger(LedgerEvents.class);
 
   @Inject Inbox inbox;
-  @Inject Ledger ledger;
+  @Inject LedgerRepository ledger;
   @Inject CreditHolds holds;
   @Inject ScoreService scores;
   @Inject TenantScope tenants;
@@ -152,26 +153,32 @@ public class LedgerEvents {
     } else if (data instanceof PromiseBroken e) {
       require(e.brokenOn());
       ledger.collectionEvent(
-          e.tenantId(), e.customerId(), "PROMISE_BROKEN", e.promiseId(), e.brokenOn());
+          e.tenantId(),
+          e.customerId(),
+          LedgerRepository.PROMISE_BROKEN,
+          e.promiseId(),
+          e.brokenOn());
       return true;
     } else if (data instanceof PaymentPlanBroken e) {
       require(e.brokenOn());
-      ledger.collectionEvent(e.tenantId(), e.customerId(), "PLAN_BROKEN", e.planId(), e.brokenOn());
+      ledger.collectionEvent(
+          e.tenantId(), e.customerId(), LedgerRepository.PLAN_BROKEN, e.planId(), e.brokenOn());
       return true;
     } else if (data instanceof DunningEscalated e) {
       require(e.escalatedOn());
       ledger.collectionEvent(
-          e.tenantId(), e.customerId(), "ESCALATED", e.action(), e.escalatedOn());
+          e.tenantId(), e.customerId(), LedgerRepository.ESCALATED, e.action(), e.escalatedOn());
       return true;
     } else if (data instanceof CreditHoldRequested e) {
       require(e.requestedOn());
-      ledger.collectionEvent(e.tenantId(), e.customerId(), "HOLD_REQUESTED", null, e.requestedOn());
+      ledger.collectionEvent(
+          e.tenantId(), e.customerId(), LedgerRepository.HOLD_REQUESTED, null, e.requestedOn());
       holds.set(
           e.tenantId(),
           e.customerId(),
           true,
           e.reason() == null ? "Requested by dunning" : "Requested by dunning: " + e.reason(),
-          CreditHolds.DUNNING);
+          HoldRules.DUNNING);
       return false;
     }
     return false;

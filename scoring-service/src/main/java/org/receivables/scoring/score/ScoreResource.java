@@ -13,11 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -32,15 +30,15 @@ import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
 import org.receivables.scoring.credit.CreditHoldRequest;
 import org.receivables.scoring.credit.CreditHoldView;
-import org.receivables.scoring.credit.CreditHolds;
 import org.receivables.scoring.credit.CreditLimitRequest;
 import org.receivables.scoring.credit.CreditLimitView;
 import org.receivables.scoring.credit.CreditService;
-import org.receivables.scoring.credit.LimitOverrides;
-import org.receivables.scoring.external.ExternalInputs;
+import org.receivables.scoring.external.ExternalInputRepository;
 import org.receivables.scoring.external.ExternalRatingRequest;
 import org.receivables.scoring.external.ExternalScore;
-import org.receivables.scoring.ledger.Rows;
+import org.receivables.scoring.external.RecordedRating;
+import org.receivables.scoring.hold.CreditHolds;
+import org.receivables.scoring.limit.LimitOverrides;
 
 /**
  * A customer's creditworthiness and what credit managers set on it: external rating, limit override
@@ -56,7 +54,7 @@ public class ScoreResource {
   @Inject CreditService credit;
   @Inject CreditHolds holds;
   @Inject LimitOverrides overrides;
-  @Inject ExternalInputs external;
+  @Inject ExternalInputRepository external;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
@@ -120,24 +118,10 @@ public class ScoreResource {
     scores.customer(t, customerId);
     int size = Cursor.limit(limit);
     Long before = cursorId(Cursor.decode(cursor));
-    List<Object[]> rows = scores.history(t, customerId, before, size + 1);
-    Page<Object[]> page = Page.of(rows, size, r -> Rows.text(r[0]));
+    Page<ScoreRepository.HistoryRow> page =
+        Page.of(scores.history(t, customerId, before, size + 1), size, r -> String.valueOf(r.id()));
     return new Page<>(
-        page.items().stream()
-            .map(
-                r ->
-                    new ScoreHistoryEntry(
-                        ((Number) r[1]).intValue(),
-                        RiskClass.valueOf(Rows.text(r[2])),
-                        Rows.decimal(r[3]).setScale(4, RoundingMode.HALF_UP),
-                        org.receivables.kit.money.Money.round(Rows.decimal(r[4]), Rows.text(r[5])),
-                        Rows.text(r[5]),
-                        Rows.date(r[6]),
-                        Rows.instant(r[7]),
-                        Rows.text(r[8]),
-                        scores.read(Rows.text(r[9]))))
-            .toList(),
-        page.nextCursor());
+        page.items().stream().map(ScoreRepository.HistoryRow::entry).toList(), page.nextCursor());
   }
 
   @GET
@@ -166,7 +150,7 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "The rating now on file")
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public ExternalInputs.RecordedRating rate(
+  public RecordedRating rate(
       @PathParam("customerId") UUID customer, @NotNull @Valid ExternalRatingRequest request) {
     String customerId = customer.toString();
     String t = tenant.tenantId();
@@ -189,7 +173,7 @@ public class ScoreResource {
   @Operation(summary = "The latest external rating on file")
   @APIResponse(responseCode = "200", description = "The rating")
   @APIResponse(responseCode = "404", description = "No such customer, or no rating on file")
-  public ExternalInputs.RecordedRating rating(@PathParam("customerId") UUID customer) {
+  public RecordedRating rating(@PathParam("customerId") UUID customer) {
     String customerId = customer.toString();
     String t = tenant.tenantId();
     scores.customer(t, customerId);

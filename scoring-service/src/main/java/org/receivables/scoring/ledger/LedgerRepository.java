@@ -28,6 +28,7 @@ import org.receivables.events.PaymentReversed;
 import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.Settlement;
+import org.receivables.scoring.store.SqlQuery;
 
 /**
  * Scoring's replica of the ledger: customers, invoices with their dated settlements, disputes and
@@ -39,7 +40,14 @@ import org.receivables.scoring.behaviour.Settlement;
  * customer row, because all of a customer's facts are useful once it is known.
  */
 @ApplicationScoped
-public class Ledger {
+public class LedgerRepository {
+
+  /** Kinds of {@code sc_collection_event} rows. */
+  public static final String PROMISE_BROKEN = "PROMISE_BROKEN";
+
+  public static final String PLAN_BROKEN = "PLAN_BROKEN";
+  public static final String ESCALATED = "ESCALATED";
+  public static final String HOLD_REQUESTED = "HOLD_REQUESTED";
 
   @Inject EntityManager em;
   @Inject Clock clock;
@@ -69,59 +77,62 @@ public class Ledger {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void erasePersonalData(CustomerPersonalDataErased e) {
-    em.createNativeQuery(
-            "update sc_customer set name = null where tenant_id = :t and customer_id = :c")
-        .setParameter("t", e.tenantId())
-        .setParameter("c", e.customerId())
-        .executeUpdate();
+    SqlQuery.write(
+            em, "update sc_customer set name = null where tenant_id = :t and customer_id = :c")
+        .bind("t", e.tenantId())
+        .bind("c", e.customerId())
+        .execute();
   }
 
   private void upsertCustomer(
       String tenant, String customer, String name, String segment, String currency) {
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "insert into sc_customer (tenant_id, customer_id, name, segment, currency, registered,"
                 + " created_at) values (:t, :c, :name, :segment, :currency, true, :now)"
                 + " on conflict (tenant_id, customer_id) do update set name = excluded.name,"
                 + " segment = excluded.segment, currency = excluded.currency, registered = true")
-        .setParameter("t", tenant)
-        .setParameter("c", customer)
-        .setParameter("name", name)
-        .setParameter("segment", segment)
-        .setParameter("currency", currency)
-        .setParameter("now", Instant.now(clock))
-        .executeUpdate();
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("name", name)
+        .bind("segment", segment)
+        .bind("currency", currency)
+        .bind("now", Instant.now(clock))
+        .execute();
   }
 
   /** Creates the minimal row of a customer seen before its registration; no-op when known. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void ensureCustomer(String tenant, String customer, String currency) {
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "insert into sc_customer (tenant_id, customer_id, currency, registered, created_at)"
                 + " values (:t, :c, :currency, false, :now) on conflict do nothing")
-        .setParameter("t", tenant)
-        .setParameter("c", customer)
-        .setParameter("currency", currency)
-        .setParameter("now", Instant.now(clock))
-        .executeUpdate();
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("currency", currency)
+        .bind("now", Instant.now(clock))
+        .execute();
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void issue(InvoiceIssued e) {
     ensureCustomer(e.tenantId(), e.customerId(), e.currency());
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "insert into sc_invoice (tenant_id, invoice_id, customer_id, number, currency,"
                 + " issue_date, due_date, total, outstanding, status) values (:t, :i, :c, :n, :cur,"
                 + " :issue, :due, :total, :out, 'OPEN') on conflict do nothing")
-        .setParameter("t", e.tenantId())
-        .setParameter("i", e.invoiceId())
-        .setParameter("c", e.customerId())
-        .setParameter("n", e.number())
-        .setParameter("cur", e.currency())
-        .setParameter("issue", e.issueDate())
-        .setParameter("due", e.dueDate())
-        .setParameter("total", e.totalInclTax())
-        .setParameter("out", e.outstanding() == null ? e.totalInclTax() : e.outstanding())
-        .executeUpdate();
+        .bind("t", e.tenantId())
+        .bind("i", e.invoiceId())
+        .bind("c", e.customerId())
+        .bind("n", e.number())
+        .bind("cur", e.currency())
+        .bind("issue", e.issueDate())
+        .bind("due", e.dueDate())
+        .bind("total", e.totalInclTax())
+        .bind("out", e.outstanding() == null ? e.totalInclTax() : e.outstanding())
+        .execute();
   }
 
   /**
@@ -149,15 +160,16 @@ public class Ledger {
     if (!invoiceKnown(e.tenantId(), e.invoiceId())) {
       return false;
     }
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "update sc_settlement set reversed_on = :on where id = (select id from sc_settlement"
                 + " where tenant_id = :t and invoice_id = :i and kind = 'PAYMENT' and ref = :ref"
                 + " and reversed_on is null order by id limit 1)")
-        .setParameter("on", e.reversedOn())
-        .setParameter("t", e.tenantId())
-        .setParameter("i", e.invoiceId())
-        .setParameter("ref", e.paymentId())
-        .executeUpdate();
+        .bind("on", e.reversedOn())
+        .bind("t", e.tenantId())
+        .bind("i", e.invoiceId())
+        .bind("ref", e.paymentId())
+        .execute();
     setBalance(e.tenantId(), e.invoiceId(), e.outstanding(), e.status());
     return true;
   }
@@ -198,51 +210,55 @@ public class Ledger {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean cancel(InvoiceCancelled e) {
-    return em.createNativeQuery(
+    return SqlQuery.write(
+                em,
                 "update sc_invoice set cancelled_on = :on, status = 'CANCELLED', outstanding = 0"
                     + " where tenant_id = :t and invoice_id = :i")
-            .setParameter("on", e.cancelledOn())
-            .setParameter("t", e.tenantId())
-            .setParameter("i", e.invoiceId())
-            .executeUpdate()
+            .bind("on", e.cancelledOn())
+            .bind("t", e.tenantId())
+            .bind("i", e.invoiceId())
+            .execute()
         == 1;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean moveDueDate(InvoiceDueDateChanged e) {
-    return em.createNativeQuery(
+    return SqlQuery.write(
+                em,
                 "update sc_invoice set due_date = :due where tenant_id = :t and invoice_id = :i")
-            .setParameter("due", e.dueDate())
-            .setParameter("t", e.tenantId())
-            .setParameter("i", e.invoiceId())
-            .executeUpdate()
+            .bind("due", e.dueDate())
+            .bind("t", e.tenantId())
+            .bind("i", e.invoiceId())
+            .execute()
         == 1;
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void openDispute(DisputeOpened e) {
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "insert into sc_dispute (tenant_id, customer_id, invoice_id, dispute_id, amount,"
                 + " opened_on) values (:t, :c, :i, :d, :amount, :on) on conflict do nothing")
-        .setParameter("t", e.tenantId())
-        .setParameter("c", e.customerId())
-        .setParameter("i", e.invoiceId())
-        .setParameter("d", e.disputeId())
-        .setParameter("amount", e.amount())
-        .setParameter("on", e.openedOn())
-        .executeUpdate();
+        .bind("t", e.tenantId())
+        .bind("c", e.customerId())
+        .bind("i", e.invoiceId())
+        .bind("d", e.disputeId())
+        .bind("amount", e.amount())
+        .bind("on", e.openedOn())
+        .execute();
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean resolveDispute(DisputeResolved e) {
-    return em.createNativeQuery(
+    return SqlQuery.write(
+                em,
                 "update sc_dispute set resolved_on = :on, outcome = :outcome where tenant_id = :t"
                     + " and dispute_id = :d")
-            .setParameter("on", e.resolvedOn())
-            .setParameter("outcome", e.outcome())
-            .setParameter("t", e.tenantId())
-            .setParameter("d", e.disputeId())
-            .executeUpdate()
+            .bind("on", e.resolvedOn())
+            .bind("outcome", e.outcome())
+            .bind("t", e.tenantId())
+            .bind("d", e.disputeId())
+            .execute()
         == 1;
   }
 
@@ -250,185 +266,165 @@ public class Ledger {
   @Transactional(Transactional.TxType.MANDATORY)
   public void collectionEvent(
       String tenant, String customer, String kind, String ref, LocalDate on) {
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "insert into sc_collection_event (tenant_id, customer_id, kind, ref, occurred_on)"
                 + " values (:t, :c, :kind, :ref, :on)")
-        .setParameter("t", tenant)
-        .setParameter("c", customer)
-        .setParameter("kind", kind)
-        .setParameter("ref", ref)
-        .setParameter("on", on)
-        .executeUpdate();
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("kind", kind)
+        .bind("ref", ref)
+        .bind("on", on)
+        .execute();
   }
 
   public Optional<Customer> customer(String tenant, String customer) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select name, segment, currency, registered from sc_customer where tenant_id = :t"
-                    + " and customer_id = :c")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
-    return rows.stream()
-        .findFirst()
-        .map(
+    return SqlQuery.select(
+            em,
+            "select name, segment, currency, registered from sc_customer where tenant_id = :t"
+                + " and customer_id = :c")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .first(
             r ->
                 new Customer(
                     tenant,
                     customer,
-                    Rows.text(r[0]),
-                    Rows.text(r[1]),
-                    Rows.text(r[2]),
-                    Boolean.TRUE.equals(r[3])));
+                    r.text("name"),
+                    r.text("segment"),
+                    r.text("currency"),
+                    r.flag("registered")));
   }
 
   /** Locks the customer's row so that concurrent recomputations of one customer run in turn. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Customer> lock(String tenant, String customer) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        em.createNativeQuery(
+    boolean known =
+        SqlQuery.select(
+                em,
                 "select id from sc_customer where tenant_id = :t and customer_id = :c for update")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
-    return rows.isEmpty() ? Optional.empty() : customer(tenant, customer);
+            .bind("t", tenant)
+            .bind("c", customer)
+            .exists();
+    return known ? customer(tenant, customer) : Optional.empty();
   }
 
   /** The customer's currency: as registered, else that of its first invoice. */
   public Optional<String> invoiceCurrency(String tenant, String customer) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        em.createNativeQuery(
-                "select currency from sc_invoice where tenant_id = :t and customer_id = :c order by"
-                    + " issue_date, id limit 1")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
-    return rows.stream().findFirst().map(Rows::text);
+    return SqlQuery.select(
+            em,
+            "select currency from sc_invoice where tenant_id = :t and customer_id = :c order by"
+                + " issue_date, id limit 1")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .first(r -> r.text("currency"));
   }
 
   public List<InvoiceHistory> invoices(String tenant, String customer) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> settlements =
-        em.createNativeQuery(
-                "select invoice_id, kind, amount, occurred_on, reversed_on from sc_settlement"
-                    + " where tenant_id = :t and customer_id = :c order by id")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
+    record SettlementRow(String invoiceId, Settlement settlement) {}
     Map<String, List<Settlement>> byInvoice = new LinkedHashMap<>();
-    for (Object[] s : settlements) {
-      byInvoice
-          .computeIfAbsent(Rows.text(s[0]), k -> new ArrayList<>())
-          .add(
-              new Settlement(
-                  Settlement.Kind.valueOf(Rows.text(s[1])),
-                  Rows.decimal(s[2]),
-                  Rows.date(s[3]),
-                  Rows.date(s[4])));
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select invoice_id, currency, issue_date, due_date, total, cancelled_on from"
-                    + " sc_invoice where tenant_id = :t and customer_id = :c order by id")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
-    List<InvoiceHistory> out = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      String id = Rows.text(r[0]);
-      out.add(
-          new InvoiceHistory(
-              id,
-              Rows.text(r[1]),
-              Rows.date(r[2]),
-              Rows.date(r[3]),
-              Rows.decimal(r[4]),
-              Rows.date(r[5]),
-              byInvoice.getOrDefault(id, List.of())));
-    }
-    return out;
+    SqlQuery.select(
+            em,
+            "select invoice_id, kind, amount, occurred_on, reversed_on from sc_settlement"
+                + " where tenant_id = :t and customer_id = :c order by id")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .list(
+            r ->
+                new SettlementRow(
+                    r.text("invoice_id"),
+                    new Settlement(
+                        Settlement.Kind.valueOf(r.text("kind")),
+                        r.decimal("amount"),
+                        r.date("occurred_on"),
+                        r.date("reversed_on"))))
+        .forEach(
+            s ->
+                byInvoice
+                    .computeIfAbsent(s.invoiceId(), k -> new ArrayList<>())
+                    .add(s.settlement()));
+    return SqlQuery.select(
+            em,
+            "select invoice_id, currency, issue_date, due_date, total, cancelled_on from"
+                + " sc_invoice where tenant_id = :t and customer_id = :c order by id")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .list(
+            r ->
+                new InvoiceHistory(
+                    r.text("invoice_id"),
+                    r.text("currency"),
+                    r.date("issue_date"),
+                    r.date("due_date"),
+                    r.decimal("total"),
+                    r.date("cancelled_on"),
+                    byInvoice.getOrDefault(r.text("invoice_id"), List.of())));
   }
 
   public CollectionFacts facts(String tenant, String customer) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> disputes =
-        em.createNativeQuery(
+    List<CollectionFacts.Dispute> disputes =
+        SqlQuery.select(
+                em,
                 "select opened_on, resolved_on, amount from sc_dispute where tenant_id = :t and"
                     + " customer_id = :c")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
-    @SuppressWarnings("unchecked")
-    List<Object[]> events =
-        em.createNativeQuery(
-                "select kind, occurred_on from sc_collection_event where tenant_id = :t and"
-                    + " customer_id = :c")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .getResultList();
+            .bind("t", tenant)
+            .bind("c", customer)
+            .list(
+                r ->
+                    new CollectionFacts.Dispute(
+                        r.date("opened_on"), r.date("resolved_on"), r.decimal("amount")));
+    record Event(String kind, LocalDate on) {}
     List<LocalDate> promises = new ArrayList<>();
     List<LocalDate> plans = new ArrayList<>();
     List<LocalDate> escalations = new ArrayList<>();
-    for (Object[] e : events) {
-      LocalDate on = Rows.date(e[1]);
-      switch (Rows.text(e[0])) {
-        case "PROMISE_BROKEN" -> promises.add(on);
-        case "PLAN_BROKEN" -> plans.add(on);
-        case "ESCALATED" -> escalations.add(on);
-        default -> {
-          // hold requests are acted on, not scored
-        }
-      }
-    }
-    return new CollectionFacts(
-        disputes.stream()
-            .map(
-                d ->
-                    new CollectionFacts.Dispute(
-                        Rows.date(d[0]), Rows.date(d[1]), Rows.decimal(d[2])))
-            .toList(),
-        promises,
-        plans,
-        escalations);
+    SqlQuery.select(
+            em,
+            "select kind, occurred_on from sc_collection_event where tenant_id = :t and"
+                + " customer_id = :c")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .list(r -> new Event(r.text("kind"), r.date("occurred_on")))
+        .forEach(
+            e -> {
+              switch (e.kind()) {
+                case PROMISE_BROKEN -> promises.add(e.on());
+                case PLAN_BROKEN -> plans.add(e.on());
+                case ESCALATED -> escalations.add(e.on());
+                default -> {
+                  // hold requests are acted on, not scored
+                }
+              }
+            });
+    return new CollectionFacts(disputes, promises, plans, escalations);
   }
 
   /** A tenant's customers after {@code customer}, in pages, for the nightly run. */
   public List<String> customersAfter(String tenant, String customer, int limit) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        em.createNativeQuery(
-                "select customer_id from sc_customer where tenant_id = :t and customer_id > :c"
-                    + " order by customer_id limit :n")
-            .setParameter("t", tenant)
-            .setParameter("c", customer)
-            .setParameter("n", limit)
-            .getResultList();
-    return rows.stream().map(Rows::text).toList();
+    return SqlQuery.select(
+            em,
+            "select customer_id from sc_customer where tenant_id = :t and customer_id > :c"
+                + " order by customer_id limit :n")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("n", limit)
+        .list(r -> r.text("customer_id"));
   }
 
   /** Customers of a tenant in one segment (sector), to rescore when the sector's risk changes. */
   public List<String> customersInSegment(String tenant, String segment) {
-    @SuppressWarnings("unchecked")
-    List<Object> rows =
-        em.createNativeQuery(
-                "select customer_id from sc_customer where tenant_id = :t and segment = :s")
-            .setParameter("t", tenant)
-            .setParameter("s", segment)
-            .getResultList();
-    return rows.stream().map(Rows::text).toList();
+    return SqlQuery.select(
+            em, "select customer_id from sc_customer where tenant_id = :t and segment = :s")
+        .bind("t", tenant)
+        .bind("s", segment)
+        .list(r -> r.text("customer_id"));
   }
 
   private boolean invoiceKnown(String tenant, String invoice) {
-    return !em.createNativeQuery(
-            "select 1 from sc_invoice where tenant_id = :t and invoice_id = :i")
-        .setParameter("t", tenant)
-        .setParameter("i", invoice)
-        .getResultList()
-        .isEmpty();
+    return SqlQuery.select(
+            em, "select 1 as known from sc_invoice where tenant_id = :t and invoice_id = :i")
+        .bind("t", tenant)
+        .bind("i", invoice)
+        .exists();
   }
 
   private void settle(
@@ -439,35 +435,37 @@ public class Ledger {
       String ref,
       BigDecimal amount,
       LocalDate on) {
-    em.createNativeQuery(
+    SqlQuery.write(
+            em,
             "insert into sc_settlement (tenant_id, customer_id, invoice_id, kind, ref, amount,"
                 + " occurred_on) values (:t, :c, :i, :kind, :ref, :amount, :on)")
-        .setParameter("t", tenant)
-        .setParameter("c", customer)
-        .setParameter("i", invoice)
-        .setParameter("kind", kind)
-        .setParameter("ref", ref)
-        .setParameter("amount", amount)
-        .setParameter("on", on)
-        .executeUpdate();
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("i", invoice)
+        .bind("kind", kind)
+        .bind("ref", ref)
+        .bind("amount", amount)
+        .bind("on", on)
+        .execute();
   }
 
   private void setBalance(String tenant, String invoice, BigDecimal outstanding, String status) {
     if (outstanding != null) {
-      em.createNativeQuery(
+      SqlQuery.write(
+              em,
               "update sc_invoice set outstanding = :out where tenant_id = :t and invoice_id = :i")
-          .setParameter("out", outstanding)
-          .setParameter("t", tenant)
-          .setParameter("i", invoice)
-          .executeUpdate();
+          .bind("out", outstanding)
+          .bind("t", tenant)
+          .bind("i", invoice)
+          .execute();
     }
     if (status != null) {
-      em.createNativeQuery(
-              "update sc_invoice set status = :status where tenant_id = :t and invoice_id = :i")
-          .setParameter("status", status)
-          .setParameter("t", tenant)
-          .setParameter("i", invoice)
-          .executeUpdate();
+      SqlQuery.write(
+              em, "update sc_invoice set status = :status where tenant_id = :t and invoice_id = :i")
+          .bind("status", status)
+          .bind("t", tenant)
+          .bind("i", invoice)
+          .execute();
     }
   }
 }
