@@ -17,13 +17,13 @@ import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaWriter;
 import org.receivables.kit.testing.TestTokens;
-import org.receivables.scoring.ledger.LedgerRepository;
+import org.receivables.scoring.ledger.CustomerRepository;
 
 /** Scoring's replica obeys invoicing's erasure of a customer's personal data. */
 @QuarkusTest
 class PersonalDataErasureTest {
 
-  @Inject LedgerRepository ledger;
+  @Inject CustomerRepository ledger;
 
   private final String tenant = TestTokens.freshTenant();
 
@@ -58,7 +58,7 @@ class PersonalDataErasureTest {
     KafkaWriter.publish(Topics.INVOICING, eventId, erased);
     KafkaWriter.publish(Topics.INVOICING, eventId, erased); // a redelivery is harmless
 
-    LedgerRepository.Customer after = awaitCustomer(customer, c -> c.name() == null);
+    CustomerRepository.Customer after = awaitCustomer(customer, c -> c.name() == null);
     assertThat(after.registered()).isTrue();
     assertThat(after.segment()).isEqualTo("retail");
     assertThat(after.currency()).isEqualTo("EUR");
@@ -66,14 +66,14 @@ class PersonalDataErasureTest {
     assertThat(read(other).orElseThrow().name()).isEqualTo("Jean Dupont EI");
   }
 
-  private Optional<LedgerRepository.Customer> read(String customer) {
+  private Optional<CustomerRepository.Customer> read(String customer) {
     return QuarkusTransaction.requiringNew().call(() -> ledger.customer(tenant, customer));
   }
 
-  private LedgerRepository.Customer awaitCustomer(
-      String customer, Predicate<LedgerRepository.Customer> ready) throws InterruptedException {
+  private CustomerRepository.Customer awaitCustomer(
+      String customer, Predicate<CustomerRepository.Customer> ready) throws InterruptedException {
     Instant end = Instant.now().plus(Duration.ofSeconds(30));
-    Optional<LedgerRepository.Customer> c = Optional.empty();
+    Optional<CustomerRepository.Customer> c = Optional.empty();
     while (Instant.now().isBefore(end)) {
       c = read(customer);
       if (c.isPresent() && ready.test(c.get())) {

@@ -13,7 +13,7 @@ import org.receivables.kit.money.Money;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
 import org.receivables.scoring.hold.CreditHolds;
-import org.receivables.scoring.ledger.LedgerRepository;
+import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.limit.LimitOverrides;
 import org.receivables.scoring.score.ScoreService;
 import org.receivables.scoring.score.ScoringConfig;
@@ -35,7 +35,7 @@ public class CreditService {
 
   @Transactional
   public CreditDecisionView decide(String tenant, CreditDecisionRequest request, String by) {
-    LedgerRepository.Customer customer = scores.customer(tenant, request.customerId());
+    CustomerRepository.Customer customer = scores.customer(tenant, request.customerId());
     ScoreService.Evaluation e = scores.evaluate(tenant, customer.customerId(), calendar.today());
     String currency = e.currency();
     if (request.currency() != null && !request.currency().equals(currency)) {
@@ -100,7 +100,7 @@ public class CreditService {
   @Transactional
   public CreditLimitView overrideLimit(
       String tenant, String customerId, CreditLimitRequest request, String by) {
-    LedgerRepository.Customer customer = scores.customer(tenant, customerId);
+    CustomerRepository.Customer customer = scores.customer(tenant, customerId);
     String currency = scores.currencyOf(customer);
     if (request.creditLimit() != null && !Money.fitsMinorUnits(request.creditLimit(), currency)) {
       throw ProblemException.invalid(

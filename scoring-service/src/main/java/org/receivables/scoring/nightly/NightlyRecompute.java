@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.ledger.LedgerRepository;
+import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.score.ScoreService;
 import org.receivables.scoring.score.ScoringConfig;
 
@@ -38,7 +38,7 @@ public class NightlyRecompute {
   private final String replica = UUID.randomUUID().toString();
 
   @Inject NightlyRunRepository runs;
-  @Inject LedgerRepository ledger;
+  @Inject CustomerRepository ledger;
   @Inject ScoreService scores;
   @Inject ScoringConfig config;
   @Inject BusinessCalendar calendar;

@@ -2,7 +2,6 @@ package org.receivables.scoring.score;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,21 +27,15 @@ import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.credit.CreditHoldRequest;
-import org.receivables.scoring.credit.CreditHoldView;
-import org.receivables.scoring.credit.CreditLimitRequest;
-import org.receivables.scoring.credit.CreditLimitView;
-import org.receivables.scoring.credit.CreditService;
-import org.receivables.scoring.external.ExternalInputRepository;
 import org.receivables.scoring.external.ExternalRatingRequest;
-import org.receivables.scoring.external.ExternalScore;
 import org.receivables.scoring.external.RecordedRating;
 import org.receivables.scoring.hold.CreditHolds;
 import org.receivables.scoring.limit.LimitOverrides;
 
 /**
- * A customer's creditworthiness and what credit managers set on it: external rating, limit override
- * and credit hold. Reads are open to every role; changes to credit managers.
+ * A customer's creditworthiness, its history, the payment figures behind it and the external rating
+ * credit managers enter. Reads are open to every role; changes to credit managers. (Limit overrides
+ * and holds, under the same path, are {@code credit}'s {@code CreditLimitResource}.)
  */
 @Path("/api/v1/scores")
 @Tag(name = "Scores")
@@ -51,10 +44,9 @@ import org.receivables.scoring.limit.LimitOverrides;
 public class ScoreResource {
 
   @Inject ScoreService scores;
-  @Inject CreditService credit;
   @Inject CreditHolds holds;
   @Inject LimitOverrides overrides;
-  @Inject ExternalInputRepository external;
+  @Inject Ratings ratings;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
@@ -144,7 +136,6 @@ public class ScoreResource {
 
   @PUT
   @Path("{customerId}/external-rating")
-  @Transactional
   @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
   @Operation(summary = "Record an external (credit bureau) rating; the score is recomputed")
   @APIResponse(responseCode = "200", description = "The rating now on file")
@@ -152,19 +143,7 @@ public class ScoreResource {
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public RecordedRating rate(
       @PathParam("customerId") UUID customer, @NotNull @Valid ExternalRatingRequest request) {
-    String customerId = customer.toString();
-    String t = tenant.tenantId();
-    scores.customer(t, customerId);
-    if (request.ratedOn().isAfter(calendar.today())) {
-      throw ProblemException.invalid("ratedOn", "must not be in the future");
-    }
-    external.recordRating(
-        t,
-        customerId,
-        new ExternalScore(request.source(), request.rating(), request.score(), request.ratedOn()),
-        tenant.principal());
-    scores.recompute(t, customerId, "external-rating");
-    return external.latestRating(t, customerId, calendar.today()).orElseThrow();
+    return ratings.rate(tenant.tenantId(), customer.toString(), request, tenant.principal());
   }
 
   @GET
@@ -174,62 +153,7 @@ public class ScoreResource {
   @APIResponse(responseCode = "200", description = "The rating")
   @APIResponse(responseCode = "404", description = "No such customer, or no rating on file")
   public RecordedRating rating(@PathParam("customerId") UUID customer) {
-    String customerId = customer.toString();
-    String t = tenant.tenantId();
-    scores.customer(t, customerId);
-    return external
-        .latestRating(t, customerId, calendar.today())
-        .orElseThrow(() -> ProblemException.notFound("External rating of customer", customerId));
-  }
-
-  @PUT
-  @Path("{customerId}/credit-limit")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
-  @Operation(
-      summary = "Override the recommended credit limit (or clear the override with a null limit)",
-      description = "Every override is kept with its reason, author and time (audit trail).")
-  @APIResponse(responseCode = "200", description = "The credit limit now in force")
-  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditLimitView overrideLimit(
-      @PathParam("customerId") UUID customer, @NotNull @Valid CreditLimitRequest request) {
-    return credit.overrideLimit(
-        tenant.tenantId(), customer.toString(), request, tenant.principal());
-  }
-
-  @GET
-  @Path("{customerId}/credit-limit")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
-  @Operation(
-      summary = "The recommended limit, the override and the limit in force, with the class policy")
-  @APIResponse(responseCode = "200", description = "The credit limit")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditLimitView limit(@PathParam("customerId") UUID customer) {
-    return credit.limit(tenant.tenantId(), customer.toString());
-  }
-
-  @PUT
-  @Path("{customerId}/credit-hold")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
-  @Operation(
-      summary = "Place or release a credit hold",
-      description = "Announced as receivables.credit-hold.changed.v1 when the state changes.")
-  @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
-  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditHoldView setHold(
-      @PathParam("customerId") UUID customer, @NotNull @Valid CreditHoldRequest request) {
-    return credit.setHold(tenant.tenantId(), customer.toString(), request, tenant.principal());
-  }
-
-  @GET
-  @Path("{customerId}/credit-hold")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
-  @Operation(summary = "Whether the customer is on credit hold, with every change")
-  @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditHoldView hold(@PathParam("customerId") UUID customer) {
-    return credit.hold(tenant.tenantId(), customer.toString());
+    return ratings.latest(tenant.tenantId(), customer.toString());
   }
 
   private static Long cursorId(String key) {

@@ -1,6 +1,7 @@
 package org.receivables.scoring.score;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -24,6 +25,8 @@ import org.receivables.scoring.financials.Analysis;
 import org.receivables.scoring.financials.FinancialStatement;
 import org.receivables.scoring.hold.CreditHolds;
 import org.receivables.scoring.hold.HoldRules;
+import org.receivables.scoring.ledger.CustomerFactsChanged;
+import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.ledger.LedgerRepository;
 import org.receivables.scoring.limit.LimitOverrides;
 
@@ -36,6 +39,7 @@ public class ScoreService {
 
   @Inject ScoreRepository repository;
   @Inject LedgerRepository ledger;
+  @Inject CustomerRepository customers;
   @Inject ExternalInputRepository external;
   @Inject LimitOverrides overrides;
   @Inject CreditHolds holds;
@@ -46,7 +50,7 @@ public class ScoreService {
 
   /** Everything computed for one customer on one date. */
   public record Evaluation(
-      LedgerRepository.Customer customer,
+      CustomerRepository.Customer customer,
       String currency,
       PaymentBehaviour behaviour,
       ScoreResult result,
@@ -55,14 +59,14 @@ public class ScoreService {
       BigDecimal creditLimit) {}
 
   /** The customer as scoring knows it, or 404 as if another tenant's customer did not exist. */
-  public LedgerRepository.Customer customer(String tenant, String customerId) {
-    return ledger
+  public CustomerRepository.Customer customer(String tenant, String customerId) {
+    return customers
         .customer(tenant, customerId)
         .orElseThrow(() -> ProblemException.notFound("Customer", customerId));
   }
 
   public Evaluation evaluate(String tenant, String customerId, LocalDate asOf) {
-    LedgerRepository.Customer c = customer(tenant, customerId);
+    CustomerRepository.Customer c = customer(tenant, customerId);
     String currency = currencyOf(c);
     PaymentBehaviour behaviour =
         PaymentBehaviour.of(
@@ -103,7 +107,7 @@ public class ScoreService {
     return p;
   }
 
-  public String currencyOf(LedgerRepository.Customer c) {
+  public String currencyOf(CustomerRepository.Customer c) {
     if (c.currency() != null && Money.currency(c.currency()).isPresent()) {
       return c.currency();
     }
@@ -120,7 +124,7 @@ public class ScoreService {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<StoredScore> recompute(String tenant, String customerId, String trigger) {
-    if (ledger.lock(tenant, customerId).isEmpty()) {
+    if (customers.lock(tenant, customerId).isEmpty()) {
       return Optional.empty();
     }
     LocalDate today = calendar.today();
@@ -148,6 +152,11 @@ public class ScoreService {
       applyHoldPolicy(tenant, customerId, before, e.result());
     }
     return repository.stored(tenant, customerId);
+  }
+
+  /** Rescores a customer whose statement, rating or sector changed, in the caller's transaction. */
+  void onFactsChanged(@Observes CustomerFactsChanged change) {
+    recompute(change.tenantId(), change.customerId(), change.trigger());
   }
 
   private static ScoreRevision.Figures figures(StoredScore s) {

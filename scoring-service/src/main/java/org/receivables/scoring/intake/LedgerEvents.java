@@ -1,4 +1,4 @@
-package org.receivables.scoring.ledger;
+package org.receivables.scoring.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +30,8 @@ import org.receivables.kit.inbox.IncomingEvent;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.scoring.hold.CreditHolds;
 import org.receivables.scoring.hold.HoldRules;
+import org.receivables.scoring.ledger.CustomerRepository;
+import org.receivables.scoring.ledger.LedgerRepository;
 import org.receivables.scoring.score.ScoreService;
 
 /**
@@ -50,6 +52,7 @@ public class LedgerEvents {
 
   @Inject Inbox inbox;
   @Inject LedgerRepository ledger;
+  @Inject CustomerRepository customers;
   @Inject CreditHolds holds;
   @Inject ScoreService scores;
   @Inject TenantScope tenants;
@@ -113,13 +116,13 @@ public class LedgerEvents {
   /** Applies one event; false when it changed nothing scoring looks at. */
   private boolean changesFacts(DomainEvent data) {
     if (data instanceof CustomerRegistered e) {
-      ledger.register(e);
+      customers.register(e);
       return true;
     } else if (data instanceof CustomerUpdated e) {
-      ledger.update(e);
+      customers.update(e);
       return true;
     } else if (data instanceof CustomerPersonalDataErased e) {
-      ledger.erasePersonalData(e);
+      customers.erasePersonalData(e);
       return false;
     } else if (data instanceof InvoiceIssued e) {
       require(e.invoiceId(), e.issueDate(), e.dueDate(), e.totalInclTax(), e.currency());
