@@ -1,6 +1,7 @@
 package org.receivables.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,16 +72,11 @@ class PersonalDataErasureTest {
   }
 
   private CustomerRepository.Customer awaitCustomer(
-      String customer, Predicate<CustomerRepository.Customer> ready) throws InterruptedException {
-    Instant end = Instant.now().plus(Duration.ofSeconds(30));
-    Optional<CustomerRepository.Customer> c = Optional.empty();
-    while (Instant.now().isBefore(end)) {
-      c = read(customer);
-      if (c.isPresent() && ready.test(c.get())) {
-        return c.get();
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Customer " + customer + " not as expected in time: " + c);
+      String customer, Predicate<CustomerRepository.Customer> ready) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> read(customer), c -> c.isPresent() && ready.test(c.get()))
+        .orElseThrow();
   }
 }

@@ -1,8 +1,6 @@
 package org.receivables.scoring.credit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.scoring.store.JsonText;
 
 /**
  * The log of credit decisions ({@link CreditDecision}), read back as {@link CreditDecisionView}s.
@@ -17,7 +16,9 @@ import org.receivables.kit.problem.ProblemException;
 @ApplicationScoped
 public class CreditDecisionRepository {
 
-  @Inject ObjectMapper json;
+  private static final TypeReference<List<CreditRules.Verdict>> VERDICTS = new TypeReference<>() {};
+
+  @Inject JsonText json;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void log(String tenant, CreditDecisionView v) {
@@ -34,7 +35,7 @@ public class CreditDecisionRepository {
     d.availableCredit = v.availableCredit();
     d.score = v.score();
     d.riskClass = v.riskClass();
-    d.reasons = write(v.reasons());
+    d.reasons = json.write(v.reasons());
     d.decidedBy = v.decidedBy();
     d.decidedAt = v.decidedAt();
     d.persist();
@@ -83,19 +84,7 @@ public class CreditDecisionRepository {
         d.decidedAt);
   }
 
-  private String write(List<CreditRules.Verdict> verdicts) {
-    try {
-      return json.writeValueAsString(verdicts);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private List<CreditRules.Verdict> read(String text) {
-    try {
-      return json.readValue(text, new TypeReference<List<CreditRules.Verdict>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored verdicts cannot be read", e);
-    }
+    return json.read(text, VERDICTS);
   }
 }

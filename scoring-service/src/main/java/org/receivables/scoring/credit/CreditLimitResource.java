@@ -34,7 +34,7 @@ public class CreditLimitResource {
 
   @PUT
   @Path("{customerId}/credit-limit")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Override the recommended credit limit (or clear the override with a null limit)",
       description = "Every override is kept with its reason, author and time (audit trail).")
@@ -49,7 +49,7 @@ public class CreditLimitResource {
 
   @GET
   @Path("{customerId}/credit-limit")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "The recommended limit, the override and the limit in force, with the class policy")
   @APIResponse(responseCode = "200", description = "The credit limit")
@@ -60,7 +60,7 @@ public class CreditLimitResource {
 
   @PUT
   @Path("{customerId}/credit-hold")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Place or release a credit hold",
       description = "Announced as receivables.credit-hold.changed.v1 when the state changes.")
@@ -74,7 +74,7 @@ public class CreditLimitResource {
 
   @GET
   @Path("{customerId}/credit-hold")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Whether the customer is on credit hold, with every change")
   @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")

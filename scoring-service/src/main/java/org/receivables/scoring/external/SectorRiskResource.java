@@ -38,7 +38,7 @@ public class SectorRiskResource {
 
   @PUT
   @Path("{sector}")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Set the risk of a sector",
       description =
@@ -59,7 +59,7 @@ public class SectorRiskResource {
   }
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The sector risk table (keyset pagination by sector)")
   @APIResponse(responseCode = "200", description = "One page of sectors")
   public Page<SectorRisk> listSectorRisks(

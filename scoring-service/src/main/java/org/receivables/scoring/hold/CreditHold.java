@@ -1,13 +1,10 @@
 package org.receivables.scoring.hold;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.receivables.scoring.store.CustomerRow;
 
 /**
  * One change of a customer's credit hold. Rows are only ever added: the latest is the customer's
@@ -15,17 +12,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sc_credit_hold")
-public class CreditHold extends PanacheEntityBase {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  public String tenantId;
-
-  @Column(name = "customer_id", nullable = false, updatable = false)
-  public String customerId;
+public class CreditHold extends CustomerRow {
 
   @Column(name = "on_hold")
   public boolean onHold;

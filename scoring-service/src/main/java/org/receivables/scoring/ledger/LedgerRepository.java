@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.receivables.events.CreditNoteIssued;
 import org.receivables.events.DisputeOpened;
 import org.receivables.events.DisputeResolved;
+import org.receivables.events.DomainEvent;
 import org.receivables.events.InvoiceCancelled;
 import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
@@ -72,19 +73,12 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean pay(PaymentReceived e) {
-    if (!invoiceKnown(e.tenantId(), e.invoiceId())) {
-      return false;
-    }
-    settle(
-        e.tenantId(),
-        e.customerId(),
+    return settleKnown(
+        e,
         e.invoiceId(),
-        "PAYMENT",
-        e.paymentId(),
-        e.amount(),
-        e.receivedOn());
-    setBalance(e.tenantId(), e.invoiceId(), e.outstanding(), e.status());
-    return true;
+        new Reduction(Settlement.Kind.PAYMENT, e.paymentId(), e.amount(), e.receivedOn()),
+        e.outstanding(),
+        e.status());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -108,36 +102,22 @@ public class LedgerRepository {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean credit(CreditNoteIssued e) {
-    if (!invoiceKnown(e.tenantId(), e.invoiceId())) {
-      return false;
-    }
-    settle(
-        e.tenantId(),
-        e.customerId(),
+    return settleKnown(
+        e,
         e.invoiceId(),
-        "CREDIT_NOTE",
-        e.creditNoteId(),
-        e.amount(),
-        e.issuedOn());
-    setBalance(e.tenantId(), e.invoiceId(), e.outstanding(), e.status());
-    return true;
+        new Reduction(Settlement.Kind.CREDIT_NOTE, e.creditNoteId(), e.amount(), e.issuedOn()),
+        e.outstanding(),
+        e.status());
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean writeOff(InvoiceWrittenOff e) {
-    if (!invoiceKnown(e.tenantId(), e.invoiceId())) {
-      return false;
-    }
-    settle(
-        e.tenantId(),
-        e.customerId(),
+    return settleKnown(
+        e,
         e.invoiceId(),
-        "WRITE_OFF",
-        null,
-        e.amount(),
-        e.writtenOffOn());
-    setBalance(e.tenantId(), e.invoiceId(), e.outstanding(), "WRITTEN_OFF");
-    return true;
+        new Reduction(Settlement.Kind.WRITE_OFF, null, e.amount(), e.writtenOffOn()),
+        e.outstanding(),
+        "WRITTEN_OFF");
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -307,26 +287,29 @@ public class LedgerRepository {
         .exists();
   }
 
-  private void settle(
-      String tenant,
-      String customer,
-      String invoice,
-      String kind,
-      String ref,
-      BigDecimal amount,
-      LocalDate on) {
+  /** A dated reduction of what an invoice owes. */
+  private record Reduction(Settlement.Kind kind, String ref, BigDecimal amount, LocalDate on) {}
+
+  /** Records a reduction of a known invoice and its new balance; false when it is unknown. */
+  private boolean settleKnown(
+      DomainEvent e, String invoice, Reduction r, BigDecimal outstanding, String status) {
+    if (!invoiceKnown(e.tenantId(), invoice)) {
+      return false;
+    }
     SqlQuery.write(
             em,
             "insert into sc_settlement (tenant_id, customer_id, invoice_id, kind, ref, amount,"
                 + " occurred_on) values (:t, :c, :i, :kind, :ref, :amount, :on)")
-        .bind("t", tenant)
-        .bind("c", customer)
+        .bind("t", e.tenantId())
+        .bind("c", e.customerId())
         .bind("i", invoice)
-        .bind("kind", kind)
-        .bind("ref", ref)
-        .bind("amount", amount)
-        .bind("on", on)
+        .bind("kind", r.kind().name())
+        .bind("ref", r.ref())
+        .bind("amount", r.amount())
+        .bind("on", r.on())
         .execute();
+    setBalance(e.tenantId(), invoice, outstanding, status);
+    return true;
   }
 
   private void setBalance(String tenant, String invoice, BigDecimal outstanding, String status) {

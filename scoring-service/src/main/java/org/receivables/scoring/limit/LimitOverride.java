@@ -1,14 +1,11 @@
 package org.receivables.scoring.limit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.receivables.scoring.store.CustomerRow;
 
 /**
  * A credit manager's override of the recommended limit, or the clearing of one (a null limit). Rows
@@ -16,17 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sc_limit_override")
-public class LimitOverride extends PanacheEntityBase {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  public String tenantId;
-
-  @Column(name = "customer_id", nullable = false, updatable = false)
-  public String customerId;
+public class LimitOverride extends CustomerRow {
 
   @Column(name = "credit_limit")
   public BigDecimal creditLimit;

@@ -1,53 +1,13 @@
 package org.receivables.scoring.score;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /** One kept change of a customer's score, class or limit: rows are only ever added. */
 @Entity
 @Table(name = "sc_score_history")
-public class ScoreChange extends PanacheEntityBase {
+public class ScoreChange extends ScoreRow {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
-  @Column(name = "tenant_id", nullable = false, updatable = false)
-  public String tenantId;
-
-  @Column(name = "customer_id", nullable = false, updatable = false)
-  public String customerId;
-
-  public int score;
-
-  @Enumerated(EnumType.STRING)
-  @Column(name = "risk_class")
-  public RiskClass riskClass;
-
-  public BigDecimal pd;
-
-  @Column(name = "credit_limit")
-  public BigDecimal creditLimit;
-
-  public String currency;
-
-  public String reasons;
-
-  @Column(name = "as_of")
-  public LocalDate asOf;
-
-  @Column(name = "computed_at")
-  public Instant computedAt;
-
+  /** What caused the recomputation: an event type, a manual change or the nightly run. */
   public String trigger;
 }

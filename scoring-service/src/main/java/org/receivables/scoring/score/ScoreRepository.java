@@ -1,8 +1,6 @@
 package org.receivables.scoring.score;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.receivables.kit.money.Money;
+import org.receivables.scoring.store.JsonText;
 
 /**
  * Stores current scores ({@link CurrentScore}) and their history ({@link ScoreChange}) and reads
@@ -20,7 +19,9 @@ import org.receivables.kit.money.Money;
 @ApplicationScoped
 public class ScoreRepository {
 
-  @Inject ObjectMapper json;
+  private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
+
+  @Inject JsonText json;
 
   /** A history entry with the row id its page cursor is made of. */
   public record HistoryRow(long id, ScoreHistoryEntry entry) {}
@@ -33,17 +34,8 @@ public class ScoreRepository {
   @Transactional(Transactional.TxType.MANDATORY)
   public void save(String tenant, String customerId, StoredScore s) {
     CurrentScore row = current(tenant, customerId).orElseGet(CurrentScore::new);
-    row.tenantId = tenant;
-    row.customerId = customerId;
-    row.score = s.score();
-    row.riskClass = s.riskClass();
-    row.pd = s.probabilityOfDefault();
+    fill(row, tenant, customerId, s);
     row.recommendedLimit = s.recommendedLimit();
-    row.creditLimit = s.creditLimit();
-    row.currency = s.currency();
-    row.reasons = write(s.reasons());
-    row.asOf = s.asOf();
-    row.computedAt = s.computedAt();
     row.persist();
   }
 
@@ -51,6 +43,12 @@ public class ScoreRepository {
   @Transactional(Transactional.TxType.MANDATORY)
   public void keep(String tenant, String customerId, StoredScore s, String trigger) {
     ScoreChange row = new ScoreChange();
+    fill(row, tenant, customerId, s);
+    row.trigger = trigger;
+    row.persist();
+  }
+
+  private void fill(ScoreRow row, String tenant, String customerId, StoredScore s) {
     row.tenantId = tenant;
     row.customerId = customerId;
     row.score = s.score();
@@ -58,11 +56,9 @@ public class ScoreRepository {
     row.pd = s.probabilityOfDefault();
     row.creditLimit = s.creditLimit();
     row.currency = s.currency();
-    row.reasons = write(s.reasons());
+    row.reasons = json.write(s.reasons());
     row.asOf = s.asOf();
     row.computedAt = s.computedAt();
-    row.trigger = trigger;
-    row.persist();
   }
 
   /** The score history, newest first, after the history row id {@code beforeId} (keyset). */
@@ -128,19 +124,7 @@ public class ScoreRepository {
         computedAt);
   }
 
-  private String write(List<Reason> reasons) {
-    try {
-      return json.writeValueAsString(reasons);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private List<Reason> read(String reasons) {
-    try {
-      return json.readValue(reasons, new TypeReference<List<Reason>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored reasons cannot be read", e);
-    }
+    return json.read(reasons, REASONS);
   }
 }

@@ -53,7 +53,7 @@ public class ScoreResource {
 
   @GET
   @Path("{customerId}")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "A customer's score, risk class, probability of default, credit limit and reasons",
       description =
@@ -97,7 +97,7 @@ public class ScoreResource {
 
   @GET
   @Path("{customerId}/history")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Every change of the customer's score, class or limit, newest first")
   @APIResponse(responseCode = "200", description = "One page of history (keyset pagination)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
@@ -118,7 +118,7 @@ public class ScoreResource {
 
   @GET
   @Path("{customerId}/behaviour")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The payment behaviour figures behind the score, as of a date")
   @APIResponse(responseCode = "200", description = "The figures")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
@@ -136,7 +136,7 @@ public class ScoreResource {
 
   @PUT
   @Path("{customerId}/external-rating")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(summary = "Record an external (credit bureau) rating; the score is recomputed")
   @APIResponse(responseCode = "200", description = "The rating now on file")
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
@@ -148,7 +148,7 @@ public class ScoreResource {
 
   @GET
   @Path("{customerId}/external-rating")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The latest external rating on file")
   @APIResponse(responseCode = "200", description = "The rating")
   @APIResponse(responseCode = "404", description = "No such customer, or no rating on file")
