@@ -1,6 +1,7 @@
 package org.receivables.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,13 +18,13 @@ import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaWriter;
 import org.receivables.kit.testing.TestTokens;
-import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.ledger.CustomerRepository;
 
 /** Scoring's replica obeys invoicing's erasure of a customer's personal data. */
 @QuarkusTest
 class PersonalDataErasureTest {
 
-  @Inject Ledger ledger;
+  @Inject CustomerRepository ledger;
 
   private final String tenant = TestTokens.freshTenant();
 
@@ -58,7 +59,7 @@ class PersonalDataErasureTest {
     KafkaWriter.publish(Topics.INVOICING, eventId, erased);
     KafkaWriter.publish(Topics.INVOICING, eventId, erased); // a redelivery is harmless
 
-    Ledger.Customer after = awaitCustomer(customer, c -> c.name() == null);
+    CustomerRepository.Customer after = awaitCustomer(customer, c -> c.name() == null);
     assertThat(after.registered()).isTrue();
     assertThat(after.segment()).isEqualTo("retail");
     assertThat(after.currency()).isEqualTo("EUR");
@@ -66,21 +67,16 @@ class PersonalDataErasureTest {
     assertThat(read(other).orElseThrow().name()).isEqualTo("Jean Dupont EI");
   }
 
-  private Optional<Ledger.Customer> read(String customer) {
+  private Optional<CustomerRepository.Customer> read(String customer) {
     return QuarkusTransaction.requiringNew().call(() -> ledger.customer(tenant, customer));
   }
 
-  private Ledger.Customer awaitCustomer(String customer, Predicate<Ledger.Customer> ready)
-      throws InterruptedException {
-    Instant end = Instant.now().plus(Duration.ofSeconds(30));
-    Optional<Ledger.Customer> c = Optional.empty();
-    while (Instant.now().isBefore(end)) {
-      c = read(customer);
-      if (c.isPresent() && ready.test(c.get())) {
-        return c.get();
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("Customer " + customer + " not as expected in time: " + c);
+  private CustomerRepository.Customer awaitCustomer(
+      String customer, Predicate<CustomerRepository.Customer> ready) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> read(customer), c -> c.isPresent() && ready.test(c.get()))
+        .orElseThrow();
   }
 }

@@ -2,19 +2,20 @@ package org.receivables.scoring;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ class ScoringApiTest {
   private final String tenant = TestTokens.freshTenant();
 
   @Inject NightlyRecompute nightly;
+  @Inject EntityManager em;
 
   private RequestSpecification as(String tenantId, String... roles) {
     return given()
@@ -130,31 +132,19 @@ class ScoringApiTest {
 
   /** Polls until the customer's score satisfies {@code ready} (events are asynchronous). */
   private JsonPath awaitScore(String customer, Predicate<JsonPath> ready) {
-    Instant end = Instant.now().plus(Duration.ofSeconds(180));
-    while (true) {
-      Response r = manager().get("/api/v1/scores/" + customer);
-      if (r.statusCode() == 200 && ready.test(r.jsonPath())) {
-        return r.jsonPath();
-      }
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("score never got ready: " + r.statusCode() + " " + r.asString());
-      }
-      sleep();
-    }
+    return awaitJson("/api/v1/scores/" + customer, ready);
   }
 
   private JsonPath awaitBehaviour(String customer, Predicate<JsonPath> ready) {
-    Instant end = Instant.now().plus(Duration.ofSeconds(180));
-    while (true) {
-      Response r = manager().get("/api/v1/scores/" + customer + "/behaviour");
-      if (r.statusCode() == 200 && ready.test(r.jsonPath())) {
-        return r.jsonPath();
-      }
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("behaviour never got ready: " + r.asString());
-      }
-      sleep();
-    }
+    return awaitJson("/api/v1/scores/" + customer + "/behaviour", ready);
+  }
+
+  private JsonPath awaitJson(String path, Predicate<JsonPath> ready) {
+    return await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> manager().get(path), r -> r.statusCode() == 200 && ready.test(r.jsonPath()))
+        .jsonPath();
   }
 
   /** Waits until {@code invoices} have fallen due and every one of them is paid. */
@@ -438,11 +428,7 @@ class ScoringApiTest {
 
     // dunning asks for a hold: every order is rejected until a credit manager releases it
     publish(Topics.DUNNING, new CreditHoldRequested(tenant, c, "formal notice unanswered", TODAY));
-    Instant end = Instant.now().plus(Duration.ofSeconds(180));
-    while (!manager().get("/api/v1/scores/" + c + "/credit-hold").jsonPath().getBoolean("onHold")) {
-      assertThat(Instant.now()).isBefore(end);
-      sleep();
-    }
+    awaitJson("/api/v1/scores/" + c + "/credit-hold", h -> h.getBoolean("onHold"));
     decide(c, "10.00")
         .body("decision", equalTo("REJECT"))
         .body("reasons.rule", hasItem("CREDIT_HOLD"));
@@ -650,19 +636,15 @@ class ScoringApiTest {
         .post("/api/v1/financial-statements")
         .then()
         .statusCode(201);
-    LocalDate day =
-        LocalDate.of(2000 + (int) (Math.random() * 900), 1, 1)
-            .plusDays((long) (Math.random() * 300));
+    // a day only this test uses, unclaimed again so that the test repeats on the same database
+    LocalDate day = LocalDate.of(2999, 12, 31);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery("delete from sc_nightly_run where run_date = :day")
+                    .setParameter("day", day)
+                    .executeUpdate());
     assertThat(nightly.run(day)).isGreaterThanOrEqualTo(1);
     assertThat(nightly.run(day)).isEqualTo(-1);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

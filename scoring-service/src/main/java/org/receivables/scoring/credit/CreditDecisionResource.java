@@ -11,11 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
@@ -33,22 +37,30 @@ public class CreditDecisionResource {
   @Inject TenantContext tenant;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed({Roles.CREDIT_TEAM, Roles.ERP})
   @Operation(
       summary = "Decide whether a customer may take on more credit",
       description =
           "Checks exposure + amount against the credit limit, credit hold, overdue invoices and"
               + " the risk class policy; answers APPROVE, REVIEW or REJECT with every rule's"
-              + " verdict, and logs the decision.")
-  @APIResponse(responseCode = "200", description = "The decision")
+              + " verdict, and logs the decision. An ERP that retries sends the same"
+              + " Idempotency-Key: the decision is made and logged once.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The decision",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CreditDecisionView.class)))
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditDecisionView decide(@NotNull @Valid CreditDecisionRequest request) {
-    return credit.decide(tenant.tenantId(), request, tenant.principal());
+  public Response decide(@NotNull @Valid CreditDecisionRequest request) {
+    return Response.ok(credit.decide(tenant.tenantId(), request, tenant.principal())).build();
   }
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The decision log of a customer, newest first (keyset pagination)")
   @APIResponse(responseCode = "200", description = "One page of decisions")
   @APIResponse(responseCode = "400", description = "customerId missing")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.receivables.scoring.limit.LimitOverrides;
 import org.receivables.scoring.score.RiskClass;
 
 /** A customer's credit limit: recommended, overridden, in force, and the policy of its class. */

@@ -2,9 +2,10 @@ package org.receivables.scoring.external;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -22,11 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
-import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
-import org.receivables.scoring.ledger.Ledger;
-import org.receivables.scoring.score.ScoreService;
 
 /** The tenant's sector risk table; a change rescores every customer of that sector. */
 @Path("/api/v1/scores/sector-risks")
@@ -35,49 +33,39 @@ import org.receivables.scoring.score.ScoreService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SectorRiskResource {
 
-  @Inject ExternalInputs inputs;
-  @Inject Ledger ledger;
-  @Inject ScoreService scores;
+  @Inject SectorRisks sectors;
   @Inject TenantContext tenant;
 
   @PUT
   @Path("{sector}")
-  @Transactional
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Set the risk of a sector",
       description =
           "The sector is matched against customers' segment; their scores are recomputed.")
   @APIResponse(responseCode = "200", description = "The sector's row")
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  public ExternalInputs.SectorRisk setSectorRisk(
+  public SectorRisk setSectorRisk(
       @Parameter(
               description = "The sector, as written in customers' segment",
               schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 50))
           @PathParam("sector")
+          @NotBlank
+          @Size(max = 50)
           String sector,
       @NotNull @Valid SectorRiskRequest request) {
-    if (sector.isBlank() || sector.length() > 50) {
-      throw ProblemException.invalid("sector", "must be 1 to 50 characters");
-    }
-    String t = tenant.tenantId();
-    ExternalInputs.SectorRisk row =
-        inputs.setSector(t, sector, request.level(), request.note(), tenant.principal());
-    for (String customer : ledger.customersInSegment(t, sector)) {
-      scores.recompute(t, customer, "sector-risk");
-    }
-    return row;
+    return sectors.set(
+        tenant.tenantId(), sector, request.level(), request.note(), tenant.principal());
   }
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The sector risk table (keyset pagination by sector)")
   @APIResponse(responseCode = "200", description = "One page of sectors")
-  public Page<ExternalInputs.SectorRisk> listSectorRisks(
+  public Page<SectorRisk> listSectorRisks(
       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
     int size = Cursor.limit(limit);
-    List<ExternalInputs.SectorRisk> rows =
-        inputs.sectors(tenant.tenantId(), Cursor.decode(cursor), size + 1);
-    return Page.of(rows, size, ExternalInputs.SectorRisk::sector);
+    List<SectorRisk> rows = sectors.list(tenant.tenantId(), Cursor.decode(cursor), size + 1);
+    return Page.of(rows, size, SectorRisk::sector);
   }
 }

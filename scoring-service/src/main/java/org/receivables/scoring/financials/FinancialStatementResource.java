@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,11 +19,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
@@ -37,12 +34,12 @@ import org.receivables.kit.tenant.TenantContext;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FinancialStatementResource {
 
-  @Inject Idempotency idempotency;
   @Inject FinancialStatementService statements;
   @Inject TenantContext tenant;
 
   @POST
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN, Roles.ERP})
+  @Idempotent
+  @RolesAllowed({Roles.CREDIT_TEAM, Roles.ERP})
   @Operation(
       summary = "File a customer's statement for one fiscal year",
       description =
@@ -65,38 +62,16 @@ public class FinancialStatementResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StatementView.class)))
   @APIResponse(responseCode = "400", description = "Invalid or impossible statement (problem+json)")
-  @APIResponse(
-      responseCode = "422",
-      description =
-          "Idempotency-Key already used with another body (a replay returns the first answer)")
-  public Response fileStatement(
-      @Parameter(
-              description =
-                  "Makes a retried filing safe: the same key and body return the first answer")
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid StatementRequest request,
-      @Context UriInfo uri) {
-    String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          FinancialStatementService.Filed filed =
-              statements.file(tenantId, request, tenant.principal());
-          StatementView view = StatementView.of(filed.statement());
-          if (filed.restated()) {
-            return Response.ok(view).build();
-          }
-          return Created.at(uri, view.id(), view);
-        });
+  public Response fileStatement(@NotNull @Valid StatementRequest request, @Context UriInfo uri) {
+    FinancialStatementService.Filed filed =
+        statements.file(tenant.tenantId(), request, tenant.principal());
+    StatementView view = StatementView.of(filed.statement());
+    return filed.restated() ? Response.ok(view).build() : Created.at(uri, view.id(), view);
   }
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read a statement with its ratios")
   @APIResponse(responseCode = "200", description = "The statement")
   @APIResponse(responseCode = "404", description = "No such statement in this tenant")
@@ -105,7 +80,7 @@ public class FinancialStatementResource {
   }
 
   @GET
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "A customer's statements, latest fiscal year first (keyset pagination)")
   @APIResponse(responseCode = "200", description = "One page of statements")
   @APIResponse(responseCode = "400", description = "customerId missing")

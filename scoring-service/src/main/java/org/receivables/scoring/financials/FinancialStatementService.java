@@ -1,6 +1,7 @@
 package org.receivables.scoring.financials;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -14,18 +15,19 @@ import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.Problem;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.ledger.Ledger;
-import org.receivables.scoring.score.ScoreService;
+import org.receivables.scoring.ledger.CustomerFactsChanged;
+import org.receivables.scoring.ledger.CustomerRepository;
 
 /**
  * Files statements, one per customer and fiscal year: filing the same year again is a restatement
- * that replaces it. The customer's score is recomputed in the same transaction.
+ * that replaces it. The customer's score is recomputed in the same transaction (through {@link
+ * CustomerFactsChanged}).
  */
 @ApplicationScoped
 public class FinancialStatementService {
 
-  @Inject Ledger ledger;
-  @Inject ScoreService scores;
+  @Inject CustomerRepository ledger;
+  @Inject Event<CustomerFactsChanged> factsChanged;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
 
@@ -83,7 +85,8 @@ public class FinancialStatementService {
     s.submittedAt = Instant.now(clock);
     s.persist();
     s.flush();
-    scores.recompute(tenant, request.customerId(), "financial-statement");
+    factsChanged.fire(
+        new CustomerFactsChanged(tenant, request.customerId(), "financial-statement"));
     return new Filed(s, existing.isPresent());
   }
 

@@ -3,7 +3,9 @@ package org.receivables.scoring.financials;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.problem.Problem.FieldError;
 
@@ -74,27 +76,25 @@ public final class StatementCheck {
   }
 
   private static void minorUnits(List<FieldError> errors, Figures f) {
-    Object[][] amounts = {
-      {"totalAssets", f.totalAssets()},
-      {"currentAssets", f.currentAssets()},
-      {"cash", f.cash()},
-      {"inventories", f.inventories()},
-      {"totalLiabilities", f.totalLiabilities()},
-      {"currentLiabilities", f.currentLiabilities()},
-      {"equity", f.equity()},
-      {"revenue", f.revenue()},
-      {"ebit", f.ebit()},
-      {"interestExpense", f.interestExpense()},
-      {"netIncome", f.netIncome()},
-      {"retainedEarnings", f.retainedEarnings()}
-    };
-    for (Object[] a : amounts) {
-      BigDecimal v = (BigDecimal) a[1];
-      if (v != null && !Money.fitsMinorUnits(v, f.currency())) {
-        errors.add(
-            new FieldError((String) a[0], "has more decimals than " + f.currency() + " allows"));
-      }
-    }
+    Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+    amounts.put("totalAssets", f.totalAssets());
+    amounts.put("currentAssets", f.currentAssets());
+    amounts.put("cash", f.cash());
+    amounts.put("inventories", f.inventories());
+    amounts.put("totalLiabilities", f.totalLiabilities());
+    amounts.put("currentLiabilities", f.currentLiabilities());
+    amounts.put("equity", f.equity());
+    amounts.put("revenue", f.revenue());
+    amounts.put("ebit", f.ebit());
+    amounts.put("interestExpense", f.interestExpense());
+    amounts.put("netIncome", f.netIncome());
+    amounts.put("retainedEarnings", f.retainedEarnings());
+    amounts.forEach(
+        (field, v) -> {
+          if (v != null && !Money.fitsMinorUnits(v, f.currency())) {
+            errors.add(new FieldError(field, "has more decimals than " + f.currency() + " allows"));
+          }
+        });
   }
 
   private static void nonNegative(List<FieldError> errors, String field, BigDecimal value) {

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.ledger.Ledger;
+import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.score.ScoreService;
 import org.receivables.scoring.score.ScoringConfig;
 
@@ -38,8 +37,8 @@ public class NightlyRecompute {
 
   private final String replica = UUID.randomUUID().toString();
 
-  @Inject EntityManager em;
-  @Inject Ledger ledger;
+  @Inject NightlyRunRepository runs;
+  @Inject CustomerRepository ledger;
   @Inject ScoreService scores;
   @Inject ScoringConfig config;
   @Inject BusinessCalendar calendar;
@@ -70,28 +69,14 @@ public class NightlyRecompute {
       count += TenantScope.call(tenant, () -> rescore(tenant));
     }
     int done = count;
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        "update sc_nightly_run set completed_at = :at, customers = :n where"
-                            + " run_date = :day")
-                    .setParameter("at", Instant.now(clock))
-                    .setParameter("n", done)
-                    .setParameter("day", day)
-                    .executeUpdate());
+    QuarkusTransaction.requiringNew().run(() -> runs.complete(day, done, Instant.now(clock)));
     LOG.infof("Nightly rescoring of %s: %d customers", day, count);
     return count;
   }
 
   /** Every tenant this service holds data of: the one list work bound to no tenant may read. */
-  @SuppressWarnings("unchecked")
   private List<String> tenants() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createNativeQuery("select tenant from service_tenant order by tenant")
-                    .getResultList());
+    return QuarkusTransaction.requiringNew().call(runs::tenants);
   }
 
   /** Rescores the tenant's customers, a page at a time; runs bound to the tenant. */
@@ -119,19 +104,6 @@ public class NightlyRecompute {
 
   private boolean claim(LocalDate day) {
     return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createNativeQuery(
-                            "insert into sc_nightly_run (run_date, claimed_by, claimed_at) values"
-                                + " (:day, :me, :now) on conflict (run_date) do update set"
-                                + " claimed_by = excluded.claimed_by, claimed_at ="
-                                + " excluded.claimed_at where sc_nightly_run.completed_at is null"
-                                + " and sc_nightly_run.claimed_at < :stale")
-                        .setParameter("day", day)
-                        .setParameter("me", replica)
-                        .setParameter("now", Instant.now(clock))
-                        .setParameter("stale", Instant.now(clock).minusSeconds(2 * 3600))
-                        .executeUpdate()
-                    == 1);
+        .call(() -> runs.claim(day, replica, Instant.now(clock)));
   }
 }

@@ -2,7 +2,6 @@ package org.receivables.scoring.score;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,11 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,21 +27,15 @@ import org.receivables.kit.request.QueryParams;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.credit.CreditHoldRequest;
-import org.receivables.scoring.credit.CreditHoldView;
-import org.receivables.scoring.credit.CreditHolds;
-import org.receivables.scoring.credit.CreditLimitRequest;
-import org.receivables.scoring.credit.CreditLimitView;
-import org.receivables.scoring.credit.CreditService;
-import org.receivables.scoring.credit.LimitOverrides;
-import org.receivables.scoring.external.ExternalInputs;
 import org.receivables.scoring.external.ExternalRatingRequest;
-import org.receivables.scoring.external.ExternalScore;
-import org.receivables.scoring.ledger.Rows;
+import org.receivables.scoring.external.RecordedRating;
+import org.receivables.scoring.hold.CreditHolds;
+import org.receivables.scoring.limit.LimitOverrides;
 
 /**
- * A customer's creditworthiness and what credit managers set on it: external rating, limit override
- * and credit hold. Reads are open to every role; changes to credit managers.
+ * A customer's creditworthiness, its history, the payment figures behind it and the external rating
+ * credit managers enter. Reads are open to every role; changes to credit managers. (Limit overrides
+ * and holds, under the same path, are {@code credit}'s {@code CreditLimitResource}.)
  */
 @Path("/api/v1/scores")
 @Tag(name = "Scores")
@@ -53,17 +44,16 @@ import org.receivables.scoring.ledger.Rows;
 public class ScoreResource {
 
   @Inject ScoreService scores;
-  @Inject CreditService credit;
   @Inject CreditHolds holds;
   @Inject LimitOverrides overrides;
-  @Inject ExternalInputs external;
+  @Inject Ratings ratings;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
 
   @GET
   @Path("{customerId}")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "A customer's score, risk class, probability of default, credit limit and reasons",
       description =
@@ -107,7 +97,7 @@ public class ScoreResource {
 
   @GET
   @Path("{customerId}/history")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Every change of the customer's score, class or limit, newest first")
   @APIResponse(responseCode = "200", description = "One page of history (keyset pagination)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
@@ -120,29 +110,15 @@ public class ScoreResource {
     scores.customer(t, customerId);
     int size = Cursor.limit(limit);
     Long before = cursorId(Cursor.decode(cursor));
-    List<Object[]> rows = scores.history(t, customerId, before, size + 1);
-    Page<Object[]> page = Page.of(rows, size, r -> Rows.text(r[0]));
+    Page<ScoreRepository.HistoryRow> page =
+        Page.of(scores.history(t, customerId, before, size + 1), size, r -> String.valueOf(r.id()));
     return new Page<>(
-        page.items().stream()
-            .map(
-                r ->
-                    new ScoreHistoryEntry(
-                        ((Number) r[1]).intValue(),
-                        RiskClass.valueOf(Rows.text(r[2])),
-                        Rows.decimal(r[3]).setScale(4, RoundingMode.HALF_UP),
-                        org.receivables.kit.money.Money.round(Rows.decimal(r[4]), Rows.text(r[5])),
-                        Rows.text(r[5]),
-                        Rows.date(r[6]),
-                        Rows.instant(r[7]),
-                        Rows.text(r[8]),
-                        scores.read(Rows.text(r[9]))))
-            .toList(),
-        page.nextCursor());
+        page.items().stream().map(ScoreRepository.HistoryRow::entry).toList(), page.nextCursor());
   }
 
   @GET
   @Path("{customerId}/behaviour")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The payment behaviour figures behind the score, as of a date")
   @APIResponse(responseCode = "200", description = "The figures")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
@@ -160,92 +136,24 @@ public class ScoreResource {
 
   @PUT
   @Path("{customerId}/external-rating")
-  @Transactional
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(summary = "Record an external (credit bureau) rating; the score is recomputed")
   @APIResponse(responseCode = "200", description = "The rating now on file")
   @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public ExternalInputs.RecordedRating rate(
+  public RecordedRating rate(
       @PathParam("customerId") UUID customer, @NotNull @Valid ExternalRatingRequest request) {
-    String customerId = customer.toString();
-    String t = tenant.tenantId();
-    scores.customer(t, customerId);
-    if (request.ratedOn().isAfter(calendar.today())) {
-      throw ProblemException.invalid("ratedOn", "must not be in the future");
-    }
-    external.recordRating(
-        t,
-        customerId,
-        new ExternalScore(request.source(), request.rating(), request.score(), request.ratedOn()),
-        tenant.principal());
-    scores.recompute(t, customerId, "external-rating");
-    return external.latestRating(t, customerId, calendar.today()).orElseThrow();
+    return ratings.rate(tenant.tenantId(), customer.toString(), request, tenant.principal());
   }
 
   @GET
   @Path("{customerId}/external-rating")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The latest external rating on file")
   @APIResponse(responseCode = "200", description = "The rating")
   @APIResponse(responseCode = "404", description = "No such customer, or no rating on file")
-  public ExternalInputs.RecordedRating rating(@PathParam("customerId") UUID customer) {
-    String customerId = customer.toString();
-    String t = tenant.tenantId();
-    scores.customer(t, customerId);
-    return external
-        .latestRating(t, customerId, calendar.today())
-        .orElseThrow(() -> ProblemException.notFound("External rating of customer", customerId));
-  }
-
-  @PUT
-  @Path("{customerId}/credit-limit")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
-  @Operation(
-      summary = "Override the recommended credit limit (or clear the override with a null limit)",
-      description = "Every override is kept with its reason, author and time (audit trail).")
-  @APIResponse(responseCode = "200", description = "The credit limit now in force")
-  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditLimitView overrideLimit(
-      @PathParam("customerId") UUID customer, @NotNull @Valid CreditLimitRequest request) {
-    return credit.overrideLimit(
-        tenant.tenantId(), customer.toString(), request, tenant.principal());
-  }
-
-  @GET
-  @Path("{customerId}/credit-limit")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
-  @Operation(
-      summary = "The recommended limit, the override and the limit in force, with the class policy")
-  @APIResponse(responseCode = "200", description = "The credit limit")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditLimitView limit(@PathParam("customerId") UUID customer) {
-    return credit.limit(tenant.tenantId(), customer.toString());
-  }
-
-  @PUT
-  @Path("{customerId}/credit-hold")
-  @RolesAllowed({Roles.CREDIT_MANAGER, Roles.ADMIN})
-  @Operation(
-      summary = "Place or release a credit hold",
-      description = "Announced as receivables.credit-hold.changed.v1 when the state changes.")
-  @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
-  @APIResponse(responseCode = "400", description = "Invalid request (problem+json)")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditHoldView setHold(
-      @PathParam("customerId") UUID customer, @NotNull @Valid CreditHoldRequest request) {
-    return credit.setHold(tenant.tenantId(), customer.toString(), request, tenant.principal());
-  }
-
-  @GET
-  @Path("{customerId}/credit-hold")
-  @RolesAllowed({Roles.VIEWER, Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.ADMIN, Roles.ERP})
-  @Operation(summary = "Whether the customer is on credit hold, with every change")
-  @APIResponse(responseCode = "200", description = "The hold state and its audit trail")
-  @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  public CreditHoldView hold(@PathParam("customerId") UUID customer) {
-    return credit.hold(tenant.tenantId(), customer.toString());
+  public RecordedRating rating(@PathParam("customerId") UUID customer) {
+    return ratings.latest(tenant.tenantId(), customer.toString());
   }
 
   private static Long cursorId(String key) {

@@ -9,6 +9,7 @@ import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.PaymentBehaviour;
 import org.receivables.scoring.financials.Analysis;
 import org.receivables.scoring.financials.FinancialsTest;
+import org.receivables.scoring.score.CreditLimitPolicy;
 import org.receivables.scoring.score.ModelConfig;
 import org.receivables.scoring.score.RiskClass;
 import org.receivables.scoring.score.ScorecardTest;

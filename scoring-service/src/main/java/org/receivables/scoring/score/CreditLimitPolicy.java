@@ -1,11 +1,9 @@
-package org.receivables.scoring.credit;
+package org.receivables.scoring.score;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.receivables.scoring.behaviour.PaymentBehaviour;
 import org.receivables.scoring.financials.Analysis;
-import org.receivables.scoring.score.RiskClass;
-import org.receivables.scoring.score.ScoringConfig;
 
 /**
  * Recommends a credit limit the way a credit manager reasons: what the customer buys (a few months

@@ -1,4 +1,4 @@
-package org.receivables.scoring.ledger;
+package org.receivables.scoring.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,10 @@ import org.receivables.events.PromiseBroken;
 import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.inbox.IncomingEvent;
 import org.receivables.kit.tenant.TenantScope;
-import org.receivables.scoring.credit.CreditHolds;
+import org.receivables.scoring.hold.CreditHolds;
+import org.receivables.scoring.hold.HoldRules;
+import org.receivables.scoring.ledger.CustomerRepository;
+import org.receivables.scoring.ledger.LedgerRepository;
 import org.receivables.scoring.score.ScoreService;
 
 /**
@@ -48,7 +51,8 @@ public class LedgerEvents {
   private static final Logger LOG = Logger.getLogger(LedgerEvents.class);
 
   @Inject Inbox inbox;
-  @Inject Ledger ledger;
+  @Inject LedgerRepository ledger;
+  @Inject CustomerRepository customers;
   @Inject CreditHolds holds;
   @Inject ScoreService scores;
   @Inject TenantScope tenants;
@@ -112,13 +116,13 @@ public class LedgerEvents {
   /** Applies one event; false when it changed nothing scoring looks at. */
   private boolean changesFacts(DomainEvent data) {
     if (data instanceof CustomerRegistered e) {
-      ledger.register(e);
+      customers.register(e);
       return true;
     } else if (data instanceof CustomerUpdated e) {
-      ledger.update(e);
+      customers.update(e);
       return true;
     } else if (data instanceof CustomerPersonalDataErased e) {
-      ledger.erasePersonalData(e);
+      customers.erasePersonalData(e);
       return false;
     } else if (data instanceof InvoiceIssued e) {
       require(e.invoiceId(), e.issueDate(), e.dueDate(), e.totalInclTax(), e.currency());
@@ -152,26 +156,32 @@ public class LedgerEvents {
     } else if (data instanceof PromiseBroken e) {
       require(e.brokenOn());
       ledger.collectionEvent(
-          e.tenantId(), e.customerId(), "PROMISE_BROKEN", e.promiseId(), e.brokenOn());
+          e.tenantId(),
+          e.customerId(),
+          LedgerRepository.PROMISE_BROKEN,
+          e.promiseId(),
+          e.brokenOn());
       return true;
     } else if (data instanceof PaymentPlanBroken e) {
       require(e.brokenOn());
-      ledger.collectionEvent(e.tenantId(), e.customerId(), "PLAN_BROKEN", e.planId(), e.brokenOn());
+      ledger.collectionEvent(
+          e.tenantId(), e.customerId(), LedgerRepository.PLAN_BROKEN, e.planId(), e.brokenOn());
       return true;
     } else if (data instanceof DunningEscalated e) {
       require(e.escalatedOn());
       ledger.collectionEvent(
-          e.tenantId(), e.customerId(), "ESCALATED", e.action(), e.escalatedOn());
+          e.tenantId(), e.customerId(), LedgerRepository.ESCALATED, e.action(), e.escalatedOn());
       return true;
     } else if (data instanceof CreditHoldRequested e) {
       require(e.requestedOn());
-      ledger.collectionEvent(e.tenantId(), e.customerId(), "HOLD_REQUESTED", null, e.requestedOn());
+      ledger.collectionEvent(
+          e.tenantId(), e.customerId(), LedgerRepository.HOLD_REQUESTED, null, e.requestedOn());
       holds.set(
           e.tenantId(),
           e.customerId(),
           true,
           e.reason() == null ? "Requested by dunning" : "Requested by dunning: " + e.reason(),
-          CreditHolds.DUNNING);
+          HoldRules.DUNNING);
       return false;
     }
     return false;

@@ -1,4 +1,4 @@
-package org.receivables.scoring.ledger;
+package org.receivables.scoring.store;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -8,18 +8,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Converts native query columns, whose Java types vary with the driver, into the domain's. */
-public final class Rows {
+final class Rows {
 
   private Rows() {}
 
-  public static LocalDate date(Object v) {
+  static LocalDate date(Object v) {
     if (v == null) {
       return null;
     }
     return v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
   }
 
-  public static Instant instant(Object v) {
+  static Instant instant(Object v) {
     if (v == null) {
       return null;
     }
@@ -32,11 +32,11 @@ public final class Rows {
     return (Instant) v;
   }
 
-  public static BigDecimal decimal(Object v) {
+  static BigDecimal decimal(Object v) {
     return v == null ? null : v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
   }
 
-  public static String text(Object v) {
+  static String text(Object v) {
     return v == null ? null : v.toString();
   }
 }

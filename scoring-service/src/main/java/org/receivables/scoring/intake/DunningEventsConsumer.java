@@ -1,4 +1,4 @@
-package org.receivables.scoring.ledger;
+package org.receivables.scoring.intake;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -9,21 +9,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.receivables.kit.inbox.EventBatches;
 
 /**
- * Reads {@code receivables.invoicing.v1} in order, a polled batch per transaction ({@link
- * EventBatches}). A record that cannot be applied is nacked, and the channel's dead-letter strategy
- * parks it on {@code receivables.invoicing.v1.dlq} with the reason.
+ * Reads {@code receivables.dunning.v1}: broken promises and plans, escalations, hold requests.
+ * Poison records go to {@code receivables.dunning.v1.dlq}.
  */
 @ApplicationScoped
-public class InvoicingEventsConsumer {
+public class DunningEventsConsumer {
 
   @Inject LedgerEvents events;
 
-  @Incoming("invoicing-events")
+  @Incoming("dunning-events")
   @Blocking
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
     return EventBatches.consume(
         batch,
-        e -> events.applyAll(LedgerEvents.INVOICING, e),
-        e -> events.apply(LedgerEvents.INVOICING, e));
+        e -> events.applyAll(LedgerEvents.DUNNING, e),
+        e -> events.apply(LedgerEvents.DUNNING, e));
   }
 }

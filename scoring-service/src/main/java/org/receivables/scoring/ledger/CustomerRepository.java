@@ -1,0 +1,142 @@
+package org.receivables.scoring.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.receivables.events.CustomerPersonalDataErased;
+import org.receivables.events.CustomerRegistered;
+import org.receivables.events.CustomerUpdated;
+import org.receivables.scoring.store.SqlQuery;
+
+/**
+ * The customers of scoring's replica, from invoicing's customer events. A customer seen first in
+ * another event (an invoice, a statement) gets a minimal row that its registration completes.
+ * Invoicing's {@code CustomerUpdated} also echoes the credit hold; scoring owns holds and ignores
+ * that field (see {@code hold.CreditHolds}).
+ */
+@ApplicationScoped
+public class CustomerRepository {
+
+  @Inject EntityManager em;
+  @Inject Clock clock;
+
+  /** A customer as scoring knows it. */
+  public record Customer(
+      String tenantId,
+      String customerId,
+      String name,
+      String segment,
+      String currency,
+      boolean registered) {}
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void register(CustomerRegistered e) {
+    upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void update(CustomerUpdated e) {
+    upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
+  }
+
+  /**
+   * Forgets the customer's name (the only personal data scoring holds); its figures stay, since
+   * they describe the account, not a person. A customer never seen is no error.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void erasePersonalData(CustomerPersonalDataErased e) {
+    SqlQuery.write(
+            em, "update sc_customer set name = null where tenant_id = :t and customer_id = :c")
+        .bind("t", e.tenantId())
+        .bind("c", e.customerId())
+        .execute();
+  }
+
+  private void upsertCustomer(
+      String tenant, String customer, String name, String segment, String currency) {
+    SqlQuery.write(
+            em,
+            "insert into sc_customer (tenant_id, customer_id, name, segment, currency, registered,"
+                + " created_at) values (:t, :c, :name, :segment, :currency, true, :now)"
+                + " on conflict (tenant_id, customer_id) do update set name = excluded.name,"
+                + " segment = excluded.segment, currency = excluded.currency, registered = true")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("name", name)
+        .bind("segment", segment)
+        .bind("currency", currency)
+        .bind("now", Instant.now(clock))
+        .execute();
+  }
+
+  /** Creates the minimal row of a customer seen before its registration; no-op when known. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void ensureCustomer(String tenant, String customer, String currency) {
+    SqlQuery.write(
+            em,
+            "insert into sc_customer (tenant_id, customer_id, currency, registered, created_at)"
+                + " values (:t, :c, :currency, false, :now) on conflict do nothing")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("currency", currency)
+        .bind("now", Instant.now(clock))
+        .execute();
+  }
+
+  public Optional<Customer> customer(String tenant, String customer) {
+    return SqlQuery.select(
+            em,
+            "select name, segment, currency, registered from sc_customer where tenant_id = :t"
+                + " and customer_id = :c")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .first(
+            r ->
+                new Customer(
+                    tenant,
+                    customer,
+                    r.text("name"),
+                    r.text("segment"),
+                    r.text("currency"),
+                    r.flag("registered")));
+  }
+
+  /** Locks the customer's row so that concurrent recomputations of one customer run in turn. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Customer> lock(String tenant, String customer) {
+    boolean known =
+        SqlQuery.select(
+                em,
+                "select id from sc_customer where tenant_id = :t and customer_id = :c for update")
+            .bind("t", tenant)
+            .bind("c", customer)
+            .exists();
+    return known ? customer(tenant, customer) : Optional.empty();
+  }
+
+  /** A tenant's customers after {@code customer}, in pages, for the nightly run. */
+  public List<String> customersAfter(String tenant, String customer, int limit) {
+    return SqlQuery.select(
+            em,
+            "select customer_id from sc_customer where tenant_id = :t and customer_id > :c"
+                + " order by customer_id limit :n")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("n", limit)
+        .list(r -> r.text("customer_id"));
+  }
+
+  /** Customers of a tenant in one segment (sector), to rescore when the sector's risk changes. */
+  public List<String> customersInSegment(String tenant, String segment) {
+    return SqlQuery.select(
+            em, "select customer_id from sc_customer where tenant_id = :t and segment = :s")
+        .bind("t", tenant)
+        .bind("s", segment)
+        .list(r -> r.text("customer_id"));
+  }
+}
