@@ -39,7 +39,9 @@ import org.receivables.kit.time.BusinessCalendar;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommitmentResource {
 
-  @Inject CommitmentService commitments;
+  @Inject PromiseService promises;
+  @Inject PlanService plans;
+  @Inject CommitmentReview commitments;
   @Inject Idempotency idempotency;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
@@ -74,7 +76,7 @@ public class CommitmentResource {
         request,
         () ->
             created(
-                uri, commitments.promise(tenantId, request, tenant.principal(), calendar.today())));
+                uri, promises.promise(tenantId, request, tenant.principal(), calendar.today())));
   }
 
   @GET
@@ -88,7 +90,7 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public CommitmentView getPromise(@PathParam("id") UUID id) {
-    return commitments.promiseView(tenant.tenantId(), id);
+    return promises.view(tenant.tenantId(), id);
   }
 
   @POST
@@ -120,9 +122,7 @@ public class CommitmentResource {
         key,
         uri,
         request,
-        () ->
-            created(
-                uri, commitments.plan(tenantId, request, tenant.principal(), calendar.today())));
+        () -> created(uri, plans.plan(tenantId, request, tenant.principal(), calendar.today())));
   }
 
   private static Response created(UriInfo uri, CommitmentView v) {
@@ -140,7 +140,7 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public CommitmentView getPlan(@PathParam("id") UUID id) {
-    return commitments.planView(tenant.tenantId(), id);
+    return plans.view(tenant.tenantId(), id);
   }
 
   @GET

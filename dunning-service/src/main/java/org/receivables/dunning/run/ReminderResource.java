@@ -30,7 +30,7 @@ import org.receivables.kit.tenant.TenantContext;
 @Tag(name = "Dunning reminders")
 public class ReminderResource {
 
-  @Inject ReminderStore store;
+  @Inject RunQueries store;
   @Inject Dispatcher dispatcher;
   @Inject TenantContext tenant;
 
@@ -97,9 +97,10 @@ public class ReminderResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public Response content(@PathParam("id") UUID id) {
-    Object[] r = store.content(tenant.tenantId(), id);
-    String type = "EMAIL".equals(r[0]) ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8";
-    return Response.ok(r[1]).type(type).build();
+    RunQueries.Content r = store.content(tenant.tenantId(), id);
+    String type =
+        "EMAIL".equals(r.channel()) ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8";
+    return Response.ok(r.text()).type(type).build();
   }
 
   @GET
@@ -111,9 +112,9 @@ public class ReminderResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such reminder, or it is not a letter")
   public Response letter(@PathParam("id") UUID reminderId) {
-    Object[] r = store.content(tenant.tenantId(), reminderId);
-    byte[] pdf = (byte[]) r[2];
-    if (!"LETTER".equals(r[0]) || pdf == null || pdf.length == 0) {
+    RunQueries.Content r = store.content(tenant.tenantId(), reminderId);
+    byte[] pdf = r.document();
+    if (!"LETTER".equals(r.channel()) || pdf == null || pdf.length == 0) {
       throw ProblemException.notFound("Letter of reminder", reminderId);
     }
     return Response.ok(pdf, "application/pdf")

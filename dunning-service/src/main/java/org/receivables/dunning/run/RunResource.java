@@ -35,7 +35,7 @@ import org.receivables.kit.tenant.TenantContext;
 public class RunResource {
 
   @Inject RunService runs;
-  @Inject ReminderStore store;
+  @Inject RunQueries store;
   @Inject TenantContext tenant;
 
   @POST

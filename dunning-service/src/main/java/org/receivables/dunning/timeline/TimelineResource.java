@@ -2,7 +2,6 @@ package org.receivables.dunning.timeline;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.replica.Replica;
 import org.receivables.kit.idempotency.Idempotency;
 import org.receivables.kit.idempotency.IdempotencyKey;
@@ -48,7 +46,6 @@ public class TimelineResource {
 
   @Inject Idempotency idempotency;
 
-  @Inject EntityManager em;
   @Inject Timeline timeline;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
@@ -84,30 +81,9 @@ public class TimelineResource {
   @APIResponse(responseCode = "200", description = "The entries, oldest first")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  @SuppressWarnings("unchecked")
   public Map<String, List<Entry>> list(@PathParam("customerId") UUID customerId) {
     requireKnown(customerId);
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, at, on_date, kind, actor, summary, ref_id from timeline_entry"
-                    + " where tenant_id = :t and customer_id = :c order by at, id")
-            .setParameter("t", tenant.tenantId())
-            .setParameter("c", customerId.toString())
-            .getResultList();
-    return Map.of(
-        "items",
-        rows.stream()
-            .map(
-                r ->
-                    new Entry(
-                        (UUID) r[0],
-                        PolicyService.instant(r[1]),
-                        Replica.date(r[2]),
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6]))
-            .toList());
+    return Map.of("items", timeline.entries(tenant.tenantId(), customerId.toString()));
   }
 
   @POST
