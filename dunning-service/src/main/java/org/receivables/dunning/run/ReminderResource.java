@@ -36,7 +36,7 @@ public class ReminderResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Reminders, oldest first; filter by customer, invoice or status")
   @APIResponse(responseCode = "200", description = "A page of reminders")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
@@ -76,7 +76,7 @@ public class ReminderResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "One reminder")
   @APIResponse(
       responseCode = "200",
@@ -91,7 +91,7 @@ public class ReminderResource {
   @GET
   @Path("{id}/content")
   @Produces({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "The message exactly as rendered: HTML for e-mail, text for SMS and letters")
   @APIResponse(responseCode = "200", description = "The rendered message")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -106,7 +106,7 @@ public class ReminderResource {
   @GET
   @Path("{id}/letter.pdf")
   @Produces("application/pdf")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "The letter of a LETTER reminder, as PDF")
   @APIResponse(responseCode = "200", description = "The PDF")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -125,7 +125,7 @@ public class ReminderResource {
   @POST
   @Path("{id}/retry")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR})
+  @RolesAllowed(Roles.COLLECTORS)
   @Operation(summary = "Try a FAILED reminder again now")
   @APIResponse(
       responseCode = "200",

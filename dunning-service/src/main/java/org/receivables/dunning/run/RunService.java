@@ -26,6 +26,10 @@ import org.receivables.kit.tenant.TenantScope;
 @ApplicationScoped
 public class RunService {
 
+  /** The longest a run may take, sending included (a large book, a slow mail server). */
+  public static final int RUN_TIMEOUT_SECONDS = 3600;
+
+  private static final int PLAN_TIMEOUT_SECONDS = 600;
   private static final Logger LOG = Logger.getLogger(RunService.class);
 
   @Inject PolicyService policies;
@@ -37,13 +41,15 @@ public class RunService {
 
   public RunView run(
       String tenantId, LocalDate asOf, boolean dryRun, String trigger, String actor) {
-    policies.ensureDefaults(tenantId);
+    // committed before planning, which reads them in its own transaction: a caller's transaction
+    // (the idempotency key's) must not hide them from it
+    QuarkusTransaction.requiringNew().run(() -> policies.ensureDefaults(tenantId));
     if (!dryRun) {
-      commitments.review(tenantId, asOf);
+      QuarkusTransaction.requiringNew().run(() -> commitments.review(tenantId, asOf));
     }
     RunPlanner.Planned planned =
         QuarkusTransaction.requiringNew()
-            .timeout(600)
+            .timeout(PLAN_TIMEOUT_SECONDS)
             .call(() -> planner.plan(tenantId, asOf, dryRun, trigger, actor));
     if (dryRun) {
       return planned.view();

@@ -9,15 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,13 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
 import org.receivables.dunning.replica.Replica;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -43,8 +38,6 @@ import org.receivables.kit.time.BusinessCalendar;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TimelineResource {
-
-  @Inject Idempotency idempotency;
 
   @Inject Timeline timeline;
   @Inject TenantContext tenant;
@@ -76,7 +69,7 @@ public class TimelineResource {
 
   @GET
   @Path("timeline")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Everything that happened in the customer's case, oldest first")
   @APIResponse(responseCode = "200", description = "The entries, oldest first")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -89,38 +82,26 @@ public class TimelineResource {
   @POST
   @Path("notes")
   @Transactional
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(summary = "Add a note to the customer's case")
   @APIResponse(responseCode = "201", description = "Added")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
+  @Idempotent
   public Response note(
-      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @PathParam("customerId") UUID customerId,
-      @NotNull @Valid NoteRequest request,
-      @Context UriInfo uri) {
+      @PathParam("customerId") UUID customerId, @NotNull @Valid NoteRequest request) {
     requireKnown(customerId);
-    String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          timeline.record(
-              tenantId,
-              customerId.toString(),
-              "NOTE",
-              tenant.principal(),
-              request.text(),
-              null,
-              calendar.today());
-          return Response.status(201).build();
-        });
+    timeline.record(
+        tenant.tenantId(),
+        customerId.toString(),
+        "NOTE",
+        tenant.principal(),
+        request.text(),
+        null,
+        calendar.today());
+    return Response.status(201).build();
   }
 
   /** Another tenant's customer, or one never seen, is answered as if it did not exist. */

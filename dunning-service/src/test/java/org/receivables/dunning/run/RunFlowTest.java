@@ -122,6 +122,53 @@ class RunFlowTest extends DunningFlowSupport {
   }
 
   @Test
+  void aRunRetriedWithItsIdempotencyKeyIsAnsweredAgainNotRunTwice() {
+    String c = customer(mail(), null, "fr");
+    awaitReplica(invoice(c, "300.00", AS_OF.minusDays(3)));
+    String key = UUID.randomUUID().toString();
+    Map<String, String> body = Map.of("asOf", AS_OF.toString());
+    String first =
+        given()
+            .header("Authorization", admin())
+            .header("Idempotency-Key", key)
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/dunning/runs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .header("Authorization", admin())
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(body)
+        .post("/api/v1/dunning/runs")
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("id", equalTo(first));
+    given()
+        .header("Authorization", admin())
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(Map.of("asOf", AS_OF.plusDays(1).toString()))
+        .post("/api/v1/dunning/runs")
+        .then()
+        .statusCode(422);
+    assertThat(
+            given()
+                .header("Authorization", admin())
+                .get("/api/v1/dunning/runs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id"))
+        .containsExactly(first);
+  }
+
+  @Test
   void twoConcurrentRunsSendExactlyOnce() throws Exception {
     String email = mail();
     String c = customer(email, null, "en");
