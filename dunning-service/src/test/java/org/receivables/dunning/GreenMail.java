@@ -13,18 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads what the shared GreenMail server received, through its REST API. */
-final class GreenMail {
+public final class GreenMail {
 
   static final String API = System.getProperty("suite.smtp.api", "http://127.0.0.1:8025");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One received message: subject and the decoded raw MIME text. */
-  record Message(String subject, String text) {}
+  public record Message(String subject, String text) {}
 
   private GreenMail() {}
 
-  static List<Message> inbox(String address) {
+  public static List<Message> inbox(String address) {
     try {
       HttpResponse<String> r =
           HTTP.send(
@@ -51,7 +51,7 @@ final class GreenMail {
   }
 
   /** Undoes quoted-printable and base64 bodies well enough to search the text. */
-  static String decode(String mime) {
+  public static String decode(String mime) {
     StringBuilder out = new StringBuilder(mime);
     String qp = mime.replace("=\r\n", "").replace("=\n", "");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

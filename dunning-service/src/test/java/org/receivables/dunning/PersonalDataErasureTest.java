@@ -10,12 +10,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
@@ -35,7 +33,6 @@ import org.receivables.kit.testing.TestTokens;
 class PersonalDataErasureTest {
 
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 15);
-  private static final Duration WAIT = Duration.ofSeconds(45);
 
   private final String tenant = TestTokens.freshTenant();
 
@@ -91,22 +88,8 @@ class PersonalDataErasureTest {
     return "erase-" + UUID.randomUUID().toString().substring(0, 12) + "@test.local";
   }
 
-  private static void await(Supplier<Boolean> condition, String what) {
-    Instant end = Instant.now().plus(WAIT);
-    while (!condition.get()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   private void awaitInvoice(InvoiceIssued i) {
-    await(
+    DunningFlowSupport.await(
         () ->
             given()
                     .header("Authorization", admin())
@@ -191,8 +174,10 @@ class PersonalDataErasureTest {
 
     erase(sent, CustomerPersonalDataErased.REQUEST);
     erase(pending, CustomerPersonalDataErased.REQUEST);
-    await(() -> customerJson(pending).getString("name") == null, "erasure in the replica");
-    await(() -> customerJson(sent).getString("name") == null, "erasure in the replica");
+    DunningFlowSupport.await(
+        () -> customerJson(pending).getString("name") == null, "erasure in the replica");
+    DunningFlowSupport.await(
+        () -> customerJson(sent).getString("name") == null, "erasure in the replica");
 
     for (String id : new String[] {sent, pending}) {
       JsonPath c = customerJson(id);
@@ -223,7 +208,8 @@ class PersonalDataErasureTest {
 
     // at the end of the retention period the evidence goes as well
     erase(sent, CustomerPersonalDataErased.RETENTION);
-    await(() -> !content(sentId).contains(a.number()), "retention erasure of the sent reminder");
+    DunningFlowSupport.await(
+        () -> !content(sentId).contains(a.number()), "retention erasure of the sent reminder");
     assertThat(reminder(sent).getString("status")).isEqualTo("SENT");
     assertThat(new BigDecimal(reminder(sent).getString("amount"))).isEqualByComparingTo("640.00");
   }

@@ -3,55 +3,52 @@ package org.receivables.dunning.channel;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 
-/** Renders a reminder in the customer's language: mail (HTML), letter (text for the PDF), SMS. */
+/**
+ * Renders a reminder in the customer's language: mail (HTML), letter (text for the PDF), SMS, its
+ * subject and the way the interest basis is named. All wording is in the {@code
+ * templates/dunning/*-<lang>} Qute templates, so a translation never touches Java.
+ */
 @ApplicationScoped
 public class MessageRenderer {
+
+  /** Most SMS gateways split longer texts into more than three parts. */
+  static final int SMS_MAX = 459;
 
   @Inject Engine engine;
 
   public String mailHtml(MessageModel m) {
-    return engine.getTemplate("dunning/mail-" + m.lang() + ".html").data("m", m).render();
+    return render("mail", "html", m.lang()).data("m", m).render();
   }
 
   public String letterText(MessageModel m) {
-    return engine.getTemplate("dunning/letter-" + m.lang() + ".txt").data("m", m).render();
+    return render("letter", "txt", m.lang()).data("m", m).render();
   }
 
   public String subject(MessageModel m) {
-    boolean fr = "fr".equals(m.lang());
-    String what =
-        switch (m.template()) {
-          case "courtesy" -> fr ? "Rappel d'échéance" : "Upcoming due date";
-          case "friendly" -> fr ? "Relance : factures échues" : "Reminder: invoices past due";
-          case "second" ->
-              fr ? "Deuxième relance : factures impayées" : "Second reminder: unpaid invoices";
-          case "formal-notice" -> fr ? "Mise en demeure de payer" : "Formal notice to pay";
-          default -> fr ? "Relance" : "Reminder";
-        };
-    return what + " – " + m.creditorName() + " – " + m.principal();
+    return render("subject", "txt", m.lang()).data("m", m).render().strip();
   }
 
   public String sms(MessageModel m) {
     String numbers = String.join(", ", m.rows().stream().map(MessageModel.Row::number).toList());
     String text =
-        "fr".equals(m.lang())
-            ? m.creditorName()
-                + " : factures "
-                + numbers
-                + " impayées, reste dû "
-                + m.principal()
-                + ". Merci de régler au plus vite"
-                + (m.iban() == null ? "" : " (IBAN " + m.iban() + ")")
-                + "."
-            : m.creditorName()
-                + ": invoices "
-                + numbers
-                + " unpaid, "
-                + m.principal()
-                + " outstanding. Please pay promptly"
-                + (m.iban() == null ? "" : " (IBAN " + m.iban() + ")")
-                + ".";
-    return text.length() > 459 ? text.substring(0, 456) + "..." : text;
+        render("sms", "txt", m.lang()).data("m", m).data("numbers", numbers).render().strip();
+    return text.length() > SMS_MAX ? text.substring(0, SMS_MAX - 3) + "..." : text;
+  }
+
+  /** The interest basis (an {@code InterestBasis} name) as the letter states it. */
+  public String interestBasis(String basis, BigDecimal contractualRate, String lang) {
+    return render("interest-basis", "txt", lang)
+        .data("basis", basis)
+        .data(
+            "rate",
+            contractualRate == null ? "" : contractualRate.stripTrailingZeros().toPlainString())
+        .render()
+        .strip();
+  }
+
+  private io.quarkus.qute.TemplateInstance render(String name, String suffix, String lang) {
+    return engine.getTemplate("dunning/" + name + "-" + lang + "." + suffix).instance();
   }
 }

@@ -44,7 +44,7 @@ public class CollectResource {
 
   @GET
   @Path("call-tasks")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(
       summary = "The call worklist, highest expected value first",
       description =
@@ -64,7 +64,7 @@ public class CollectResource {
 
   @POST
   @Path("call-tasks/{id}/outcome")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR})
+  @RolesAllowed(Roles.COLLECTORS)
   @Operation(
       summary = "Log the outcome of a call",
       description =
@@ -85,7 +85,7 @@ public class CollectResource {
 
   @GET
   @Path("agency-handovers")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Invoices handed over to the collection agency")
   @APIResponse(responseCode = "200", description = "Hand-overs, oldest first")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
@@ -101,7 +101,7 @@ public class CollectResource {
   @GET
   @Path("agency-handovers/export")
   @Produces("text/csv")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(summary = "The hand-overs as a CSV file for the agency")
   @APIResponse(responseCode = "200", description = "CSV, semicolon-separated, UTF-8")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)

@@ -3,16 +3,16 @@ package org.receivables.dunning.collect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.receivables.dunning.common.Json;
-import org.receivables.dunning.policy.PolicyService;
+import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.replica.Replica;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.kit.money.Money;
@@ -30,7 +30,46 @@ public class CollectService {
       "t.id, t.customer_id, c.name, c.phone, t.step_code, t.invoice_ids, t.currency, t.amount, t.probability,"
           + " t.expected_value, t.due_on, t.status, t.outcome, t.note, t.done_by, t.done_at";
 
-  @SuppressWarnings("unchecked")
+  /** A worklist row as read, in select order. */
+  record TaskRow(
+      UUID id,
+      String customerId,
+      String customerName,
+      String phone,
+      String step,
+      String invoiceIds,
+      String currency,
+      BigDecimal amount,
+      BigDecimal probability,
+      BigDecimal expectedValue,
+      LocalDate dueOn,
+      String status,
+      String outcome,
+      String note,
+      String doneBy,
+      Instant doneAt) {
+
+    CallTaskView view() {
+      return new CallTaskView(
+          id,
+          customerId,
+          customerName,
+          phone,
+          step,
+          Json.read(invoiceIds, Json.STRINGS),
+          currency,
+          Money.round(amount, currency),
+          probability.stripTrailingZeros(),
+          Money.round(expectedValue, currency),
+          dueOn,
+          status,
+          outcome,
+          note,
+          doneBy,
+          doneAt);
+    }
+  }
+
   public List<CallTaskView> worklist(String tenantId, String status, String customerId) {
     var q =
         em.createNativeQuery(
@@ -48,70 +87,31 @@ public class CollectService {
     if (customerId != null) {
       q.setParameter("c", customerId);
     }
-    List<CallTaskView> out = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) q.getResultList()) {
-      String cur = (String) r[6];
-      out.add(
-          new CallTaskView(
-              (UUID) r[0],
-              (String) r[1],
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              Json.read((String) r[5], Json.STRINGS),
-              cur,
-              Money.round((BigDecimal) r[7], cur),
-              ((BigDecimal) r[8]).stripTrailingZeros(),
-              Money.round((BigDecimal) r[9], cur),
-              Replica.date(r[10]),
-              (String) r[11],
-              (String) r[12],
-              (String) r[13],
-              (String) r[14],
-              PolicyService.instant(r[15])));
-    }
-    return out;
+    return Rows.list(q, TaskRow.class).stream().map(TaskRow::view).toList();
   }
 
   @Transactional
-  @SuppressWarnings("unchecked")
   public CallTaskView outcome(
       String tenantId, UUID id, CallOutcomeRequest r, String actor, LocalDate today) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select customer_id, status from call_task where tenant_id = :t and id = :id for update")
-            .setParameter("t", tenantId)
-            .setParameter("id", id)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("Call task", id);
-    }
-    Object[] row = rows.get(0);
-    if ("DONE".equals(row[1])) {
+    CallTask task =
+        CallTask.<CallTask>find("tenantId = ?1 and id = ?2", tenantId, id)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .firstResultOptional()
+            .orElseThrow(() -> ProblemException.notFound("Call task", id));
+    if (task.done()) {
       throw ProblemException.conflict("Call task " + id + " is already done");
     }
-    boolean done =
-        r.outcome() != CallOutcomeRequest.Outcome.NO_ANSWER
-            && r.outcome() != CallOutcomeRequest.Outcome.CALL_BACK;
-    em.createNativeQuery(
-            "update call_task set status = :s, outcome = :o, note = :n, done_by = :by, done_at = :at"
-                + " where id = :id")
-        .setParameter("s", done ? "DONE" : "OPEN")
-        .setParameter("o", r.outcome().name())
-        .setParameter("n", r.note())
-        .setParameter("by", actor)
-        .setParameter("at", Instant.now(clock))
-        .setParameter("id", id)
-        .executeUpdate();
+    task.record(r.outcome(), r.note(), actor, Instant.now(clock));
     timeline.record(
         tenantId,
-        (String) row[0],
+        task.customerId,
         "CALL_OUTCOME",
         actor,
         "Call: " + r.outcome() + (r.note() == null ? "" : " - " + r.note()),
         id.toString(),
         today);
-    return worklist(tenantId, null, (String) row[0]).stream()
+    em.flush();
+    return worklist(tenantId, null, task.customerId).stream()
         .filter(t -> t.id().equals(id))
         .findFirst()
         .orElseThrow();
@@ -134,7 +134,44 @@ public class CollectService {
       BigDecimal total,
       LocalDate handedOn) {}
 
-  @SuppressWarnings("unchecked")
+  /** A hand-over row as read, in select order. */
+  record HandoverRow(
+      UUID id,
+      String customerId,
+      String externalRef,
+      String name,
+      String email,
+      String phone,
+      String country,
+      String invoiceIds,
+      String currency,
+      BigDecimal principal,
+      BigDecimal interest,
+      BigDecimal indemnity,
+      LocalDate handedOn) {
+
+    Handover handover() {
+      BigDecimal p = Money.round(principal, currency);
+      BigDecimal i = Money.round(interest, currency);
+      BigDecimal ind = Money.round(indemnity, currency);
+      return new Handover(
+          id,
+          customerId,
+          externalRef,
+          name,
+          email,
+          phone,
+          country,
+          Json.read(invoiceIds, Json.STRINGS),
+          currency,
+          p,
+          i,
+          ind,
+          p.add(i).add(ind),
+          handedOn);
+    }
+  }
+
   public List<Handover> handovers(String tenantId, LocalDate from, LocalDate to) {
     var q =
         em.createNativeQuery(
@@ -145,30 +182,7 @@ public class CollectService {
             .setParameter("t", tenantId)
             .setParameter("from", from == null ? LocalDate.of(1900, 1, 1) : from)
             .setParameter("to", to == null ? LocalDate.of(9999, 12, 31) : to);
-    List<Handover> out = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) q.getResultList()) {
-      String cur = (String) r[8];
-      BigDecimal p = Money.round((BigDecimal) r[9], cur);
-      BigDecimal i = Money.round((BigDecimal) r[10], cur);
-      BigDecimal ind = Money.round((BigDecimal) r[11], cur);
-      out.add(
-          new Handover(
-              (UUID) r[0],
-              (String) r[1],
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              (String) r[5],
-              (String) r[6],
-              Json.read((String) r[7], Json.STRINGS),
-              cur,
-              p,
-              i,
-              ind,
-              p.add(i).add(ind),
-              Replica.date(r[12])));
-    }
-    return out;
+    return Rows.list(q, HandoverRow.class).stream().map(HandoverRow::handover).toList();
   }
 
   /**

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,13 +19,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
 import org.receivables.dunning.common.Params;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -39,14 +36,15 @@ import org.receivables.kit.time.BusinessCalendar;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommitmentResource {
 
-  @Inject CommitmentService commitments;
-  @Inject Idempotency idempotency;
+  @Inject PromiseService promises;
+  @Inject PlanService plans;
+  @Inject CommitmentReview commitments;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
 
   @POST
   @Path("promises")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(
       summary = "Record a promise to pay",
       description =
@@ -60,26 +58,15 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = "An invoice is already under an active promise")
-  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
-  public Response promise(
-      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      PromiseRequest request,
-      @Context UriInfo uri) {
-    String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () ->
-            created(
-                uri, commitments.promise(tenantId, request, tenant.principal(), calendar.today())));
+  @Idempotent
+  public Response promise(PromiseRequest request, @Context UriInfo uri) {
+    return created(
+        uri, promises.promise(tenant.tenantId(), request, tenant.principal(), calendar.today()));
   }
 
   @GET
   @Path("promises/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "A promise to pay")
   @APIResponse(
       responseCode = "200",
@@ -88,12 +75,12 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public CommitmentView getPromise(@PathParam("id") UUID id) {
-    return commitments.promiseView(tenant.tenantId(), id);
+    return promises.view(tenant.tenantId(), id);
   }
 
   @POST
   @Path("payment-plans")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(
       summary = "Agree a payment plan",
       description =
@@ -108,21 +95,10 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = "An invoice is already under an active plan")
-  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
-  public Response plan(
-      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      PlanRequest request,
-      @Context UriInfo uri) {
-    String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () ->
-            created(
-                uri, commitments.plan(tenantId, request, tenant.principal(), calendar.today())));
+  @Idempotent
+  public Response plan(PlanRequest request, @Context UriInfo uri) {
+    return created(
+        uri, plans.plan(tenant.tenantId(), request, tenant.principal(), calendar.today()));
   }
 
   private static Response created(UriInfo uri, CommitmentView v) {
@@ -131,7 +107,7 @@ public class CommitmentResource {
 
   @GET
   @Path("payment-plans/{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "A payment plan")
   @APIResponse(
       responseCode = "200",
@@ -140,12 +116,12 @@ public class CommitmentResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public CommitmentView getPlan(@PathParam("id") UUID id) {
-    return commitments.planView(tenant.tenantId(), id);
+    return plans.view(tenant.tenantId(), id);
   }
 
   @GET
   @Path("commitments")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Promises and plans, optionally of one customer")
   @APIResponse(responseCode = "200", description = "Promises, then plans, oldest first")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)

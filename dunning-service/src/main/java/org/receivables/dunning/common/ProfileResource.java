@@ -27,7 +27,7 @@ public class ProfileResource {
   @Inject TenantContext tenant;
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Creditor name, address and bank details used in reminders")
   @APIResponse(responseCode = "200", description = "The profile (service defaults fill gaps)")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -36,7 +36,7 @@ public class ProfileResource {
   }
 
   @PUT
-  @RolesAllowed({Roles.ADMIN})
+  @RolesAllowed(Roles.ADMIN)
   @Operation(summary = "Set the creditor details used in reminders")
   @APIResponse(responseCode = "200", description = "The profile")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /** The creditor details printed on a tenant's reminders; the service's defaults fill any gap. */
 @ApplicationScoped
@@ -16,23 +15,23 @@ public class TenantProfiles {
   @Inject DunningConfig config;
   @Inject Clock clock;
 
-  @SuppressWarnings("unchecked")
   public TenantProfile get(String tenantId) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select creditor_name, address, iban, bic, contact_email, contact_phone from tenant_profile"
-                    + " where tenant_id = :t")
-            .setParameter("t", tenantId)
-            .getResultList();
+    TenantProfile r =
+        Rows.first(
+                em.createNativeQuery(
+                        "select creditor_name, address, iban, bic, contact_email, contact_phone from tenant_profile"
+                            + " where tenant_id = :t")
+                    .setParameter("t", tenantId),
+                TenantProfile.class)
+            .orElse(new TenantProfile(null, null, null, null, null, null));
     DunningConfig.Creditor d = config.creditor();
-    Object[] r = rows.isEmpty() ? new Object[6] : rows.get(0);
     return new TenantProfile(
-        or((String) r[0], d.name()),
-        or((String) r[1], d.address().orElse(null)),
-        or((String) r[2], d.iban().orElse(null)),
-        or((String) r[3], d.bic().orElse(null)),
-        or((String) r[4], d.email().orElse(null)),
-        or((String) r[5], d.phone().orElse(null)));
+        or(r.creditorName(), d.name()),
+        or(r.address(), d.address().orElse(null)),
+        or(r.iban(), d.iban().orElse(null)),
+        or(r.bic(), d.bic().orElse(null)),
+        or(r.contactEmail(), d.email().orElse(null)),
+        or(r.contactPhone(), d.phone().orElse(null)));
   }
 
   @Transactional

@@ -51,7 +51,7 @@ public class InterestResource {
 
   @GET
   @Path("interest")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "Late-payment interest and indemnity on an invoice as of a date",
       description =
@@ -76,7 +76,7 @@ public class InterestResource {
 
   @GET
   @Path("interest-rates")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER, Roles.ERP})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "The reference-rate table by half-year, with the FR and EU rates derived from it")
   @APIResponse(responseCode = "200", description = "The table, oldest first")
@@ -87,7 +87,7 @@ public class InterestResource {
 
   @PUT
   @Path("interest-rates/{halfYear}")
-  @RolesAllowed({Roles.ADMIN})
+  @RolesAllowed(Roles.ADMIN)
   @Operation(
       summary = "Enter or correct the ECB rate of a half-year (e.g. 2026-H1)",
       description = "Data, not code: takes effect at once for this tenant, without a release.")

@@ -13,14 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.InterestBasis;
 import org.receivables.dunning.policy.PolicySelector;
 import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.policy.PolicyView;
+import org.receivables.dunning.replica.CustomerFacts;
+import org.receivables.dunning.replica.InvoiceFacts;
+import org.receivables.dunning.replica.Movement;
 import org.receivables.dunning.replica.Replica;
-import org.receivables.dunning.run.CustomerFacts;
-import org.receivables.dunning.run.InvoiceFacts;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -44,34 +46,31 @@ public class InterestService {
       String source,
       boolean tenantOverride) {}
 
-  @SuppressWarnings("unchecked")
+  /** A stored rate: the suite-wide ones first, then the tenant's, which replace them. */
+  record StoredRate(int year, int half, BigDecimal rate, String source, boolean tenantOverride) {}
+
+  private List<StoredRate> stored(String tenantId) {
+    return Rows.list(
+        em.createNativeQuery(
+                "select year, half, rate, source, tenant_id <> '' from reference_rate where tenant_id = ''"
+                    + " or tenant_id = :t order by (tenant_id <> '')")
+            .setParameter("t", tenantId),
+        StoredRate.class);
+  }
+
   public RateTable table(String tenantId) {
     Map<HalfYear, BigDecimal> rates = new HashMap<>();
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select year, half, rate from reference_rate where tenant_id = '' or tenant_id = :t"
-                        + " order by (tenant_id <> '')")
-                .setParameter("t", tenantId)
-                .getResultList()) {
-      rates.put(
-          new HalfYear(((Number) r[0]).intValue(), ((Number) r[1]).intValue()), (BigDecimal) r[2]);
+    for (StoredRate r : stored(tenantId)) {
+      rates.put(new HalfYear(r.year(), r.half()), r.rate());
     }
     return new RateTable(rates);
   }
 
-  @SuppressWarnings("unchecked")
   public List<RateRow> rates(String tenantId) {
     Map<HalfYear, RateRow> rows = new java.util.TreeMap<>();
-    for (Object[] r :
-        (List<Object[]>)
-            em.createNativeQuery(
-                    "select year, half, rate, source, tenant_id <> '' from reference_rate where tenant_id = ''"
-                        + " or tenant_id = :t order by (tenant_id <> '')")
-                .setParameter("t", tenantId)
-                .getResultList()) {
-      HalfYear h = new HalfYear(((Number) r[0]).intValue(), ((Number) r[1]).intValue());
-      BigDecimal ecb = (BigDecimal) r[2];
+    for (StoredRate r : stored(tenantId)) {
+      HalfYear h = new HalfYear(r.year(), r.half());
+      BigDecimal ecb = r.rate();
       rows.put(
           h,
           new RateRow(
@@ -79,8 +78,8 @@ public class InterestService {
               pct(ecb),
               pct(ecb.add(LateInterest.FR_MARGIN)),
               pct(ecb.add(LateInterest.EU_MARGIN)),
-              (String) r[3],
-              (Boolean) r[4]));
+              r.source(),
+              r.tenantOverride()));
     }
     return new ArrayList<>(rows.values());
   }
@@ -159,7 +158,7 @@ public class InterestService {
   /** The claim on an invoice whose movements the caller read (a run reads them all at once). */
   public Claim claim(
       InvoiceFacts invoice,
-      List<LateInterest.Movement> movements,
+      List<Movement> movements,
       InterestBasis basis,
       BigDecimal contractualRate,
       LocalDate asOf,

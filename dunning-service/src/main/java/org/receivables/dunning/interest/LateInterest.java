@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.receivables.dunning.policy.InterestBasis;
+import org.receivables.dunning.replica.Movement;
 import org.receivables.kit.money.Money;
 
 /**
@@ -31,9 +32,6 @@ public final class LateInterest {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   private LateInterest() {}
-
-  /** A change of the principal on a date: positive reduces it (payment, credit note). */
-  public record Movement(LocalDate on, BigDecimal amount) {}
 
   /** One period of constant principal and rate. */
   public record Line(

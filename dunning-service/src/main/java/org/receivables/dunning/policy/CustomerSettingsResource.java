@@ -34,7 +34,7 @@ public class CustomerSettingsResource {
   @Inject BusinessCalendar calendar;
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "A customer as dunning sees it, with the policy that applies")
   @APIResponse(
       responseCode = "200",
@@ -48,7 +48,7 @@ public class CustomerSettingsResource {
 
   @PUT
   @Path("settings")
-  @RolesAllowed({Roles.ADMIN, Roles.CREDIT_MANAGER, Roles.COLLECTOR})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(summary = "Exempt a customer from dunning, or assign it a policy")
   @APIResponse(
       responseCode = "200",

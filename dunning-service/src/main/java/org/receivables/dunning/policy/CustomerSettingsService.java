@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.Replica;
-import org.receivables.dunning.run.CustomerFacts;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.kit.problem.ProblemException;
 

@@ -27,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
@@ -41,13 +40,11 @@ import org.receivables.kit.tenant.TenantContext;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
-  @Inject Idempotency idempotency;
-
   @Inject PolicyService policies;
   @Inject TenantContext tenant;
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "The tenant's current policies (the default French ladders included)")
   @APIResponse(responseCode = "200", description = "Current version of every policy in use")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -57,7 +54,7 @@ public class PolicyResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "A policy's current version; ETag is the version")
   @APIResponse(
       responseCode = "200",
@@ -73,7 +70,7 @@ public class PolicyResource {
 
   @GET
   @Path("{id}/versions")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Every version of a policy, oldest first")
   @APIResponse(responseCode = "200", description = "The versions")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -83,7 +80,7 @@ public class PolicyResource {
   }
 
   @POST
-  @RolesAllowed({Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Create a policy",
       description =
@@ -97,30 +94,18 @@ public class PolicyResource {
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = "Another policy has that name")
-  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
-  public Response create(
-      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      PolicyRequest request,
-      @Context UriInfo uri) {
-    String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          PolicyView v = policies.create(tenantId, request, tenant.principal());
-          return Created.builder(uri, v.id())
-              .tag(new EntityTag(String.valueOf(v.version())))
-              .entity(v)
-              .build();
-        });
+  @Idempotent
+  public Response create(PolicyRequest request, @Context UriInfo uri) {
+    PolicyView v = policies.create(tenant.tenantId(), request, tenant.principal());
+    return Created.builder(uri, v.id())
+        .tag(new EntityTag(String.valueOf(v.version())))
+        .entity(v)
+        .build();
   }
 
   @PUT
   @Path("{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Change a policy: stores the next version",
       description = "Reminders already sent keep the version they followed.")
@@ -147,7 +132,7 @@ public class PolicyResource {
 
   @DELETE
   @Path("{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.CREDIT_TEAM)
   @Operation(
       summary = "Retire a policy",
       description = "Its versions stay readable; it applies to nobody.")

@@ -7,16 +7,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.receivables.dunning.common.Json;
 import org.receivables.dunning.common.Params;
+import org.receivables.dunning.common.Rows;
 import org.receivables.kit.problem.Problem;
 import org.receivables.kit.problem.ProblemException;
 
@@ -246,7 +244,44 @@ public class PolicyService {
     return all.stream().findFirst().filter(v -> !v.retired());
   }
 
-  @SuppressWarnings("unchecked")
+  /** A policy version's row, in select order. */
+  record PolicyRow(
+      UUID id,
+      int version,
+      String name,
+      String description,
+      boolean isDefault,
+      String riskClasses,
+      String segments,
+      int priority,
+      int minGapDays,
+      String interestBasis,
+      BigDecimal contractualRate,
+      String steps,
+      boolean retired,
+      Instant createdAt,
+      String createdBy) {
+
+    PolicyView view() {
+      return new PolicyView(
+          id,
+          version,
+          name,
+          "".equals(description) ? null : description,
+          isDefault,
+          Json.read(riskClasses, Json.STRINGS),
+          Json.read(segments, Json.STRINGS),
+          priority,
+          minGapDays,
+          InterestBasis.valueOf(interestBasis),
+          contractualRate == null || contractualRate.signum() < 0 ? null : contractualRate,
+          Json.read(steps, STEPS),
+          retired,
+          createdAt,
+          createdBy);
+    }
+  }
+
   private List<PolicyView> rows(String sql, String tenantId, UUID id) {
     var q =
         em.createNativeQuery(
@@ -258,43 +293,6 @@ public class PolicyService {
     if (id != null) {
       q.setParameter("id", id);
     }
-    List<PolicyView> out = new ArrayList<>();
-    for (Object[] r : (List<Object[]>) q.getResultList()) {
-      BigDecimal rate = (BigDecimal) r[10];
-      out.add(
-          new PolicyView(
-              (UUID) r[0],
-              ((Number) r[1]).intValue(),
-              (String) r[2],
-              "".equals(r[3]) ? null : (String) r[3],
-              (Boolean) r[4],
-              Json.read((String) r[5], Json.STRINGS),
-              Json.read((String) r[6], Json.STRINGS),
-              ((Number) r[7]).intValue(),
-              ((Number) r[8]).intValue(),
-              InterestBasis.valueOf((String) r[9]),
-              rate == null || rate.signum() < 0 ? null : rate,
-              Json.read((String) r[11], STEPS),
-              (Boolean) r[12],
-              instant(r[13]),
-              (String) r[14]));
-    }
-    return out;
-  }
-
-  public static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    return Rows.list(q, PolicyRow.class).stream().map(PolicyRow::view).toList();
   }
 }

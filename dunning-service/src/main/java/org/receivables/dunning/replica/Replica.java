@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.hibernate.Session;
-import org.receivables.dunning.interest.LateInterest.Movement;
-import org.receivables.dunning.run.CustomerFacts;
-import org.receivables.dunning.run.InvoiceFacts;
+import org.receivables.dunning.common.Rows;
 
 /** Reads the replica: customers with their risk and settings, invoices and their movements. */
 @ApplicationScoped
@@ -44,46 +41,59 @@ public class Replica {
 
   /** The customer's facts, or empty when invoicing never told us about it. */
   public Optional<CustomerFacts> customer(String tenantId, String customerId) {
-    Object[] r =
-        (Object[])
-            em.createNativeQuery(CUSTOMER_SQL)
-                .setParameter("t", tenantId)
-                .setParameter("c", customerId)
-                .getSingleResult();
-    if (!(Boolean) r[13]) {
-      return Optional.empty();
-    }
-    return Optional.of(customerFrom(r));
+    CustomerRow r = customerRow(tenantId, customerId);
+    return r.known() ? Optional.of(r.facts()) : Optional.empty();
   }
 
   /**
    * Settings and risk even for a customer whose data has not arrived (assignments may come first).
    */
   public CustomerFacts customerOrBlank(String tenantId, String customerId) {
-    Object[] r =
-        (Object[])
-            em.createNativeQuery(CUSTOMER_SQL)
-                .setParameter("t", tenantId)
-                .setParameter("c", customerId)
-                .getSingleResult();
-    return customerFrom(r);
+    return customerRow(tenantId, customerId).facts();
   }
 
-  private static CustomerFacts customerFrom(Object[] r) {
-    return new CustomerFacts(
-        (String) r[0],
-        (String) r[1],
-        (String) r[2],
-        (String) r[3],
-        (String) r[4],
-        (String) r[5],
-        (String) r[6],
-        (BigDecimal) r[7],
-        (Boolean) r[8],
-        (Boolean) r[9],
-        (Boolean) r[10],
-        date(r[11]),
-        (UUID) r[12]);
+  /** The customer columns in select order, and whether invoicing told us about the customer. */
+  record CustomerRow(
+      String customerId,
+      String name,
+      String language,
+      String email,
+      String phone,
+      String segment,
+      String riskClass,
+      BigDecimal probabilityOfDefault,
+      boolean doNotDun,
+      boolean creditHold,
+      boolean exempt,
+      LocalDate exemptUntil,
+      UUID assignedPolicy,
+      boolean known) {
+
+    CustomerFacts facts() {
+      return new CustomerFacts(
+          customerId,
+          name,
+          language,
+          email,
+          phone,
+          segment,
+          riskClass,
+          probabilityOfDefault,
+          doNotDun,
+          creditHold,
+          exempt,
+          exemptUntil,
+          assignedPolicy);
+    }
+  }
+
+  private CustomerRow customerRow(String tenantId, String customerId) {
+    return Rows.first(
+            em.createNativeQuery(CUSTOMER_SQL)
+                .setParameter("t", tenantId)
+                .setParameter("c", customerId),
+            CustomerRow.class)
+        .orElseThrow();
   }
 
   public boolean customerKnown(String tenantId, String customerId) {
@@ -182,17 +192,15 @@ public class Replica {
     return new OpenInvoice(invoice, customer, new HashMap<>(4));
   }
 
-  @SuppressWarnings("unchecked")
   public Optional<InvoiceFacts> invoice(String tenantId, String invoiceId) {
-    return ((List<Object[]>)
-            em.createNativeQuery(
-                    "select "
-                        + INVOICE_COLUMNS
-                        + " from dn_invoice where tenant_id = :t and invoice_id = :i")
-                .setParameter("t", tenantId)
-                .setParameter("i", invoiceId)
-                .getResultList())
-        .stream().map(Replica::invoiceFrom).findFirst();
+    return Rows.first(
+        em.createNativeQuery(
+                "select "
+                    + INVOICE_COLUMNS
+                    + " from dn_invoice where tenant_id = :t and invoice_id = :i")
+            .setParameter("t", tenantId)
+            .setParameter("i", invoiceId),
+        InvoiceFacts.class);
   }
 
   public List<InvoiceFacts> invoices(String tenantId, Collection<String> invoiceIds) {
@@ -203,68 +211,43 @@ public class Replica {
     return out;
   }
 
+  /** One movement of one invoice, as read. */
+  record InvoiceMovement(String invoiceId, LocalDate on, BigDecimal amount) {}
+
   /**
    * Movements per invoice (payments, reversals, credit notes) that change the principal; read a
    * thousand invoices per query.
    */
-  @SuppressWarnings("unchecked")
   public Map<String, List<Movement>> movements(String tenantId, Collection<String> invoiceIds) {
     Map<String, List<Movement>> out = new HashMap<>();
     List<String> ids = List.copyOf(invoiceIds);
     for (int from = 0; from < ids.size(); from += 1_000) {
-      for (Object[] r :
-          (List<Object[]>)
+      for (InvoiceMovement m :
+          Rows.list(
               em.createNativeQuery(
                       "select invoice_id, on_date, amount from dn_invoice_movement where tenant_id"
                           + " = :t and invoice_id in (:ids) order by on_date")
                   .setParameter("t", tenantId)
-                  .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1_000)))
-                  .getResultList()) {
-        out.computeIfAbsent((String) r[0], k -> new ArrayList<>())
-            .add(new Movement(date(r[1]), (BigDecimal) r[2]));
+                  .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1_000))),
+              InvoiceMovement.class)) {
+        out.computeIfAbsent(m.invoiceId(), k -> new ArrayList<>())
+            .add(new Movement(m.on(), m.amount()));
       }
     }
     return out;
   }
 
   /** Payments (net of reversals) on the given invoices, by date. */
-  @SuppressWarnings("unchecked")
-  public List<Object[]> payments(String tenantId, Collection<String> invoiceIds) {
+  public List<Movement> payments(String tenantId, Collection<String> invoiceIds) {
     if (invoiceIds.isEmpty()) {
       return List.of();
     }
-    return em.createNativeQuery(
-            "select on_date, amount from dn_invoice_movement where tenant_id = :t and invoice_id in (:ids)"
-                + " and kind in ('PAYMENT', 'REVERSAL') order by on_date")
-        .setParameter("t", tenantId)
-        .setParameter("ids", invoiceIds)
-        .getResultList();
-  }
-
-  private static InvoiceFacts invoiceFrom(Object[] r) {
-    return new InvoiceFacts(
-        (String) r[0],
-        (String) r[1],
-        (String) r[2],
-        (String) r[3],
-        date(r[4]),
-        date(r[5]),
-        (BigDecimal) r[6],
-        (BigDecimal) r[7],
-        (String) r[8],
-        (Boolean) r[9]);
-  }
-
-  public static LocalDate date(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof Date d) {
-      return d.toLocalDate();
-    }
-    throw new IllegalStateException("Unexpected date type " + value.getClass());
+    return Rows.list(
+        em.createNativeQuery(
+                "select on_date, amount from dn_invoice_movement where tenant_id = :t and invoice_id in (:ids)"
+                    + " and kind in ('PAYMENT', 'REVERSAL') order by on_date")
+            .setParameter("t", tenantId)
+            .setParameter("ids", invoiceIds),
+        Movement.class);
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.receivables.dunning.common.Rows;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
 
@@ -79,13 +80,13 @@ public class DailyRun {
   }
 
   /** Every tenant this service holds data of: the one list work bound to no tenant may read. */
-  @SuppressWarnings("unchecked")
   List<String> tenants() {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                em.createNativeQuery("select tenant from service_tenant order by tenant")
-                    .getResultList());
+                Rows.column(
+                    em.createNativeQuery("select tenant from service_tenant order by tenant"),
+                    String.class));
   }
 
   /** Whether the tenant has anything to chase; runs bound to it. */
@@ -93,11 +94,12 @@ public class DailyRun {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                (Boolean)
-                    em.createNativeQuery(
-                            "select exists (select 1 from dn_invoice where tenant_id = :t and"
-                                + " outstanding > 0)")
-                        .setParameter("t", tenantId)
-                        .getSingleResult());
+                Rows.column(
+                        em.createNativeQuery(
+                                "select exists (select 1 from dn_invoice where tenant_id = :t and"
+                                    + " outstanding > 0)")
+                            .setParameter("t", tenantId),
+                        Boolean.class)
+                    .get(0));
   }
 }

@@ -14,6 +14,7 @@ import org.receivables.dunning.channel.EmailGateway;
 import org.receivables.dunning.channel.SendFailedException;
 import org.receivables.dunning.channel.SmsGateway;
 import org.receivables.dunning.common.DunningConfig;
+import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.common.TenantProfiles;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.events.ReminderSent;
@@ -41,12 +42,12 @@ public class Dispatcher {
   @Inject Clock clock;
 
   public void deliver(UUID id) {
-    Object[] r =
+    Ready r =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
-                  Object[] taken = take(id);
-                  if (taken != null && "LETTER".equals(taken[1])) {
+                  Ready taken = take(id);
+                  if (taken != null && "LETTER".equals(taken.message().channel())) {
                     // the PDF is stored with the reminder: it is ready for posting, and nothing
                     // outside the database can fail, so taking and recording are one transaction
                     record(id, 1, null);
@@ -57,11 +58,11 @@ public class Dispatcher {
     if (r == null) {
       return;
     }
-    String channel = (String) r[1];
-    String recipient = (String) r[2];
-    String subject = (String) r[3];
-    String content = (String) r[4];
-    String replyTo = (String) r[5];
+    String channel = r.message().channel();
+    String recipient = r.message().recipient();
+    String subject = r.message().subject();
+    String content = r.message().content();
+    String replyTo = r.replyTo();
     int attempts = 0;
     String error = null;
     for (int i = 0; i < Math.max(1, config.send().attempts()); i++) {
@@ -87,8 +88,25 @@ public class Dispatcher {
     QuarkusTransaction.requiringNew().run(() -> record(id, tries, lastError));
   }
 
-  @SuppressWarnings("unchecked")
-  private Object[] take(UUID id) {
+  /** A reminder taken for sending: what the channel needs. */
+  record Outgoing(
+      String tenantId, String channel, String recipient, String subject, String content) {}
+
+  /** A reminder's facts for recording how its sending went. */
+  record Sending(
+      String tenantId,
+      String customerId,
+      String stepCode,
+      String channel,
+      BigDecimal amount,
+      String currency,
+      int attempts,
+      String stepName) {}
+
+  /** A taken reminder and the creditor's address replies go to. */
+  record Ready(Outgoing message, String replyTo) {}
+
+  private Ready take(UUID id) {
     int taken =
         em.createNativeQuery(
                 "update reminder set status = 'SENDING' where id = :id and status in ('PENDING', 'FAILED')")
@@ -97,34 +115,36 @@ public class Dispatcher {
     if (taken == 0) {
       return null;
     }
-    Object[] r =
-        (Object[])
-            em.createNativeQuery(
-                    "select tenant_id, channel, recipient, subject, content from reminder where id = :id")
-                .setParameter("id", id)
-                .getSingleResult();
+    Outgoing message =
+        Rows.first(
+                em.createNativeQuery(
+                        "select tenant_id, channel, recipient, subject, content from reminder where id = :id")
+                    .setParameter("id", id),
+                Outgoing.class)
+            .orElseThrow();
     // read here, in a transaction: a run sends from its own threads, where nothing else is active
-    return new Object[] {r[0], r[1], r[2], r[3], r[4], profiles.get((String) r[0]).contactEmail()};
+    return new Ready(message, profiles.get(message.tenantId()).contactEmail());
   }
 
-  @SuppressWarnings("unchecked")
   private void record(UUID id, int attempts, String error) {
-    Object[] r =
-        (Object[])
-            em.createNativeQuery(
-                    "select tenant_id, customer_id, step_code, channel, amount, currency, attempts, step_name from reminder"
-                        + " where id = :id")
-                .setParameter("id", id)
-                .getSingleResult();
-    String tenantId = (String) r[0];
-    String customerId = (String) r[1];
-    int total = ((Number) r[6]).intValue() + attempts;
+    Sending r =
+        Rows.first(
+                em.createNativeQuery(
+                        "select tenant_id, customer_id, step_code, channel, amount, currency, attempts,"
+                            + " step_name from reminder where id = :id")
+                    .setParameter("id", id),
+                Sending.class)
+            .orElseThrow();
+    String tenantId = r.tenantId();
+    String customerId = r.customerId();
+    int total = r.attempts() + attempts;
     Instant now = Instant.now(clock);
     List<String> invoiceIds =
-        em.createNativeQuery(
-                "select invoice_id from reminder_invoice where reminder_id = :id order by due_date, number")
-            .setParameter("id", id)
-            .getResultList();
+        Rows.column(
+            em.createNativeQuery(
+                    "select invoice_id from reminder_invoice where reminder_id = :id order by due_date, number")
+                .setParameter("id", id),
+            String.class);
     if (error == null) {
       em.createNativeQuery(
               "update reminder set status = 'SENT', attempts = :a, sent_at = :at, last_error = null"
@@ -140,17 +160,17 @@ public class Dispatcher {
               customerId,
               id.toString(),
               invoiceIds,
-              (String) r[2],
-              (String) r[3],
-              (BigDecimal) r[4],
-              (String) r[5],
+              r.stepCode(),
+              r.channel(),
+              r.amount(),
+              r.currency(),
               now));
       timeline.record(
           tenantId,
           customerId,
           "REMINDER_SENT",
           Timeline.SYSTEM,
-          r[7] + " sent by " + r[3] + " for " + invoiceIds.size() + " invoice(s)",
+          r.stepName() + " sent by " + r.channel() + " for " + invoiceIds.size() + " invoice(s)",
           id.toString(),
           null);
     } else {
@@ -165,7 +185,7 @@ public class Dispatcher {
           customerId,
           "REMINDER_FAILED",
           Timeline.SYSTEM,
-          r[7] + " by " + r[3] + " failed after " + total + " attempt(s): " + error,
+          r.stepName() + " by " + r.channel() + " failed after " + total + " attempt(s): " + error,
           id.toString(),
           null);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.PolicyStep;
+import org.receivables.dunning.replica.InvoiceFacts;
 
 /**
  * One communication per customer, step and currency, listing every invoice at that step, oldest due

@@ -30,13 +30,13 @@ import org.receivables.kit.tenant.TenantContext;
 @Tag(name = "Dunning reminders")
 public class ReminderResource {
 
-  @Inject ReminderStore store;
+  @Inject RunQueries store;
   @Inject Dispatcher dispatcher;
   @Inject TenantContext tenant;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Reminders, oldest first; filter by customer, invoice or status")
   @APIResponse(responseCode = "200", description = "A page of reminders")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
@@ -76,7 +76,7 @@ public class ReminderResource {
   @GET
   @Path("{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "One reminder")
   @APIResponse(
       responseCode = "200",
@@ -91,29 +91,30 @@ public class ReminderResource {
   @GET
   @Path("{id}/content")
   @Produces({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "The message exactly as rendered: HTML for e-mail, text for SMS and letters")
   @APIResponse(responseCode = "200", description = "The rendered message")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
   public Response content(@PathParam("id") UUID id) {
-    Object[] r = store.content(tenant.tenantId(), id);
-    String type = "EMAIL".equals(r[0]) ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8";
-    return Response.ok(r[1]).type(type).build();
+    RunQueries.Content r = store.content(tenant.tenantId(), id);
+    String type =
+        "EMAIL".equals(r.channel()) ? "text/html; charset=UTF-8" : "text/plain; charset=UTF-8";
+    return Response.ok(r.text()).type(type).build();
   }
 
   @GET
   @Path("{id}/letter.pdf")
   @Produces("application/pdf")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "The letter of a LETTER reminder, as PDF")
   @APIResponse(responseCode = "200", description = "The PDF")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such reminder, or it is not a letter")
   public Response letter(@PathParam("id") UUID reminderId) {
-    Object[] r = store.content(tenant.tenantId(), reminderId);
-    byte[] pdf = (byte[]) r[2];
-    if (!"LETTER".equals(r[0]) || pdf == null || pdf.length == 0) {
+    RunQueries.Content r = store.content(tenant.tenantId(), reminderId);
+    byte[] pdf = r.document();
+    if (!"LETTER".equals(r.channel()) || pdf == null || pdf.length == 0) {
       throw ProblemException.notFound("Letter of reminder", reminderId);
     }
     return Response.ok(pdf, "application/pdf")
@@ -124,7 +125,7 @@ public class ReminderResource {
   @POST
   @Path("{id}/retry")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR})
+  @RolesAllowed(Roles.COLLECTORS)
   @Operation(summary = "Try a FAILED reminder again now")
   @APIResponse(
       responseCode = "200",

@@ -1,7 +1,9 @@
 package org.receivables.dunning.run;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
@@ -35,11 +38,11 @@ import org.receivables.kit.tenant.TenantContext;
 public class RunResource {
 
   @Inject RunService runs;
-  @Inject ReminderStore store;
+  @Inject RunQueries store;
   @Inject TenantContext tenant;
 
   @POST
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(
       summary = "Run dunning as of a date",
       description =
@@ -58,6 +61,9 @@ public class RunResource {
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+  @Transactional
+  @TransactionConfiguration(timeout = RunService.RUN_TIMEOUT_SECONDS)
+  @Idempotent
   public Response run(RunRequest request, @Context UriInfo uri) {
     if (request == null || request.asOf() == null) {
       throw ProblemException.invalid("asOf", "is required (YYYY-MM-DD)");
@@ -72,7 +78,7 @@ public class RunResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "A run and what it did")
   @APIResponse(
       responseCode = "200",
@@ -86,7 +92,7 @@ public class RunResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Runs of the tenant (keyset pages)")
   @APIResponse(responseCode = "200", description = "A page of runs")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.PolicySelector;
+import org.receivables.dunning.replica.CustomerFacts;
+import org.receivables.dunning.replica.InvoiceFacts;
 import org.receivables.dunning.replica.Replica.OpenInvoice;
 import org.receivables.dunning.run.Grouping.Candidate;
 

@@ -31,17 +31,24 @@ final class RunWrites {
   private final String tenantId;
   private final UUID runId;
   private final Instant at;
+  private final LocalDate asOf;
   private final List<Object[]> reminders = new ArrayList<>();
   private final List<Object[]> reminderInvoices = new ArrayList<>();
   private final List<Object[]> callTasks = new ArrayList<>();
   private final List<Object[]> handovers = new ArrayList<>();
   private final List<Object[]> timeline = new ArrayList<>();
 
-  RunWrites(Session session, String tenantId, UUID runId, Instant at) {
+  RunWrites(Session session, String tenantId, UUID runId, Instant at, LocalDate asOf) {
     this.session = session;
     this.tenantId = tenantId;
     this.runId = runId;
     this.at = at;
+    this.asOf = asOf;
+  }
+
+  /** The date the run is for. */
+  LocalDate asOf() {
+    return asOf;
   }
 
   /** A step to claim on an invoice. */

@@ -3,6 +3,8 @@ package org.receivables.dunning.run;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import org.receivables.dunning.replica.CustomerFacts;
+import org.receivables.dunning.replica.InvoiceFacts;
 
 /**
  * The reasons an invoice must not be chased today, checked before any step is chosen. The order

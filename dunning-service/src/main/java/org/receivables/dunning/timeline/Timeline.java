@@ -1,13 +1,17 @@
 package org.receivables.dunning.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import org.receivables.dunning.common.Rows;
+import org.receivables.dunning.replica.ReplicaChange;
 
 /**
  * The case file of a customer: every message, task, promise, plan, dispute and escalation with who
@@ -21,6 +25,12 @@ public class Timeline {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+
+  /** A fact the replica applied that belongs on the case, in the consumer's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onNote(@Observes ReplicaChange.CaseNote n) {
+    record(n.tenantId(), n.customerId(), n.kind(), n.actor(), n.summary(), n.refId(), n.on());
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
@@ -44,5 +54,16 @@ public class Timeline {
         .setParameter("summary", summary.length() > 4000 ? summary.substring(0, 4000) : summary)
         .setParameter("ref", refId)
         .executeUpdate();
+  }
+
+  /** The customer's case, oldest first. */
+  public List<TimelineResource.Entry> entries(String tenantId, String customerId) {
+    return Rows.list(
+        em.createNativeQuery(
+                "select id, at, on_date, kind, actor, summary, ref_id from timeline_entry"
+                    + " where tenant_id = :t and customer_id = :c order by at, id")
+            .setParameter("t", tenantId)
+            .setParameter("c", customerId),
+        TimelineResource.Entry.class);
   }
 }

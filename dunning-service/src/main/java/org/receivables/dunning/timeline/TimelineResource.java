@@ -2,7 +2,6 @@ package org.receivables.dunning.timeline;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,15 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,14 +22,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.dunning.common.ApiDocs;
-import org.receivables.dunning.policy.PolicyService;
 import org.receivables.dunning.replica.Replica;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -46,9 +39,6 @@ import org.receivables.kit.time.BusinessCalendar;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
-  @Inject Idempotency idempotency;
-
-  @Inject EntityManager em;
   @Inject Timeline timeline;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
@@ -79,72 +69,39 @@ public class TimelineResource {
 
   @GET
   @Path("timeline")
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER, Roles.VIEWER})
+  @RolesAllowed(Roles.STAFF)
   @Operation(summary = "Everything that happened in the customer's case, oldest first")
   @APIResponse(responseCode = "200", description = "The entries, oldest first")
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  @SuppressWarnings("unchecked")
   public Map<String, List<Entry>> list(@PathParam("customerId") UUID customerId) {
     requireKnown(customerId);
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, at, on_date, kind, actor, summary, ref_id from timeline_entry"
-                    + " where tenant_id = :t and customer_id = :c order by at, id")
-            .setParameter("t", tenant.tenantId())
-            .setParameter("c", customerId.toString())
-            .getResultList();
-    return Map.of(
-        "items",
-        rows.stream()
-            .map(
-                r ->
-                    new Entry(
-                        (UUID) r[0],
-                        PolicyService.instant(r[1]),
-                        Replica.date(r[2]),
-                        (String) r[3],
-                        (String) r[4],
-                        (String) r[5],
-                        (String) r[6]))
-            .toList());
+    return Map.of("items", timeline.entries(tenant.tenantId(), customerId.toString()));
   }
 
   @POST
   @Path("notes")
   @Transactional
-  @RolesAllowed({Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.COLLECTION_TEAM)
   @Operation(summary = "Add a note to the customer's case")
   @APIResponse(responseCode = "201", description = "Added")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
   @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
-  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_REUSED)
+  @Idempotent
   public Response note(
-      @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @PathParam("customerId") UUID customerId,
-      @NotNull @Valid NoteRequest request,
-      @Context UriInfo uri) {
+      @PathParam("customerId") UUID customerId, @NotNull @Valid NoteRequest request) {
     requireKnown(customerId);
-    String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          timeline.record(
-              tenantId,
-              customerId.toString(),
-              "NOTE",
-              tenant.principal(),
-              request.text(),
-              null,
-              calendar.today());
-          return Response.status(201).build();
-        });
+    timeline.record(
+        tenant.tenantId(),
+        customerId.toString(),
+        "NOTE",
+        tenant.principal(),
+        request.text(),
+        null,
+        calendar.today());
+    return Response.status(201).build();
   }
 
   /** Another tenant's customer, or one never seen, is answered as if it did not exist. */

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.receivables.dunning.interest.LateInterest.Movement;
 import org.receivables.dunning.policy.InterestBasis;
+import org.receivables.dunning.replica.Movement;
 
 class LateInterestTest {
 

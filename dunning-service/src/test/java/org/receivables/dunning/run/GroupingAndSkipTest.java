@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.receivables.dunning.policy.DefaultPolicies;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.PolicyStep;
+import org.receivables.dunning.replica.CustomerFacts;
+import org.receivables.dunning.replica.InvoiceFacts;
 
 class GroupingAndSkipTest {
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.receivables.dunning.policy.DefaultPolicies;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.PolicySelector;
+import org.receivables.dunning.replica.CustomerFacts;
+import org.receivables.dunning.replica.InvoiceFacts;
 import org.receivables.dunning.replica.Replica.OpenInvoice;
 
 /**

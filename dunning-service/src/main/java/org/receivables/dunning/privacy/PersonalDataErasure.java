@@ -1,12 +1,13 @@
-package org.receivables.dunning.replica;
+package org.receivables.dunning.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import org.receivables.dunning.common.DunningConfig;
+import org.receivables.dunning.replica.ReplicaChange;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.events.CustomerPersonalDataErased;
 
@@ -29,16 +30,10 @@ public class PersonalDataErasure {
   @Inject Timeline timeline;
   @Inject DunningConfig config;
 
+  /** Runs in the consumer's transaction, right after the replica blanked the customer. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void apply(CustomerPersonalDataErased e) {
-    Instant now = Instant.now(clock);
-    em.createNativeQuery(
-            "update dn_customer set name = null, email = null, phone = null, updated_at = :at"
-                + " where tenant_id = :t and customer_id = :c")
-        .setParameter("at", now)
-        .setParameter("t", e.tenantId())
-        .setParameter("c", e.customerId())
-        .executeUpdate();
+  public void apply(@Observes ReplicaChange.PersonalDataErased erased) {
+    CustomerPersonalDataErased e = erased.event();
     int withdrawn =
         em.createNativeQuery(
                 "update reminder set recipient = null, subject = null, content = :erased,"

@@ -1,4 +1,4 @@
-package org.receivables.dunning.run;
+package org.receivables.dunning.replica;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,0 +1,245 @@
+package org.receivables.dunning.commitment;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.receivables.dunning.DunningFlowSupport;
+import org.receivables.dunning.GreenMail;
+import org.receivables.events.InvoiceIssued;
+import org.receivables.events.PaymentReceived;
+import org.receivables.events.PromiseBroken;
+import org.receivables.events.Topics;
+import org.receivables.kit.testing.KafkaReader;
+
+/**
+ * Promises to pay and payment plans: they pause dunning, payments keep them, deadlines break them.
+ */
+@QuarkusTest
+class CommitmentFlowTest extends DunningFlowSupport {
+
+  @Test
+  void aPromisePausesDunningAndWhenBrokenDunningResumesAndItIsPublished() {
+    String email = mail();
+    String c = customer(email, null, "fr");
+    InvoiceIssued a = invoice(c, "800.00", AS_OF.minusDays(2));
+    awaitReplica(a);
+    String promiseId =
+        given()
+            .header("Authorization", admin())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "customerId",
+                    c,
+                    "invoiceIds",
+                    List.of(a.invoiceId()),
+                    "amount",
+                    800.00,
+                    "promisedFor",
+                    AS_OF.plusDays(5).toString(),
+                    "madeOn",
+                    AS_OF.minusDays(1).toString()))
+            .post("/api/v1/dunning/promises")
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("ACTIVE"))
+            .extract()
+            .path("id");
+    JsonPath paused = run(AS_OF);
+    assertThat(paused.getInt("remindersSent")).isZero();
+    assertThat(skipReasons(paused, a.invoiceId())).containsExactly("PROMISE_ACTIVE");
+    // promised for +5, grace 3 days: broken on +9
+    JsonPath resumed = run(AS_OF.plusDays(9));
+    assertThat(resumed.getInt("remindersSent")).isEqualTo(1);
+    given()
+        .header("Authorization", admin())
+        .get("/api/v1/dunning/promises/" + promiseId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("BROKEN"))
+        .body("closedOn", equalTo(AS_OF.plusDays(9).toString()));
+    KafkaReader.await(
+        Topics.DUNNING,
+        rec ->
+            rec.value().contains(promiseId)
+                && PromiseBroken.TYPE.equals(rec.headers().get("ce_type")),
+        WAIT);
+  }
+
+  @Test
+  void aRetriedPromiseWithTheSameIdempotencyKeyIsRecordedOnce() {
+    String c = customer(mail(), null, "fr");
+    InvoiceIssued a = invoice(c, "120.00", AS_OF.minusDays(2));
+    awaitReplica(a);
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body =
+        Map.of(
+            "customerId", c,
+            "invoiceIds", List.of(a.invoiceId()),
+            "amount", 120.00,
+            "promisedFor", AS_OF.plusDays(5).toString(),
+            "madeOn", AS_OF.toString());
+    String first =
+        given()
+            .header("Authorization", admin())
+            .header("Idempotency-Key", key)
+            .contentType("application/json")
+            .body(body)
+            .post("/api/v1/dunning/promises")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    // without the key the second promise on the same invoice would be a 409
+    given()
+        .header("Authorization", admin())
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(body)
+        .post("/api/v1/dunning/promises")
+        .then()
+        .statusCode(201)
+        .body("id", equalTo(first));
+    given()
+        .header("Authorization", admin())
+        .header("Idempotency-Key", key)
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "customerId",
+                c,
+                "invoiceIds",
+                List.of(a.invoiceId()),
+                "amount",
+                1.00,
+                "promisedFor",
+                AS_OF.plusDays(5).toString(),
+                "madeOn",
+                AS_OF.toString()))
+        .post("/api/v1/dunning/promises")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void aPaymentKeepsThePromise() {
+    String c = customer(mail(), null, "fr");
+    InvoiceIssued a = invoice(c, "300.00", AS_OF.minusDays(2));
+    awaitReplica(a);
+    String promiseId =
+        given()
+            .header("Authorization", admin())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "customerId",
+                    c,
+                    "invoiceIds",
+                    List.of(a.invoiceId()),
+                    "amount",
+                    300.00,
+                    "promisedFor",
+                    AS_OF.plusDays(5).toString(),
+                    "madeOn",
+                    AS_OF.toString()))
+            .post("/api/v1/dunning/promises")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    publish(
+        new PaymentReceived(
+            tenant,
+            c,
+            a.invoiceId(),
+            UUID.randomUUID().toString(),
+            "EUR",
+            new BigDecimal("300.00"),
+            BigDecimal.ZERO,
+            AS_OF.plusDays(3),
+            "VIR",
+            new BigDecimal("300.00"),
+            BigDecimal.ZERO.setScale(2),
+            "PAID"));
+    await(
+        () ->
+            "KEPT"
+                .equals(
+                    given()
+                        .header("Authorization", admin())
+                        .get("/api/v1/dunning/promises/" + promiseId)
+                        .then()
+                        .extract()
+                        .path("status")),
+        "promise kept");
+  }
+
+  @Test
+  void aPaymentPlanPausesDunningUntilAnInstalmentIsMissed() {
+    String email = mail();
+    String c = customer(email, null, "fr");
+    InvoiceIssued a = invoice(c, "1000.00", AS_OF.minusDays(2));
+    awaitReplica(a);
+    given()
+        .header("Authorization", admin())
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "customerId",
+                c,
+                "invoiceIds",
+                List.of(a.invoiceId()),
+                "agreedOn",
+                AS_OF.toString(),
+                "instalments",
+                List.of(
+                    Map.of("dueDate", AS_OF.plusDays(10).toString(), "amount", 600.00),
+                    Map.of("dueDate", AS_OF.plusDays(40).toString(), "amount", 300.00))))
+        .post("/api/v1/dunning/payment-plans")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("instalments"));
+    String planId =
+        given()
+            .header("Authorization", admin())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "customerId",
+                    c,
+                    "invoiceIds",
+                    List.of(a.invoiceId()),
+                    "agreedOn",
+                    AS_OF.toString(),
+                    "instalments",
+                    List.of(
+                        Map.of("dueDate", AS_OF.plusDays(10).toString(), "amount", 600.00),
+                        Map.of("dueDate", AS_OF.plusDays(40).toString(), "amount", 400.00))))
+            .post("/api/v1/dunning/payment-plans")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    JsonPath paused = run(AS_OF.plusDays(12));
+    assertThat(skipReasons(paused, a.invoiceId())).containsExactly("PLAN_ACTIVE");
+    assertThat(paused.getInt("remindersSent")).isZero();
+    // nothing paid by +10 and 5 days' grace: broken on +16
+    JsonPath resumed = run(AS_OF.plusDays(16));
+    assertThat(resumed.getInt("remindersSent")).isEqualTo(1);
+    given()
+        .header("Authorization", admin())
+        .get("/api/v1/dunning/payment-plans/" + planId)
+        .then()
+        .body("status", equalTo("BROKEN"));
+    assertThat(GreenMail.inbox(email)).hasSize(1);
+  }
+}
