@@ -312,8 +312,7 @@ class RunFlowTest extends DunningFlowSupport {
     KafkaWriter.publish(
         Topics.INVOICING,
         eventId,
-        new CustomerUpdated(
-            tenant, c, "R", "N", "FR", "EUR", "fr", null, null, null, null, true));
+        new CustomerUpdated(tenant, c, "R", "N", "FR", "EUR", "fr", null, null, null, null, true));
     KafkaWriter.publish(
         Topics.INVOICING,
         eventId + "-p",
