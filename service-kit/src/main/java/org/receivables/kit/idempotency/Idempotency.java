@@ -27,8 +27,8 @@ import org.receivables.kit.problem.ProblemException;
  * nothing, so its retry is evaluated afresh.
  *
  * <p>Resource methods use it by carrying {@link Idempotent} (its interceptor calls {@link
- * #execute}); code that is not a resource method may call {@link #execute} around the service
- * call. The service's own transaction joins this one.
+ * #execute}); code that is not a resource method may call {@link #execute} around the service call.
+ * The service's own transaction joins this one.
  */
 @ApplicationScoped
 public class Idempotency {
