@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * that no consumer ever calls invoicing back.
  *
  * @param termsWarning a compliance warning when the terms exceed the French legal cap, else null
+ * @param outstanding optional: null in events older than the field, then the whole totalInclTax
  */
 public record InvoiceIssued(
     String tenantId,
@@ -22,9 +23,31 @@ public record InvoiceIssued(
     BigDecimal totalInclTax,
     BigDecimal outstanding,
     String termsWarning)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.invoice.issued.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public InvoiceIssued {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "number",
+        number,
+        "issueDate",
+        issueDate,
+        "dueDate",
+        dueDate,
+        "currency",
+        currency,
+        "totalInclTax",
+        totalInclTax);
+  }
 
   @Override
   public String subject() {
