@@ -9,20 +9,26 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document front ends build on: every operation summarised and its errors listed. */
+/**
+ * The OpenAPI document front ends build on: every operation summarised, its errors listed, its
+ * roles and its Idempotency-Key named.
+ */
 @QuarkusTest
 class OpenApiDocumentTest {
 
+  private static JsonPath document() {
+    return given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   @Test
   void everyLedgerEndpointIsDocumentedWithItsErrors() {
-    JsonPath doc =
-        given()
-            .queryParam("format", "json")
-            .get("/q/openapi")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath doc = document();
     Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
     assertThat(paths)
         .containsKeys(
@@ -67,5 +73,37 @@ class OpenApiDocumentTest {
             "Dispute",
             "AuditEntry",
             "InvoiceBatchResult");
+  }
+
+  /** The kit's filters: role sets appear as their roles; @Idempotent operations say so. */
+  @Test
+  void rolesAreRealRolesAndEveryCreatingPostDocumentsItsIdempotencyKey() {
+    JsonPath doc = document();
+    Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+    paths.forEach(
+        (path, operations) ->
+            operations.forEach(
+                (method, op) -> {
+                  String where = method.toUpperCase() + " " + path;
+                  assertThat(String.valueOf(op.get("security"))).as(where).doesNotContain("${");
+                  if (method.equals("post") && path.startsWith("/api/")) {
+                    assertThat(String.valueOf(op.get("parameters")))
+                        .as(where + " parameters")
+                        .contains("Idempotency-Key");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+                    assertThat(responses).as(where).containsKeys("409", "422");
+                  }
+                }));
+    assertThat(
+            doc.getList("paths.'/api/v1/invoices/{id}/write-off'.post.security[0].SecurityScheme"))
+        .containsExactlyInAnyOrder("admin", "erp", "credit-manager");
+    assertThat(doc.getList("paths.'/api/v1/invoices'.get.security[0].SecurityScheme"))
+        .containsExactlyInAnyOrder("admin", "erp", "collector", "credit-manager", "viewer");
+    assertThat(
+            doc.getString(
+                "paths.'/api/v1/invoices'.post.responses.'201'.headers.Idempotent-Replayed"
+                    + ".schema.type"))
+        .isEqualTo("boolean");
   }
 }

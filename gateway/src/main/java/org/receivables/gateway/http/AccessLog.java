@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.receivables.gateway.auth.Caller;
+import org.receivables.kit.core.RequestIds;
 
 /**
  * Every request gets an id and one log line, including those refused before routing; the line names

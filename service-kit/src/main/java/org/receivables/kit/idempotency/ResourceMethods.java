@@ -52,6 +52,17 @@ final class ResourceMethods {
       throw new IllegalStateException(
           method.getDeclaringClass() + " is @Idempotent: put it on its creating methods instead");
     }
+    int body = bodyIndex(method);
+    if (body >= 0) {
+      Class<?> type = method.getParameterTypes()[body];
+      if (java.io.InputStream.class.isAssignableFrom(type)
+          || java.io.Reader.class.isAssignableFrom(type)) {
+        throw new IllegalStateException(
+            method
+                + " is @Idempotent but reads its body as a stream, which cannot be fingerprinted"
+                + " and then read again: take a String, a byte[] or a deserialised object");
+      }
+    }
     if (!Response.class.equals(method.getReturnType())) {
       throw new IllegalStateException(
           method

@@ -2,7 +2,6 @@ package org.receivables.kit.request;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -11,26 +10,19 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Carries the gateway's request id ({@code X-Request-Id}) into the service: into the logging
  * context as {@code requestId} for every log line written while serving the request, and back on
  * the response, so that an ERP's support ticket, the gateway's access log and the service's logs
- * name the same request. An id that is not a plain token (at most 64 letters, digits, dots, dashes
- * or underscores) is ignored rather than written into logs.
+ * name the same request. Which ids are kept is kit-core's rule, the gateway's too; an id that is
+ * not a plain token is ignored rather than written into logs.
  */
 public class RequestIds {
 
-  public static final String HEADER = "X-Request-Id";
+  public static final String HEADER = org.receivables.kit.core.RequestIds.HEADER;
 
   /** The logging context key (console format {@code %X{requestId}}; JSON logs carry it as mdc). */
   public static final String MDC_KEY = "requestId";
 
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-  /** The id when it is a plain token, else null. */
-  static String valid(String id) {
-    return id != null && PLAIN.matcher(id).matches() ? id : null;
-  }
-
   @ServerRequestFilter(preMatching = true)
   public void enter(ContainerRequestContext request) {
-    String id = valid(request.getHeaderString(HEADER));
+    String id = org.receivables.kit.core.RequestIds.valid(request.getHeaderString(HEADER));
     if (id == null) {
       MDC.remove(MDC_KEY);
     } else {
@@ -40,7 +32,7 @@ public class RequestIds {
 
   @ServerResponseFilter
   public void leave(ContainerRequestContext request, ContainerResponseContext response) {
-    String id = valid(request.getHeaderString(HEADER));
+    String id = org.receivables.kit.core.RequestIds.valid(request.getHeaderString(HEADER));
     if (id != null) {
       response.getHeaders().putSingle(HEADER, id);
     }

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
@@ -23,17 +21,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 public class RoleScopes implements OASFilter {
 
   @Override
-  public void filterOpenAPI(OpenAPI openAPI) {
-    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-      return;
+  public Operation filterOperation(Operation operation) {
+    if (operation.getSecurity() != null) {
+      operation.setSecurity(expanded(operation.getSecurity()));
     }
-    for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-      for (Operation operation : item.getOperations().values()) {
-        if (operation.getSecurity() != null) {
-          operation.setSecurity(expanded(operation.getSecurity()));
-        }
-      }
-    }
+    return operation;
   }
 
   static List<SecurityRequirement> expanded(List<SecurityRequirement> requirements) {

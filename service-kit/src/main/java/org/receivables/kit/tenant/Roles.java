@@ -23,63 +23,29 @@ public final class Roles {
 
   /** Every role of the suite: what anyone of the tenant may read. */
   public static final String ANYONE =
-      "${service-kit.role-set.anyone:"
-          + ADMIN
-          + ","
-          + ERP
-          + ","
-          + COLLECTOR
-          + ","
-          + CREDIT_MANAGER
-          + ","
-          + VIEWER
-          + "}";
+      "${service-kit.role-set.anyone:admin,erp,collector,credit-manager,viewer}";
 
   /** The people of the company, not its ERP: dunning and scoring screens. */
   public static final String STAFF =
-      "${service-kit.role-set.staff:"
-          + ADMIN
-          + ","
-          + COLLECTOR
-          + ","
-          + CREDIT_MANAGER
-          + ","
-          + VIEWER
-          + "}";
+      "${service-kit.role-set.staff:admin,collector,credit-manager,viewer}";
 
   /** Every role that may change something (all but the viewer). */
   public static final String WRITERS =
-      "${service-kit.role-set.writers:"
-          + ADMIN
-          + ","
-          + ERP
-          + ","
-          + COLLECTOR
-          + ","
-          + CREDIT_MANAGER
-          + "}";
+      "${service-kit.role-set.writers:admin,erp,collector,credit-manager}";
 
   /** Who writes the ledger: customers, invoices, payments. */
-  public static final String LEDGER_WRITERS =
-      "${service-kit.role-set.ledger-writers:" + ADMIN + "," + ERP + "}";
+  public static final String LEDGER_WRITERS = "${service-kit.role-set.ledger-writers:admin,erp}";
 
   /** Who decides on credit: statements, overrides, limits, holds, decisions. */
   public static final String CREDIT_TEAM =
-      "${service-kit.role-set.credit-team:" + ADMIN + "," + CREDIT_MANAGER + "}";
+      "${service-kit.role-set.credit-team:admin,credit-manager}";
 
   /** Who works collection cases: reminders, promises, plans, calls. */
   public static final String COLLECTION_TEAM =
-      "${service-kit.role-set.collection-team:"
-          + ADMIN
-          + ","
-          + COLLECTOR
-          + ","
-          + CREDIT_MANAGER
-          + "}";
+      "${service-kit.role-set.collection-team:admin,collector,credit-manager}";
 
   /** Collectors and admins only. */
-  public static final String COLLECTORS =
-      "${service-kit.role-set.collectors:" + ADMIN + "," + COLLECTOR + "}";
+  public static final String COLLECTORS = "${service-kit.role-set.collectors:admin,collector}";
 
   /** Every role of the suite, for checks (an unknown role in a token is dropped). */
   public static final List<String> ALL = List.of(ADMIN, ERP, COLLECTOR, CREDIT_MANAGER, VIEWER);

@@ -52,6 +52,13 @@ class IdempotentResourceTest {
       return Response.ok().build();
     }
 
+    @POST
+    @Path("upload")
+    @Idempotent
+    public Response upload(java.io.InputStream xml) {
+      return Response.ok().build();
+    }
+
     @GET
     public Response list() {
       return Response.ok().build();
@@ -89,6 +96,9 @@ class IdempotentResourceTest {
     assertThatThrownBy(() -> ResourceMethods.checkShape(method("wrong")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("not Response");
+    assertThatThrownBy(() -> ResourceMethods.checkShape(method("upload")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stream");
     // reached through a class-level binding: the method itself is not annotated
     assertThatThrownBy(() -> ResourceMethods.checkShape(method("list")))
         .isInstanceOf(IllegalStateException.class)
@@ -110,7 +120,8 @@ class IdempotentResourceTest {
             "POST /api/v1/things",
             "POST /api/v1/things/{id}/closure",
             "POST /api/v1/things/{id}/recount",
-            "POST /api/v1/things/wrong");
+            "POST /api/v1/things/wrong",
+            "POST /api/v1/things/upload");
   }
 
   @Test
