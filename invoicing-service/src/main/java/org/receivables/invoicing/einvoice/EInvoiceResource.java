@@ -3,10 +3,8 @@ package org.receivables.invoicing.einvoice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.creditnote.CreditNote;
 import org.receivables.invoicing.creditnote.CreditNoteView;
@@ -31,14 +27,13 @@ import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceService;
 import org.receivables.invoicing.invoice.InvoiceView;
 import org.receivables.kit.problem.Problem;
-import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 import org.receivables.kit.time.BusinessCalendar;
 
-/** EN 16931 e-invoices in (UBL 2.1, CII D16B, Factur-X) and their original documents out. */
-@Path("/api/v1")
+/** EN 16931 e-invoices in: UBL 2.1, CII D16B and Factur-X. */
+@Path("/api/v1/e-invoices")
 @Tag(name = "E-invoicing")
 public class EInvoiceResource {
 
@@ -51,7 +46,6 @@ public class EInvoiceResource {
   @Inject BusinessCalendar calendar;
 
   @POST
-  @Path("e-invoices")
   @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, PDF})
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.ERP, Roles.ADMIN})
@@ -138,41 +132,6 @@ public class EInvoiceResource {
         .build();
   }
 
-  @GET
-  @Path("invoices/{id}/document")
-  @Produces({MediaType.APPLICATION_XML, PDF})
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
-  @Operation(
-      summary = "The e-invoice an invoice was created from, byte for byte",
-      description = "application/xml for UBL or CII, application/pdf for Factur-X.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The original document",
-      content = {
-        @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
-        @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
-      })
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(
-      responseCode = "404",
-      description = "No such invoice in this tenant, or it was not created from an e-invoice")
-  public Response invoiceDocument(@PathParam("id") UUID id) {
-    String tenantId = tenant.tenantId();
-    invoices.get(tenantId, id);
-    EInvoiceDocument doc =
-        service
-            .sourceOf(tenantId, id)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        404,
-                        "Not Found",
-                        "Invoice "
-                            + id
-                            + " was not created from an e-invoice; it has no document"));
-    return Response.ok(doc.content, doc.mediaType).build();
-  }
-
   private EInvoiceView view(String tenantId, EInvoiceDocument doc, Intake.Received received) {
     List<EInvoiceView.Warning> warnings = new ArrayList<>();
     received
@@ -190,13 +149,5 @@ public class EInvoiceResource {
     CreditNote note = CreditNote.findById(doc.creditNoteId);
     return new EInvoiceView(
         doc.kind.name(), null, CreditNoteView.of(note, invoice, true), facts, warnings);
-  }
-
-  @ServerExceptionMapper
-  public Response refused(EInvoiceRejection e, UriInfo uri) {
-    return Response.status(e.status())
-        .type(Problem.MEDIA_TYPE)
-        .entity(EInvoiceProblem.of(e, uri.getPath()))
-        .build();
   }
 }

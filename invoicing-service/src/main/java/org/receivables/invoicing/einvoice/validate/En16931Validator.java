@@ -72,6 +72,17 @@ public class En16931Validator {
   private volatile XPathExecutable failures;
 
   /**
+   * Compiles every artefact at start-up (tens of seconds for the CEN stylesheets), so that no
+   * request pays for it.
+   */
+  void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+    for (Kind kind : Kind.values()) {
+      schemas.computeIfAbsent(kind.xsd, En16931Validator::loadSchema);
+      stylesheets.computeIfAbsent(kind.xslt, this::compile);
+    }
+  }
+
+  /**
    * Validates {@code bytes} (already parsed as {@code document} by the secure parser, so they hold
    * no DTD) against the schema and the Schematron of {@code kind}.
    */
