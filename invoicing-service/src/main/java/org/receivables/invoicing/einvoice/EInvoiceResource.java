@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,7 +47,9 @@ public class EInvoiceResource {
   @Inject BusinessCalendar calendar;
 
   @POST
-  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, PDF})
+  // Any media type reaches the method, so that roles are checked first and a wrong type gets the
+  // same problem+json 415 as every refusal; the syntax itself is read from the content.
+  @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.ERP, Roles.ADMIN})
   @Operation(
@@ -113,8 +116,9 @@ public class EInvoiceResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = EInvoiceProblem.class)))
-  public Response receiveEInvoice(byte[] body, @Context UriInfo uri) {
+  public Response receiveEInvoice(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
+    requireDocumentType(headers.getMediaType());
     Intake.Received received = intake.receive(body);
     EInvoiceService.Outcome outcome = service.record(tenantId, received);
     EInvoiceView view = view(tenantId, outcome.document(), received);
@@ -130,6 +134,23 @@ public class EInvoiceResource {
             location, doc.kind == EInvoiceDocument.Kind.INVOICE ? doc.invoiceId : doc.creditNoteId)
         .entity(view)
         .build();
+  }
+
+  static void requireDocumentType(MediaType type) {
+    boolean accepted =
+        type != null
+            && (type.isCompatible(MediaType.APPLICATION_XML_TYPE)
+                || type.isCompatible(MediaType.TEXT_XML_TYPE)
+                || type.isCompatible(MediaType.valueOf(PDF))
+                || type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE));
+    if (!accepted || type.isWildcardType()) {
+      throw new EInvoiceRejection(
+          415,
+          "Unsupported Media Type",
+          "send the document as application/xml (UBL, CII) or application/pdf (Factur-X), not "
+              + (type == null ? "without a Content-Type" : type.toString()),
+          List.of());
+    }
   }
 
   private EInvoiceView view(String tenantId, EInvoiceDocument doc, Intake.Received received) {

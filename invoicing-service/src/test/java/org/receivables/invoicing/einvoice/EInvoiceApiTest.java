@@ -33,6 +33,14 @@ class EInvoiceApiTest {
 
   private final TestLedger api = new TestLedger();
 
+  @jakarta.inject.Inject org.receivables.invoicing.einvoice.validate.En16931Validator validator;
+
+  /** The CEN artefacts compile in the background from start-up; the tests time requests. */
+  @org.junit.jupiter.api.BeforeEach
+  void artefactsCompiled() {
+    validator.awaitWarm();
+  }
+
   private RequestSpecification erp(String contentType) {
     return given()
         .header("Authorization", TestTokens.bearer(api.tenant, "erp"))
@@ -274,6 +282,23 @@ class EInvoiceApiTest {
   }
 
   @Test
+  void rolesAreCheckedBeforeTheMediaType() {
+    given()
+        .header("Authorization", TestTokens.bearer(api.tenant, "viewer"))
+        .contentType("application/json")
+        .body("{\"matrixProbe\": true}")
+        .post("/api/v1/e-invoices")
+        .then()
+        .statusCode(403);
+    erp("application/json")
+        .body("{\"matrixProbe\": true}")
+        .post("/api/v1/e-invoices")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void tooLargeIs413() {
     byte[] big = new byte[5 * 1024 * 1024 + 1];
     java.util.Arrays.fill(big, (byte) ' ');
@@ -314,6 +339,33 @@ class EInvoiceApiTest {
         .get("/api/v1/invoices/" + invoice + "/document")
         .then()
         .statusCode(404);
+  }
+
+  @Test
+  void aTenantWithAcceptedSellersRefusesTheOthers() {
+    RequestSpecification restricted =
+        given()
+            .header("Authorization", TestTokens.bearer("einv-restricted", "erp"))
+            .contentType("application/xml");
+    TestDocument own = new TestDocument();
+    own.line("1", "10.00", "S", "20");
+    restricted
+        .body(own.ubl().getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/e-invoices")
+        .then()
+        .statusCode(201);
+    TestDocument other = new TestDocument();
+    other.sellerVat = "FR00999999999";
+    other.sellerSiren = "999999999";
+    other.line("1", "10.00", "S", "20");
+    given()
+        .header("Authorization", TestTokens.bearer("einv-restricted", "erp"))
+        .contentType("application/xml")
+        .body(other.ubl().getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/e-invoices")
+        .then()
+        .statusCode(422)
+        .body("errors.rule", hasItem("SUITE-SELLER-1"));
   }
 
   /** A PDF with the XML attached as factur-x.xml, as a Factur-X producer attaches it. */

@@ -70,16 +70,33 @@ public class En16931Validator {
   private final ConcurrentMap<String, Schema> schemas = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, XsltExecutable> stylesheets = new ConcurrentHashMap<>();
   private volatile XPathExecutable failures;
+  private final java.util.concurrent.CompletableFuture<Boolean> warm =
+      new java.util.concurrent.CompletableFuture<>();
 
   /**
-   * Compiles every artefact at start-up (tens of seconds for the CEN stylesheets), so that no
-   * request pays for it.
+   * Compiles every artefact in the background from start-up (the CEN stylesheets take seconds, far
+   * more on a loaded machine), so that the service is ready at once and the first document rarely
+   * waits; one that arrives earlier waits for the artefact it needs, compiled once.
    */
   void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+    Thread thread = new Thread(() -> warm.complete(compileAll()), "en16931-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Blocks until every artefact is compiled (tests wait here instead of on a request). */
+  public void awaitWarm() {
+    if (!warm.isDone()) {
+      warm.complete(compileAll());
+    }
+  }
+
+  private Boolean compileAll() {
     for (Kind kind : Kind.values()) {
       schemas.computeIfAbsent(kind.xsd, En16931Validator::loadSchema);
       stylesheets.computeIfAbsent(kind.xslt, this::compile);
     }
+    return Boolean.TRUE;
   }
 
   /**
