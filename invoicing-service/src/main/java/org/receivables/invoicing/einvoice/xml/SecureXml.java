@@ -21,6 +21,11 @@ import org.xml.sax.SAXParseException;
  */
 public final class SecureXml {
 
+  /** Deepest nesting accepted; UBL and CII invoices stay well under 30. */
+  static final int MAX_ELEMENT_DEPTH = 100;
+
+  private static final String MAX_DEPTH =
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
   private static final DocumentBuilderFactory FACTORY = factory();
 
   private SecureXml() {}
@@ -90,6 +95,9 @@ public final class SecureXml {
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // EN 16931 documents are a few levels deep; a deeper one only aims at the stack of whatever
+      // walks the tree next
+      f.setAttribute(MAX_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       return f;

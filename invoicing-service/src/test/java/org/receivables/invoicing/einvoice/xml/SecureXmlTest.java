@@ -34,6 +34,12 @@ class SecureXmlTest {
   }
 
   @Test
+  void refusesNestingDeeperThanAnInvoiceNeeds() {
+    refused(utf8("<a>".repeat(20_000) + "</a>".repeat(20_000)), "XML");
+    assertThat(SecureXml.parse(utf8("<a>".repeat(50) + "</a>".repeat(50)))).isNotNull();
+  }
+
+  @Test
   void readsANamespacedDocument() {
     assertThat(
             SecureXml.parse(utf8("<i:Invoice xmlns:i=\"urn:x\"><i:ID>1</i:ID></i:Invoice>"))
