@@ -20,6 +20,7 @@ class RouteTableTest {
     assertThat(service("/api/v1/invoices/1/payments")).isEqualTo("invoicing");
     assertThat(service("/api/v1/payments")).isEqualTo("invoicing");
     assertThat(service("/api/v1/credit-notes/9")).isEqualTo("invoicing");
+    assertThat(service("/api/v1/e-invoices")).isEqualTo("invoicing");
     assertThat(service("/api/v1/scores/c")).isEqualTo("scoring");
     assertThat(service("/api/v1/financial-statements")).isEqualTo("scoring");
     assertThat(service("/api/v1/credit-decisions")).isEqualTo("scoring");

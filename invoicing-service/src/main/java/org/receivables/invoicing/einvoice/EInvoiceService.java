@@ -1,0 +1,182 @@
+package org.receivables.invoicing.einvoice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.receivables.invoicing.creditnote.CreditNote;
+import org.receivables.invoicing.creditnote.CreditNoteService;
+import org.receivables.invoicing.customer.Customer;
+import org.receivables.invoicing.einvoice.EInvoiceDocument.Kind;
+import org.receivables.invoicing.einvoice.ledger.BuyerMatcher;
+import org.receivables.invoicing.einvoice.ledger.LedgerInvoice;
+import org.receivables.invoicing.einvoice.ledger.SellerKey;
+import org.receivables.invoicing.einvoice.read.EDocument;
+import org.receivables.invoicing.einvoice.read.Intake;
+import org.receivables.invoicing.invoice.Invoice;
+import org.receivables.invoicing.invoice.InvoiceService;
+import org.receivables.kit.problem.ProblemException;
+
+/**
+ * Records a validated e-invoice in the ledger through the invoice and credit-note services (so the
+ * same events, audit entries and rules apply as for JSON), and keeps the original bytes. Seller +
+ * number is the idempotency key: the same bytes again return what was recorded, other bytes 409.
+ */
+@ApplicationScoped
+public class EInvoiceService {
+
+  /** What a submission became; {@code replayed} when it had been received before. */
+  public record Outcome(EInvoiceDocument document, boolean replayed) {}
+
+  @Inject EntityManager em;
+  @Inject InvoiceService invoices;
+  @Inject CreditNoteService creditNotes;
+  @Inject BuyerMatcher buyers;
+  @Inject SellerPolicy sellers;
+  @Inject ObjectMapper json;
+  @Inject Clock clock;
+
+  @Transactional
+  public Outcome record(String tenantId, Intake.Received received) {
+    EDocument d = received.document();
+    sellers.check(tenantId, d.seller());
+    String sellerKey = SellerKey.of(d.seller());
+    String sha256 = sha256(received.original());
+    Optional<EInvoiceDocument> earlier = find(tenantId, sellerKey, d.number());
+    if (earlier.isPresent()) {
+      if (earlier.get().sha256.equals(sha256)) {
+        return new Outcome(earlier.get(), true);
+      }
+      throw ProblemException.conflict(
+          "Document "
+              + d.number()
+              + " of this seller was already received with other content; a correction is a"
+              + " credit note or a new number");
+    }
+    EInvoiceDocument doc = new EInvoiceDocument();
+    doc.id = UUID.randomUUID();
+    doc.tenantId = tenantId;
+    doc.sellerKey = sellerKey;
+    doc.number = d.number();
+    doc.syntax = d.syntax().name();
+    doc.mediaType = received.mediaType();
+    doc.content = received.original();
+    doc.sha256 = sha256;
+    doc.facts = facts(d);
+    doc.createdAt = Instant.now(clock);
+    if (d.creditNote()) {
+      CreditNote note = credit(tenantId, d);
+      doc.kind = Kind.CREDIT_NOTE;
+      doc.invoiceId = note.invoiceId;
+      doc.creditNoteId = note.id;
+    } else {
+      Customer customer = buyers.match(tenantId, d);
+      Invoice invoice = LedgerInvoice.of(tenantId, customer, d, doc.createdAt);
+      if (Invoice.count("tenantId = ?1 and number = ?2", tenantId, invoice.number) > 0) {
+        throw InvoiceService.duplicateNumber(invoice.number);
+      }
+      invoices.persistIssued(List.of(invoice));
+      doc.kind = Kind.INVOICE;
+      doc.invoiceId = invoice.id;
+    }
+    doc.persist();
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // the same seller and number recorded concurrently
+      throw ProblemException.conflict(
+          "Document " + d.number() + " of this seller was just received");
+    }
+    return new Outcome(doc, false);
+  }
+
+  /**
+   * A credit note must name the invoice it credits (BT-25); crediting an unknown invoice (an
+   * unapplied credit on the account) is not supported yet and refused with a rule of ours.
+   */
+  private CreditNote credit(String tenantId, EDocument d) {
+    if (d.precedingInvoice() == null) {
+      throw EInvoiceRejection.rule(
+          "SUITE-CN-1",
+          "a credit note must name the invoice it credits (BT-25, preceding invoice reference)",
+          "BG-3");
+    }
+    Invoice target =
+        Invoice.<Invoice>find("tenantId = ?1 and number = ?2", tenantId, d.precedingInvoice())
+            .firstResultOptional()
+            .orElseThrow(
+                () ->
+                    EInvoiceRejection.rule(
+                        "SUITE-CN-2",
+                        "no invoice numbered "
+                            + d.precedingInvoice()
+                            + " exists; credits not tied to a known invoice are not accepted",
+                        "BT-25"));
+    Invoice invoice = invoices.lock(tenantId, target.id);
+    if (!invoice.currency.equals(d.currency())) {
+      throw EInvoiceRejection.rule(
+          "SUITE-CN-3",
+          "the credit note is in " + d.currency() + ", its invoice in " + invoice.currency,
+          "BT-5");
+    }
+    LedgerInvoice.requireMinorUnitsOf(d.currency(), "BT-115", d.totals().payable());
+    String reason =
+        d.notes().isEmpty() ? "E-invoice credit note " + d.number() : String.join(" / ", d.notes());
+    return creditNotes.issueLocked(
+        invoice,
+        d.number(),
+        d.totals().payable(),
+        d.issueDate(),
+        reason.length() > 500 ? reason.substring(0, 500) : reason,
+        null,
+        "BT-115");
+  }
+
+  public Optional<EInvoiceDocument> find(String tenantId, String sellerKey, String number) {
+    return EInvoiceDocument.<EInvoiceDocument>find(
+            "tenantId = ?1 and sellerKey = ?2 and number = ?3", tenantId, sellerKey, number)
+        .firstResultOptional();
+  }
+
+  /** The document an invoice was created from, if it was created from one. */
+  public Optional<EInvoiceDocument> sourceOf(String tenantId, UUID invoiceId) {
+    return EInvoiceDocument.<EInvoiceDocument>find(
+            "tenantId = ?1 and invoiceId = ?2 and kind = ?3", tenantId, invoiceId, Kind.INVOICE)
+        .firstResultOptional();
+  }
+
+  public DocumentFacts factsOf(EInvoiceDocument doc) {
+    try {
+      return json.readValue(doc.facts, DocumentFacts.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored facts of " + doc.id + " are unreadable", e);
+    }
+  }
+
+  private String facts(EDocument d) {
+    try {
+      return json.writeValueAsString(DocumentFacts.of(d));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.receivables.invoicing.einvoice.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.receivables.invoicing.customer.Customer;
+import org.receivables.invoicing.customer.CustomerRequest;
+import org.receivables.invoicing.customer.CustomerService;
+import org.receivables.invoicing.einvoice.EInvoiceRejection;
+import org.receivables.invoicing.einvoice.read.EDocument;
+
+/**
+ * Finds the customer a document's buyer (BG-7) is: by legal registration id (BT-47), then by VAT id
+ * (BT-48) or buyer id (BT-46) as the customer's {@code externalRef}. An unknown buyer is registered
+ * through the customer service (so its event is published) with that identifier as {@code
+ * externalRef}.
+ */
+@ApplicationScoped
+public class BuyerMatcher {
+
+  @Inject CustomerService customers;
+
+  public Customer match(String tenantId, EDocument document) {
+    EDocument.Party buyer = document.buyer();
+    return find(tenantId, buyer).orElseGet(() -> register(tenantId, document));
+  }
+
+  Optional<Customer> find(String tenantId, EDocument.Party buyer) {
+    if (buyer.legalId() != null) {
+      Optional<Customer> byLegalId =
+          Customer.<Customer>find(
+                  "tenantId = ?1 and legalId = ?2 order by createdAt", tenantId, buyer.legalId())
+              .firstResultOptional();
+      if (byLegalId.isPresent()) {
+        return byLegalId;
+      }
+    }
+    for (String ref : identifiers(buyer)) {
+      Optional<Customer> byRef =
+          Customer.<Customer>find("tenantId = ?1 and externalRef = ?2", tenantId, ref)
+              .firstResultOptional();
+      if (byRef.isPresent()) {
+        return byRef;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The buyer's identifiers in the order they are tried: VAT id, buyer id, legal id. */
+  static List<String> identifiers(EDocument.Party buyer) {
+    return java.util.stream.Stream.of(buyer.vatId(), buyer.id(), buyer.legalId())
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+
+  private Customer register(String tenantId, EDocument document) {
+    EDocument.Party buyer = document.buyer();
+    List<String> ids = identifiers(buyer);
+    if (ids.isEmpty()) {
+      throw EInvoiceRejection.rule(
+          "SUITE-BUYER-1",
+          "the buyer has no legal id (BT-47), VAT id (BT-48) or id (BT-46) to match or register"
+              + " a customer with",
+          "BG-7");
+    }
+    String country = buyer.country() == null ? "FR" : buyer.country().toUpperCase(Locale.ROOT);
+    CustomerRequest request =
+        new CustomerRequest(
+            cut(ids.get(0), 100),
+            cut(buyer.name() == null ? ids.get(0) : buyer.name(), 200),
+            buyer.legalId() == null ? null : cut(buyer.legalId(), 50),
+            country,
+            document.currency(),
+            "FR".equals(country) ? "fr" : "en",
+            buyer.email() != null && buyer.email().contains("@") ? cut(buyer.email(), 254) : null,
+            null,
+            new CustomerRequest.PaymentTermsRequest(
+                termsDays(document.issueDate(), document.dueDate()), false, null, null, null),
+            null,
+            false);
+    return customers.register(tenantId, request);
+  }
+
+  /** The document's own term when it states a due date, else 30 days. */
+  static int termsDays(LocalDate issued, LocalDate due) {
+    if (issued == null || due == null) {
+      return 30;
+    }
+    long days = ChronoUnit.DAYS.between(issued, due);
+    return (int) Math.max(0, Math.min(365, days));
+  }
+
+  private static String cut(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}
