@@ -48,6 +48,10 @@ alter table invoice add constraint invoice_payment_reference_unique unique (tena
 -- digits only (a debtor writes "FAC 2026 0001" for F-2026-0001).
 create index invoice_number_key on invoice (tenant_id, upper(regexp_replace(number, '[^A-Za-z0-9]', '', 'g')));
 create index invoice_number_digits on invoice (tenant_id, regexp_replace(number, '[^0-9]', '', 'g'));
+-- Transfers that name nothing are compared by amount with what open invoices still owe.
+create index invoice_open_outstanding on invoice
+    (tenant_id, currency, (total_incl_tax - amount_paid - discount_granted - amount_credited))
+    where status in ('OPEN', 'PARTIALLY_PAID');
 
 -- 2. Statements. One row per imported statement (or camt.054 notification); the same statement
 -- again (same account and statement id) is found, not imported twice.
@@ -84,20 +88,32 @@ create table bank_entry (
     debtor_name      text,
     debtor_iban      text,
     remittance       text,
+    end_to_end_id    text,
     status           text           not null,
     customer_id      uuid,
     confidence       numeric(5, 4),
     candidates       text           not null,
     reasons          text           not null,
-    payment_id       uuid,
-    unapplied_cash_id uuid,
     version          bigint         not null,
     created_at       timestamptz    not null,
     constraint bank_entry_unique unique (tenant_id, account, entry_key),
     constraint bank_entry_tenant_id unique (tenant_id, id)
 );
 
-create index bank_entry_payment on bank_entry (tenant_id, payment_id);
+create index bank_entry_end_to_end on bank_entry (tenant_id, account, end_to_end_id);
+
+-- What applying an entry made: payments (one per customer paid) and cash left on an account.
+create table bank_entry_application (
+    id                uuid primary key,
+    tenant_id         text not null,
+    entry_id          uuid not null,
+    payment_id        uuid,
+    account_credit_id uuid,
+    constraint bank_entry_application_entry_fkey
+        foreign key (tenant_id, entry_id) references bank_entry (tenant_id, id)
+);
+
+create index bank_entry_application_entry on bank_entry_application (entry_id);
 
 create table bank_statement_entry (
     tenant_id    text    not null default nullif(current_setting('app.tenant', true), ''),
