@@ -39,18 +39,19 @@ public record InvoiceNumberKeys(Set<String> alnum, Set<String> digits) {
     for (int i = 0; i < words.size(); i++) {
       StringBuilder a = new StringBuilder();
       StringBuilder d = new StringBuilder();
+      boolean digitRun = true; // a digits run stops at the first word without digits
       for (int j = i; j < Math.min(words.size(), i + MAX_WORDS); j++) {
         a.append(words.get(j));
-        String wordDigits = digitKey(words.get(j));
         if (a.length() >= 3 && a.chars().anyMatch(Character::isDigit)) {
           alnum.add(a.toString());
         }
-        if (wordDigits.isEmpty()) {
-          break; // digits runs stop at a word without digits
-        }
-        d.append(wordDigits);
-        if (d.length() >= MIN_DIGITS) {
-          digits.add(d.toString());
+        String wordDigits = digitKey(words.get(j));
+        digitRun = digitRun && !wordDigits.isEmpty();
+        if (digitRun) {
+          d.append(wordDigits);
+          if (d.length() >= MIN_DIGITS) {
+            digits.add(d.toString());
+          }
         }
       }
     }
