@@ -1040,8 +1040,7 @@ class DunningFlowTest {
     KafkaWriter.publish(
         Topics.INVOICING,
         eventId,
-        new CustomerUpdated(
-            tenant, c, "R", "N", "FR", "EUR", "fr", null, null, null, null, true, false));
+        new CustomerUpdated(tenant, c, "R", "N", "FR", "EUR", "fr", null, null, null, null, true));
     KafkaWriter.publish(
         Topics.INVOICING,
         eventId + "-p",

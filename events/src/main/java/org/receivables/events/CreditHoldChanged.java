@@ -10,9 +10,14 @@ public record CreditHoldChanged(
     String reason,
     String changedBy,
     Instant changedAt)
-    implements DomainEvent {
+    implements ScoringEvent {
 
   public static final String TYPE = "receivables.credit-hold.changed.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public CreditHoldChanged {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId);
+  }
 
   @Override
   public String subject() {

@@ -16,9 +16,25 @@ public record CreditNoteIssued(
     String reason,
     BigDecimal outstanding,
     String status)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.credit-note.issued.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public CreditNoteIssued {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "amount",
+        amount,
+        "issuedOn",
+        issuedOn);
+  }
 
   @Override
   public String subject() {

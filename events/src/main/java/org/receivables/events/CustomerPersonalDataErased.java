@@ -12,9 +12,14 @@ import java.time.Instant;
  *     notices) after a request, never after the retention period
  */
 public record CustomerPersonalDataErased(
-    String tenantId, String customerId, String reason, Instant erasedAt) implements DomainEvent {
+    String tenantId, String customerId, String reason, Instant erasedAt) implements InvoicingEvent {
 
   public static final String TYPE = "receivables.customer.personal-data-erased.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public CustomerPersonalDataErased {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId);
+  }
 
   /** Erased on request of the data subject (or the tenant acting for it). */
   public static final String REQUEST = "REQUEST";

@@ -16,9 +16,14 @@ public record CustomerRegistered(
     String phone,
     String segment,
     PaymentTermsData paymentTerms)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.customer.registered.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public CustomerRegistered {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId);
+  }
 
   @Override
   public String subject() {

@@ -13,9 +13,25 @@ public record DisputeResolved(
     String disputeId,
     String outcome,
     LocalDate resolvedOn)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.dispute.resolved.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public DisputeResolved {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "disputeId",
+        disputeId,
+        "resolvedOn",
+        resolvedOn);
+  }
 
   @Override
   public String subject() {

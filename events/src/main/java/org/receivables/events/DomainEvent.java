@@ -4,10 +4,13 @@ package org.receivables.events;
  * What every event carries so that it can be keyed and routed without reading its type-specific
  * data.
  *
+ * <p>Sealed: each event belongs to exactly one producer ({@link InvoicingEvent}, {@link
+ * ScoringEvent}, {@link DunningEvent}), and so to exactly one topic; one owner per fact.
+ *
  * <p>Records are keyed by {@code tenantId:customerId} so that all events of one customer stay in
  * one partition, in order.
  */
-public interface DomainEvent {
+public sealed interface DomainEvent permits InvoicingEvent, ScoringEvent, DunningEvent {
 
   String tenantId();
 
@@ -18,6 +21,9 @@ public interface DomainEvent {
 
   /** The CloudEvent {@code type}, such as {@code receivables.invoice.issued.v1}. */
   String type();
+
+  /** The topic of the event's producer, the only topic the event may be published on. */
+  String topic();
 
   default String key() {
     return tenantId() + ":" + customerId();

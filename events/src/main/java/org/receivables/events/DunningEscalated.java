@@ -11,9 +11,15 @@ public record DunningEscalated(
     String step,
     String action,
     LocalDate escalatedOn)
-    implements DomainEvent {
+    implements DunningEvent {
 
   public static final String TYPE = "receivables.dunning.escalated.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public DunningEscalated {
+    Required.fields(
+        TYPE, "tenantId", tenantId, "customerId", customerId, "escalatedOn", escalatedOn);
+  }
 
   @Override
   public String subject() {

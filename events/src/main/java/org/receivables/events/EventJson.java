@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one JSON mapping of event data, shared by producers and consumers so that both sides agree on
@@ -24,31 +29,10 @@ public final class EventJson {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
-  private static final Map<String, Class<? extends DomainEvent>> TYPES =
-      Map.ofEntries(
-          Map.entry(CustomerRegistered.TYPE, CustomerRegistered.class),
-          Map.entry(InvoiceIssued.TYPE, InvoiceIssued.class),
-          Map.entry(CustomerUpdated.TYPE, CustomerUpdated.class),
-          Map.entry(CustomerPersonalDataErased.TYPE, CustomerPersonalDataErased.class),
-          Map.entry(InvoiceCancelled.TYPE, InvoiceCancelled.class),
-          Map.entry(InvoiceWrittenOff.TYPE, InvoiceWrittenOff.class),
-          Map.entry(InvoiceDueDateChanged.TYPE, InvoiceDueDateChanged.class),
-          Map.entry(PaymentReceived.TYPE, PaymentReceived.class),
-          Map.entry(PaymentReversed.TYPE, PaymentReversed.class),
-          Map.entry(CreditNoteIssued.TYPE, CreditNoteIssued.class),
-          Map.entry(DisputeOpened.TYPE, DisputeOpened.class),
-          Map.entry(DisputeResolved.TYPE, DisputeResolved.class),
-          Map.entry(ScoreChanged.TYPE, ScoreChanged.class),
-          Map.entry(CreditHoldChanged.TYPE, CreditHoldChanged.class),
-          Map.entry(ReminderSent.TYPE, ReminderSent.class),
-          Map.entry(DunningEscalated.TYPE, DunningEscalated.class),
-          Map.entry(CreditHoldRequested.TYPE, CreditHoldRequested.class),
-          Map.entry(PromiseMade.TYPE, PromiseMade.class),
-          Map.entry(PromiseKept.TYPE, PromiseKept.class),
-          Map.entry(PromiseBroken.TYPE, PromiseBroken.class),
-          Map.entry(PaymentPlanAgreed.TYPE, PaymentPlanAgreed.class),
-          Map.entry(PaymentPlanBroken.TYPE, PaymentPlanBroken.class),
-          Map.entry(PaymentPlanCompleted.TYPE, PaymentPlanCompleted.class));
+  /** Every type of the contract, derived from the sealed producer interfaces. */
+  private static final Map<String, Class<? extends DomainEvent>> TYPES = contract();
+
+  private static final Map<Class<?>, String> NAMES = names(TYPES);
 
   private EventJson() {}
 
@@ -83,8 +67,48 @@ public final class EventJson {
     return TYPES;
   }
 
+  /** The CloudEvent type of a record class of the contract, such as {@code InvoiceIssued.TYPE}. */
+  public static String typeOf(Class<? extends DomainEvent> record) {
+    String type = NAMES.get(record);
+    if (type == null) {
+      throw new IllegalArgumentException(
+          record.getName() + " is not an event record of the contract");
+    }
+    return type;
+  }
+
+  /** The record classes of one producer ({@code InvoicingEvent.class}, ...), or of all. */
+  public static List<Class<? extends DomainEvent>> recordsOf(
+      Class<? extends DomainEvent> producer) {
+    return TYPES.values().stream()
+        .filter(producer::isAssignableFrom)
+        .sorted(Comparator.comparing(Class::getSimpleName))
+        .toList();
+  }
+
   public static boolean isKnown(String type) {
     return TYPES.containsKey(type);
+  }
+
+  private static Map<String, Class<? extends DomainEvent>> contract() {
+    Map<String, Class<? extends DomainEvent>> types = new TreeMap<>();
+    for (Class<?> producer : DomainEvent.class.getPermittedSubclasses()) {
+      for (Class<?> record : producer.getPermittedSubclasses()) {
+        try {
+          types.put(
+              (String) record.getField("TYPE").get(null), record.asSubclass(DomainEvent.class));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(record.getName() + " declares no public TYPE", e);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(types);
+  }
+
+  private static Map<Class<?>, String> names(Map<String, Class<? extends DomainEvent>> types) {
+    Map<Class<?>, String> names = new HashMap<>();
+    types.forEach((type, record) -> names.put(record, type));
+    return Map.copyOf(names);
   }
 
   /** A type this contract does not define; consumers skip types they do not handle. */

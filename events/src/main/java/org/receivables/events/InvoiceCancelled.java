@@ -13,9 +13,23 @@ public record InvoiceCancelled(
     LocalDate cancelledOn,
     String reason,
     BigDecimal outstanding)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.invoice.cancelled.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public InvoiceCancelled {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "cancelledOn",
+        cancelledOn);
+  }
 
   @Override
   public String subject() {

@@ -9,9 +9,23 @@ public record InvoiceDueDateChanged(
     String invoiceId,
     LocalDate previousDueDate,
     LocalDate dueDate)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.invoice.due-date-changed.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public InvoiceDueDateChanged {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "dueDate",
+        dueDate);
+  }
 
   @Override
   public String subject() {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * that no consumer ever calls invoicing back.
  *
  * @param termsWarning a compliance warning when the terms exceed the French legal cap, else null
+ * @param outstanding optional: null in events older than the field, then the whole totalInclTax
  * @param paymentReference the invoice's ISO 11649 creditor reference; null in events written before
  *     it existed
  */
@@ -25,7 +26,7 @@ public record InvoiceIssued(
     BigDecimal outstanding,
     String termsWarning,
     String paymentReference)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   /** An event without a payment reference, as producers wrote them before it existed. */
   public InvoiceIssued(
@@ -58,6 +59,28 @@ public record InvoiceIssued(
   }
 
   public static final String TYPE = "receivables.invoice.issued.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public InvoiceIssued {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "number",
+        number,
+        "issueDate",
+        issueDate,
+        "dueDate",
+        dueDate,
+        "currency",
+        currency,
+        "totalInclTax",
+        totalInclTax);
+  }
 
   @Override
   public String subject() {

@@ -15,9 +15,14 @@ public record PaymentPlanAgreed(
     int instalments,
     LocalDate firstDueDate,
     LocalDate lastDueDate)
-    implements DomainEvent {
+    implements DunningEvent {
 
   public static final String TYPE = "receivables.payment-plan.agreed.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public PaymentPlanAgreed {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId, "planId", planId);
+  }
 
   @Override
   public String subject() {

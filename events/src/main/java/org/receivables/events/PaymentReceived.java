@@ -6,6 +6,9 @@ import java.time.LocalDate;
 /**
  * Money was applied to one invoice. A bank payment spread over several invoices gives one event per
  * invoice, with the same paymentId.
+ *
+ * @param discountGranted optional: null when no early-payment discount was granted
+ * @param status optional: the invoice's status after the payment; null keeps the known status
  */
 public record PaymentReceived(
     String tenantId,
@@ -20,9 +23,25 @@ public record PaymentReceived(
     BigDecimal amountPaid,
     BigDecimal outstanding,
     String status)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.payment.received.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public PaymentReceived {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "amount",
+        amount,
+        "receivedOn",
+        receivedOn);
+  }
 
   @Override
   public String subject() {

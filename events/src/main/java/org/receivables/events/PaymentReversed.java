@@ -16,9 +16,25 @@ public record PaymentReversed(
     BigDecimal amountPaid,
     BigDecimal outstanding,
     String status)
-    implements DomainEvent {
+    implements InvoicingEvent {
 
   public static final String TYPE = "receivables.payment.reversed.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public PaymentReversed {
+    Required.fields(
+        TYPE,
+        "tenantId",
+        tenantId,
+        "customerId",
+        customerId,
+        "invoiceId",
+        invoiceId,
+        "amount",
+        amount,
+        "reversedOn",
+        reversedOn);
+  }
 
   @Override
   public String subject() {

@@ -13,9 +13,14 @@ public record PromiseMade(
     BigDecimal amount,
     String currency,
     LocalDate promisedFor)
-    implements DomainEvent {
+    implements DunningEvent {
 
   public static final String TYPE = "receivables.promise.made.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public PromiseMade {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId, "promiseId", promiseId);
+  }
 
   @Override
   public String subject() {

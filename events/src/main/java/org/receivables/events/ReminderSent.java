@@ -15,9 +15,14 @@ public record ReminderSent(
     BigDecimal amount,
     String currency,
     Instant sentAt)
-    implements DomainEvent {
+    implements DunningEvent {
 
   public static final String TYPE = "receivables.reminder.sent.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public ReminderSent {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId, "reminderId", reminderId);
+  }
 
   @Override
   public String subject() {

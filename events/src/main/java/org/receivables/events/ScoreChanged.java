@@ -3,7 +3,11 @@ package org.receivables.events;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A customer's score, risk class or credit limit changed. */
+/**
+ * A customer's score, risk class or credit limit changed.
+ *
+ * @param computedAt optional in events older than the field
+ */
 public record ScoreChanged(
     String tenantId,
     String customerId,
@@ -13,9 +17,14 @@ public record ScoreChanged(
     BigDecimal creditLimit,
     String currency,
     Instant computedAt)
-    implements DomainEvent {
+    implements ScoringEvent {
 
   public static final String TYPE = "receivables.score.changed.v1";
+
+  /** Refuses an event without the fields every consumer relies on (see the record's doc). */
+  public ScoreChanged {
+    Required.fields(TYPE, "tenantId", tenantId, "customerId", customerId);
+  }
 
   @Override
   public String subject() {

@@ -1,14 +1,22 @@
 package org.receivables.events;
 
+import java.util.List;
+
 /**
- * Topic names are part of the public contract between services: one topic per publishing service.
+ * Topic names are part of the public contract between services: one topic per publishing service,
+ * each declared by its producer's sealed interface ({@link InvoicingEvent#TOPIC}, ...).
  */
 public final class Topics {
-  public static final String INVOICING = "receivables.invoicing.v1";
-  public static final String SCORING = "receivables.scoring.v1";
-  public static final String DUNNING = "receivables.dunning.v1";
+  public static final String INVOICING = InvoicingEvent.TOPIC;
+  public static final String SCORING = ScoringEvent.TOPIC;
+  public static final String DUNNING = DunningEvent.TOPIC;
 
   private Topics() {}
+
+  /** Every topic of the contract, in the order of the producers. */
+  public static List<String> all() {
+    return List.of(INVOICING, SCORING, DUNNING);
+  }
 
   /** Where a consumer parks a record it can never process, with the reason in its headers. */
   public static String deadLetter(String topic) {

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.receivables.events.CreditHoldChanged;
-import org.receivables.events.CustomerUpdated;
-import org.receivables.events.EventJson;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaReader;
-import org.receivables.kit.testing.KafkaWriter;
 
 /**
  * The W3C trace context of a request, or of a consumed record, reaches the records the service
@@ -70,34 +63,5 @@ class TraceContextTest {
     assertThat(traceparent.group(2))
         .as("a span of the service, not the caller's")
         .isNotEqualTo(callerSpan);
-  }
-
-  @Test
-  void anEventPublishedWhileConsumingARecordContinuesThatRecordsTrace() {
-    String customerId = api.customer();
-    String traceId = hex(32);
-    String eventId = UUID.randomUUID().toString();
-    CreditHoldChanged hold =
-        new CreditHoldChanged(api.tenant, customerId, true, "Score E", "scoring", Instant.now());
-    Map<String, String> headers = new HashMap<>();
-    headers.put("ce_specversion", "1.0");
-    headers.put("ce_id", eventId);
-    headers.put("ce_type", hold.type());
-    headers.put("ce_source", "/test");
-    headers.put("ce_subject", hold.subject());
-    headers.put("ce_tenantid", hold.tenantId());
-    headers.put("content-type", "application/json");
-    headers.put("traceparent", "00-" + traceId + "-" + hex(16) + "-01");
-    KafkaWriter.send(Topics.SCORING, hold.key(), EventJson.write(hold), headers);
-
-    KafkaReader.Received record =
-        KafkaReader.await(
-            Topics.INVOICING,
-            r ->
-                CustomerUpdated.TYPE.equals(r.headers().get("ce_type"))
-                    && customerId.equals(r.headers().get("ce_subject"))
-                    && r.value().contains("\"creditHold\":true"),
-            Duration.ofSeconds(30));
-    assertThat(traceparentOf(record).group(1)).isEqualTo(traceId);
   }
 }

@@ -102,7 +102,7 @@ public class ReplicaProjection {
           e.phone(),
           e.segment(),
           e.doNotDun(),
-          e.creditHold());
+          null); // the hold is scoring's fact (CreditHoldChanged), no longer echoed here
     } else if (data instanceof CustomerPersonalDataErased e) {
       erasure.apply(e);
     } else if (data instanceof InvoiceIssued e) {

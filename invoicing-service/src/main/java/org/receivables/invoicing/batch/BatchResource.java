@@ -5,24 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -35,10 +29,10 @@ public class BatchResource {
 
   @Inject BatchImport batches;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Issue up to 1,000 invoices in one request",
       description =
@@ -57,8 +51,6 @@ public class BatchResource {
       description = "PER_ITEM: the result of each invoice",
       content = @Content(schema = @Schema(implementation = BatchResult.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "409",
       description =
@@ -69,24 +61,11 @@ public class BatchResource {
       description =
           "ALL_OR_NOTHING with at least one invalid invoice (errors name invoices[i].field), or"
               + " Idempotency-Key reused")
-  public Response importBatch(
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid BatchRequest request,
-      @Context UriInfo uri) {
+  public Response importBatch(@NotNull @Valid BatchRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          BatchResult result = batches.run(tenantId, request);
-          return Response.status(
-                  request.modeOrDefault() == BatchRequest.Mode.ALL_OR_NOTHING ? 201 : 200)
-              .entity(result)
-              .build();
-        });
+    BatchResult result = batches.run(tenantId, request);
+    return Response.status(request.modeOrDefault() == BatchRequest.Mode.ALL_OR_NOTHING ? 201 : 200)
+        .entity(result)
+        .build();
   }
 }

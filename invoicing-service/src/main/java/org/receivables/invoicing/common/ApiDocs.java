@@ -3,10 +3,6 @@ package org.receivables.invoicing.common;
 /** Texts the OpenAPI annotations share, so every endpoint explains the same rule the same way. */
 public final class ApiDocs {
 
-  public static final String IDEMPOTENCY_KEY =
-      "Optional. A unique key per logical request (a UUID): a retry with the same key and body"
-          + " returns the first answer (header Idempotent-Replayed: true) instead of acting twice;"
-          + " kept 24 hours per tenant.";
   public static final String IDEMPOTENCY_409 =
       "Conflict: a request with the same Idempotency-Key is still being processed, or the"
           + " operation conflicts with the resource's state (problem+json)";
@@ -14,8 +10,6 @@ public final class ApiDocs {
       "Idempotency-Key already used for a different request, or the amount is not possible in"
           + " the invoice's current state (problem+json, errors name the field)";
   public static final String BAD_REQUEST = "Invalid request; errors name each field (problem+json)";
-  public static final String UNAUTHORIZED = "No valid access token (problem+json)";
-  public static final String FORBIDDEN = "The caller's role may not do this (problem+json)";
   public static final String INVOICE_404 = "No such invoice in this tenant (problem+json)";
 
   private ApiDocs() {}

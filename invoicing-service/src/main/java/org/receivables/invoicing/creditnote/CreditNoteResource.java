@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,17 +17,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceService;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
@@ -44,10 +40,10 @@ public class CreditNoteResource {
   @Inject CreditNoteService creditNotes;
   @Inject InvoiceService invoices;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Issue a credit note against an invoice",
       description =
@@ -58,8 +54,6 @@ public class CreditNoteResource {
       description = "Issued",
       content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
@@ -70,29 +64,18 @@ public class CreditNoteResource {
       description = "amount exceeds the outstanding amount, or Idempotency-Key reused")
   public Response issueCreditNote(
       @PathParam("invoiceId") UUID invoiceId,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
       @NotNull @Valid CreditNoteRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          CreditNote note = creditNotes.issue(tenantId, invoiceId, request);
-          Invoice invoice = invoices.get(tenantId, invoiceId);
-          return Created.at(uri, note.id, CreditNoteView.of(note, invoice, true));
-        });
+    CreditNote note = creditNotes.issue(tenantId, invoiceId, request);
+    Invoice invoice = invoices.get(tenantId, invoiceId);
+    return Created.at(uri, note.id, CreditNoteView.of(note, invoice, true));
   }
 
   @GET
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The credit notes of an invoice, oldest first")
   @APIResponse(responseCode = "200", description = "The credit notes")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   public List<CreditNoteView> listCreditNotes(@PathParam("invoiceId") UUID invoiceId) {
     String tenantId = tenant.tenantId();
@@ -104,13 +87,12 @@ public class CreditNoteResource {
 
   @GET
   @Path("{creditNoteId}")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read a credit note")
   @APIResponse(
       responseCode = "200",
       description = "The credit note",
       content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such invoice or credit note in this tenant")
   public CreditNoteView getCreditNote(
       @PathParam("invoiceId") UUID invoiceId, @PathParam("creditNoteId") UUID creditNoteId) {

@@ -28,8 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.common.Params;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
@@ -45,43 +44,28 @@ public class CustomerResource {
 
   @Inject CustomerService customers;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(summary = "Register a customer (debtor)")
   @APIResponse(
       responseCode = "201",
       description = "Registered; Location names the customer, ETag its version",
       content = @Content(schema = @Schema(implementation = CustomerView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "409",
       description = "externalRef already used in this tenant, or the Idempotency-Key is in use")
-  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
-  public Response registerCustomer(
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid CustomerRequest request,
-      @Context UriInfo uri) {
+  public Response registerCustomer(@NotNull @Valid CustomerRequest request, @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          Customer c = customers.register(tenantId, request);
-          return Created.builder(uri, c.id).tag(etag(c)).entity(CustomerView.of(c)).build();
-        });
+    Customer c = customers.register(tenantId, request);
+    return Created.builder(uri, c.id).tag(etag(c)).entity(CustomerView.of(c)).build();
   }
 
   @PUT
   @Path("{id}")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Replace a customer's data (optimistic locking with If-Match)",
       description =
@@ -93,8 +77,6 @@ public class CustomerResource {
       description = "Updated; ETag is the new version",
       content = @Content(schema = @Schema(implementation = CustomerView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   @APIResponse(responseCode = "409", description = "externalRef already used by another customer")
   @APIResponse(
@@ -117,13 +99,12 @@ public class CustomerResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read a customer")
   @APIResponse(
       responseCode = "200",
       description = "The customer, with its ETag",
       content = @Content(schema = @Schema(implementation = CustomerView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant")
   public Response getCustomer(@PathParam("id") UUID id) {
     Customer c = customers.get(tenant.tenantId(), id);
@@ -131,13 +112,12 @@ public class CustomerResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "List customers (keyset pagination)",
       description = "Filters combine with AND; externalRef finds the ERP's customer.")
   @APIResponse(responseCode = "200", description = "A page of customers")
   @APIResponse(responseCode = "400", description = "cursor or limit is invalid")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   public Page<CustomerView> listCustomers(
       @Parameter(description = "The ERP's reference of the customer") @QueryParam("externalRef")
           String externalRef,

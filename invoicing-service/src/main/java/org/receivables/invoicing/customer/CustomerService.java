@@ -14,7 +14,6 @@ import org.receivables.events.CustomerUpdated;
 import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.customer.CustomerRequest.PaymentTermsRequest;
-import org.receivables.kit.inbox.Inbox;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.page.Cursor;
@@ -31,11 +30,7 @@ public class CustomerService {
   @Inject EntityManager em;
   @Inject Outbox outbox;
   @Inject Clock clock;
-  @Inject Inbox inbox;
   @Inject TenantScope tenants;
-
-  /** The inbox name of the credit-hold consumer. */
-  static final String CREDIT_HOLD_CONSUMER = "invoicing.credit-hold";
 
   @Transactional
   public Customer register(String tenantId, CustomerRequest request) {
@@ -118,20 +113,17 @@ public class CustomerService {
   }
 
   /**
-   * Applies a credit-hold decision from scoring, once per event id. An event about a customer this
-   * service does not know (another environment, a deleted test tenant) is skipped, and an event
-   * older than the last applied one changes nothing, so redeliveries and reordering are harmless.
-   * It is applied bound to the event's tenant (row-level security); one naming no tenant is thrown
-   * back, to the dead-letter topic.
+   * Applies a credit-hold decision from scoring to the customer's read-only hold fields. An event
+   * about a customer this service does not know (another environment, a deleted test tenant) is
+   * skipped, and an event older than the last applied one changes nothing, so reordering is
+   * harmless. The caller ({@link CreditHoldConsumer}, through the kit's handler table) has bound
+   * the tenant and de-duplicated the event. Publishes nothing: the hold is scoring's fact,
+   * published by scoring alone, not echoed in {@code CustomerUpdated}.
    *
    * @return true when the customer changed
    */
-  @Transactional
-  public boolean applyCreditHold(String eventId, CreditHoldChanged event) {
-    tenants.bindTransaction(event.tenantId());
-    if (!inbox.firstDelivery(CREDIT_HOLD_CONSUMER, eventId)) {
-      return false;
-    }
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean applyCreditHold(CreditHoldChanged event) {
     UUID id;
     try {
       id = UUID.fromString(event.customerId());
@@ -152,8 +144,6 @@ public class CustomerService {
     c.creditHoldChangedAt = at;
     if (changed) {
       c.updatedAt = Instant.now(clock);
-      em.flush();
-      outbox.record(Topics.INVOICING, updated(c));
     }
     return changed;
   }
@@ -255,8 +245,7 @@ public class CustomerService {
         c.phone,
         c.segment,
         new PaymentTermsData(c.termsDays, c.termsEndOfMonth.name()),
-        c.doNotDun,
-        c.creditHold);
+        c.doNotDun);
   }
 
   static CustomerRegistered registered(Customer c) {

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,17 +17,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceService;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -43,10 +39,10 @@ public class DisputeResource {
   @Inject DisputeService disputes;
   @Inject InvoiceService invoices;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @Idempotent
+  @RolesAllowed(Roles.WRITERS)
   @Operation(
       summary = "Open a dispute on an invoice",
       description =
@@ -57,8 +53,6 @@ public class DisputeResource {
       description = "Opened; Location names the dispute",
       content = @Content(schema = @Schema(implementation = DisputeView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
@@ -69,29 +63,20 @@ public class DisputeResource {
       description = "amount exceeds the outstanding amount, or Idempotency-Key reused")
   public Response openDispute(
       @PathParam("invoiceId") UUID invoiceId,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
       @NotNull @Valid DisputeRequest request,
       @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
+    DisputeService.Result result = disputes.open(tenantId, invoiceId, request);
+    return Created.at(
         uri,
-        request,
-        () -> {
-          DisputeService.Result result = disputes.open(tenantId, invoiceId, request);
-          return Created.at(
-              uri,
-              result.dispute().id,
-              DisputeView.of(result.dispute(), result.invoice().currency, null));
-        });
+        result.dispute().id,
+        DisputeView.of(result.dispute(), result.invoice().currency, null));
   }
 
   @POST
+  @Idempotent
   @Path("{disputeId}/resolution")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.WRITERS)
   @Operation(
       summary = "Resolve a dispute",
       description =
@@ -103,8 +88,6 @@ public class DisputeResource {
       description = "Resolved",
       content = @Content(schema = @Schema(implementation = DisputeView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such invoice or dispute in this tenant")
   @APIResponse(
       responseCode = "409",
@@ -117,33 +100,21 @@ public class DisputeResource {
   public Response resolveDispute(
       @PathParam("invoiceId") UUID invoiceId,
       @PathParam("disputeId") UUID disputeId,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid ResolutionRequest request,
-      @Context UriInfo uri) {
+      @NotNull @Valid ResolutionRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          DisputeService.Result r = disputes.resolve(tenantId, invoiceId, disputeId, request);
-          return Response.ok(
-                  DisputeView.of(
-                      r.dispute(),
-                      r.invoice().currency,
-                      r.creditNote() == null ? null : r.creditNote().id))
-              .build();
-        });
+    DisputeService.Result r = disputes.resolve(tenantId, invoiceId, disputeId, request);
+    return Response.ok(
+            DisputeView.of(
+                r.dispute(),
+                r.invoice().currency,
+                r.creditNote() == null ? null : r.creditNote().id))
+        .build();
   }
 
   @GET
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The disputes of an invoice, oldest first")
   @APIResponse(responseCode = "200", description = "The disputes")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   public List<DisputeView> listDisputes(@PathParam("invoiceId") UUID invoiceId) {
     String tenantId = tenant.tenantId();
@@ -155,13 +126,12 @@ public class DisputeResource {
 
   @GET
   @Path("{disputeId}")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read a dispute")
   @APIResponse(
       responseCode = "200",
       description = "The dispute",
       content = @Content(schema = @Schema(implementation = DisputeView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = "No such invoice or dispute in this tenant")
   public DisputeView getDispute(
       @PathParam("invoiceId") UUID invoiceId, @PathParam("disputeId") UUID disputeId) {

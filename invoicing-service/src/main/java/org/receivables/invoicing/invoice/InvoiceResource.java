@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,8 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.audit.AuditEntry;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.ApiDocs;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.request.QueryParams;
@@ -52,10 +49,10 @@ public class InvoiceResource {
   @Inject AuditTrail audit;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Issue an invoice",
       description =
@@ -70,42 +67,26 @@ public class InvoiceResource {
   @APIResponse(
       responseCode = "400",
       description = "Invalid request, or customerId names no customer of this tenant")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "409",
       description = "number already used in this tenant, or the Idempotency-Key is in use")
-  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
-  public Response issueInvoice(
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid InvoiceRequest request,
-      @Context UriInfo uri) {
+  public Response issueInvoice(@NotNull @Valid InvoiceRequest request, @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          Invoice invoice = invoices.issue(tenantId, request);
-          return Created.builder(uri, invoice.id)
-              .tag(etag(invoice))
-              .entity(InvoiceView.of(invoice, calendar.today()))
-              .build();
-        });
+    Invoice invoice = invoices.issue(tenantId, request);
+    return Created.builder(uri, invoice.id)
+        .tag(etag(invoice))
+        .entity(InvoiceView.of(invoice, calendar.today()))
+        .build();
   }
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read an invoice")
   @APIResponse(
       responseCode = "200",
       description = "The invoice, with its ETag",
       content = @Content(schema = @Schema(implementation = InvoiceView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   public Response getInvoice(@PathParam("id") UUID id) {
     Invoice invoice = invoices.get(tenant.tenantId(), id);
@@ -113,7 +94,7 @@ public class InvoiceResource {
   }
 
   @GET
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "List invoices (keyset pagination)",
       description =
@@ -121,7 +102,6 @@ public class InvoiceResource {
               + " is stable (by id), so pages neither skip nor repeat invoices.")
   @APIResponse(responseCode = "200", description = "A page of invoices")
   @APIResponse(responseCode = "400", description = "A filter, cursor or limit is invalid")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   public Page<InvoiceView> listInvoices(
       @Parameter(description = "Only this customer's invoices") @QueryParam("customerId")
           String customerId,
@@ -166,8 +146,9 @@ public class InvoiceResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/cancellation")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Cancel an invoice",
       description =
@@ -178,28 +159,19 @@ public class InvoiceResource {
       description = "Cancelled",
       content = @Content(schema = @Schema(implementation = InvoiceView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
       description = "Has payments, is not OPEN, or has an open dispute (problem+json)")
-  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
-  public Response cancelInvoice(
-      @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid CloseRequest request,
-      @Context UriInfo uri) {
+  public Response cancelInvoice(@PathParam("id") UUID id, @NotNull @Valid CloseRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId, key, uri, request, () -> ok(invoices.cancel(tenantId, id, request)));
+    return ok(invoices.cancel(tenantId, id, request));
   }
 
   @POST
+  @Idempotent
   @Path("{id}/write-off")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.CREDIT_MANAGER})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.CREDIT_MANAGER})
   @Operation(
       summary = "Write off the remainder of an invoice as a loss",
       description =
@@ -210,28 +182,18 @@ public class InvoiceResource {
       description = "Written off",
       content = @Content(schema = @Schema(implementation = InvoiceView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
       description = "Nothing is owed (PAID, CANCELLED, WRITTEN_OFF) or a dispute is open")
-  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
-  public Response writeOffInvoice(
-      @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid CloseRequest request,
-      @Context UriInfo uri) {
+  public Response writeOffInvoice(@PathParam("id") UUID id, @NotNull @Valid CloseRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId, key, uri, request, () -> ok(invoices.writeOff(tenantId, id, request)));
+    return ok(invoices.writeOff(tenantId, id, request));
   }
 
   @PUT
   @Path("{id}/due-date")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.COLLECTOR})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Move an invoice's due date",
       description =
@@ -241,8 +203,6 @@ public class InvoiceResource {
       description = "The invoice with its new due date",
       content = @Content(schema = @Schema(implementation = InvoiceView.class)))
   @APIResponse(responseCode = "400", description = "dueDate missing or before the issue date")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(responseCode = "409", description = "Nothing is owed on the invoice any more")
   @Transactional
@@ -252,10 +212,9 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}/audit")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The invoice's audit trail: who did what, when (oldest first, keyset pages)")
   @APIResponse(responseCode = "200", description = "A page of audit entries")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   public Page<AuditEntry> invoiceAudit(
       @PathParam("id") UUID id,

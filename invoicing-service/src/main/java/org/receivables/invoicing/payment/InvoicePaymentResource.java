@@ -5,26 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -38,10 +32,10 @@ public class InvoicePaymentResource {
 
   @Inject PaymentService payments;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Record a payment on an invoice",
       description =
@@ -54,8 +48,6 @@ public class InvoicePaymentResource {
       description = "Recorded; Location names the payment",
       content = @Content(schema = @Schema(implementation = PaymentView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
@@ -65,23 +57,11 @@ public class InvoicePaymentResource {
       responseCode = "422",
       description = "amount exceeds the outstanding amount, or Idempotency-Key reused")
   public Response payInvoice(
-      @PathParam("invoiceId") UUID invoiceId,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid PaymentRequest request,
-      @Context UriInfo uri) {
+      @PathParam("invoiceId") UUID invoiceId, @NotNull @Valid PaymentRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          PaymentService.Result result = payments.payInvoice(tenantId, invoiceId, request);
-          return Created.under("/api/v1/payments", result.payment().id)
-              .entity(PaymentView.of(result.payment(), result.invoices()))
-              .build();
-        });
+    PaymentService.Result result = payments.payInvoice(tenantId, invoiceId, request);
+    return Created.under("/api/v1/payments", result.payment().id)
+        .entity(PaymentView.of(result.payment(), result.invoices()))
+        .build();
   }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,15 +16,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -39,10 +35,10 @@ public class PaymentResource {
 
   @Inject PaymentService payments;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @Idempotent
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Record one bank payment allocated across invoices of one customer",
       description =
@@ -55,39 +51,24 @@ public class PaymentResource {
       description = "Recorded; Location names the payment",
       content = @Content(schema = @Schema(implementation = PaymentView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "409", description = ApiDocs.IDEMPOTENCY_409)
   @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_422)
   public Response receivePayment(
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid AllocatedPaymentRequest request,
-      @Context UriInfo uri) {
+      @NotNull @Valid AllocatedPaymentRequest request, @Context UriInfo uri) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          PaymentService.Result result = payments.payAllocated(tenantId, request);
-          return Created.at(
-              uri, result.payment().id, PaymentView.of(result.payment(), result.invoices()));
-        });
+    PaymentService.Result result = payments.payAllocated(tenantId, request);
+    return Created.at(
+        uri, result.payment().id, PaymentView.of(result.payment(), result.invoices()));
   }
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read a payment and its allocations")
   @APIResponse(
       responseCode = "200",
       description = "The payment",
       content = @Content(schema = @Schema(implementation = PaymentView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such payment in this tenant")
   public PaymentView getPayment(@PathParam("id") UUID id) {
     PaymentService.Result result = payments.get(tenant.tenantId(), id);
@@ -95,8 +76,9 @@ public class PaymentResource {
   }
 
   @POST
+  @Idempotent
   @Path("{id}/reversal")
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Reverse a payment (bounced transfer)",
       description =
@@ -108,29 +90,14 @@ public class PaymentResource {
       description = "Reversed",
       content = @Content(schema = @Schema(implementation = PaymentView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such payment in this tenant")
   @APIResponse(
       responseCode = "409",
       description = "Already reversed, or an invoice it paid was written off since")
-  @APIResponse(responseCode = "422", description = "Idempotency-Key reused for another request")
   public Response reversePayment(
-      @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid ReversalRequest request,
-      @Context UriInfo uri) {
+      @PathParam("id") UUID id, @NotNull @Valid ReversalRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          PaymentService.Result result = payments.reverse(tenantId, id, request);
-          return Response.ok(PaymentView.of(result.payment(), result.invoices())).build();
-        });
+    PaymentService.Result result = payments.reverse(tenantId, id, request);
+    return Response.ok(PaymentView.of(result.payment(), result.invoices())).build();
   }
 }

@@ -37,8 +37,6 @@ public class PersonalDataResource {
       responseCode = "204",
       description = "Erased (or already erased); personalDataErasedAt on the customer says when")
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant (problem+json)")
   public Response erasePersonalData(@PathParam("id") UUID id) {
     erasure.eraseOnRequest(tenant.tenantId(), id);

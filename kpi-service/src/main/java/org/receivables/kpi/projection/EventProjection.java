@@ -114,7 +114,6 @@ public class EventProjection {
       upsertCustomer(e.tenantId(), e.customerId(), e.externalRef(), e.name(), e.segment());
     } else if (data instanceof CustomerUpdated e) {
       upsertCustomer(e.tenantId(), e.customerId(), e.externalRef(), e.name(), e.segment());
-      creditHold(e.tenantId(), e.customerId(), e.creditHold());
     } else if (data instanceof CustomerPersonalDataErased e) {
       erasePersonalData(e);
     } else if (data instanceof CreditHoldChanged e) {

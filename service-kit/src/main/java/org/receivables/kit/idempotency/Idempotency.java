@@ -26,8 +26,9 @@ import org.receivables.kit.problem.ProblemException;
  * makes a second stored answer impossible. Only 2xx answers are stored: a rejected request changed
  * nothing, so its retry is evaluated afresh.
  *
- * <p>Resources call {@link #execute} around the service call; the service's own transaction joins
- * this one.
+ * <p>Resource methods use it by carrying {@link Idempotent} (its interceptor calls {@link
+ * #execute}); code that is not a resource method may call {@link #execute} around the service call.
+ * The service's own transaction joins this one.
  */
 @ApplicationScoped
 public class Idempotency {

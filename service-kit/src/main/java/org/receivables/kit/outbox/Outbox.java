@@ -28,7 +28,20 @@ public class Outbox {
   @Inject TransactionSynchronizationRegistry transactions;
   @Inject Instance<OutboxRelay> relay;
 
-  /** Must run inside the caller's transaction: an event without its change would be a lie. */
+  /**
+   * Records the event on its producer's topic (the one its sealed interface names), in the caller's
+   * transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID record(DomainEvent event) {
+    return record(event.topic(), event);
+  }
+
+  /**
+   * Must run inside the caller's transaction: an event without its change would be a lie.
+   *
+   * @throws IllegalArgumentException when {@code topic} is not the event's producer's topic
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID record(String topic, DomainEvent event) {
     return recordAll(topic, List.of(event)).get(0);
@@ -48,6 +61,7 @@ public class Outbox {
     String trace = OutboxTrace.current();
     List<Object[]> rows = new ArrayList<>(events.size());
     for (DomainEvent event : events) {
+      requireOwnTopic(topic, event);
       UUID id = UUID.randomUUID();
       ids.add(id);
       rows.add(
@@ -70,6 +84,14 @@ public class Outbox {
         rows);
     wakeRelayOnCommit();
     return ids;
+  }
+
+  /** One owner per fact: an event is published only on its producer's topic. */
+  static void requireOwnTopic(String topic, DomainEvent event) {
+    if (!event.topic().equals(topic)) {
+      throw new IllegalArgumentException(
+          event.type() + " belongs on " + event.topic() + ", not on " + topic);
+    }
   }
 
   private void wakeRelayOnCommit() {

@@ -2,68 +2,26 @@ package org.receivables.kit.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
-import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 class EventBatchesTest {
 
-  private static final TopicPartition PARTITION = new TopicPartition("receivables.test.v1", 0);
-
-  private final List<Long> committed = new ArrayList<>();
-  private final List<String> deadLettered = new ArrayList<>();
+  private final RecordedBatch recorded = new RecordedBatch();
+  private final List<Long> committed = recorded.committed;
+  private final List<String> deadLettered = recorded.deadLettered;
   private final List<String> applied = new ArrayList<>();
   private int wholeBatches;
 
-  private final KafkaCommitHandler commits =
-      new KafkaCommitHandler() {
-        @Override
-        public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record) {
-          committed.add(record.getOffset());
-          return Uni.createFrom().voidItem();
-        }
-      };
-
-  private final KafkaFailureHandler deadLetters =
-      new KafkaFailureHandler() {
-        @Override
-        public <K, V> Uni<Void> handle(
-            IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-          deadLettered.add(record.getOffset() + ": " + reason.getMessage());
-          return Uni.createFrom().voidItem();
-        }
-      };
-
   private static ConsumerRecord<String, String> record(long offset, String id, boolean headers) {
-    ConsumerRecord<String, String> r =
-        new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset, "key", "{}");
-    if (headers) {
-      r.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-      r.headers().add("ce_type", "Test".getBytes(StandardCharsets.UTF_8));
-    }
-    return r;
+    return RecordedBatch.record(offset, id, headers);
   }
 
   private IncomingKafkaRecordBatch<String, String> batch(List<ConsumerRecord<String, String>> rs) {
-    return new IncomingKafkaRecordBatch<>(
-        new ConsumerRecords<>(Map.of(PARTITION, rs)),
-        "test",
-        0,
-        commits,
-        deadLetters,
-        false,
-        false);
+    return recorded.of(rs);
   }
 
   /** Applies every event but those whose id starts with "bad". */
@@ -132,15 +90,7 @@ class EventBatchesTest {
     org.receivables.events.CreditHoldChanged hold =
         new org.receivables.events.CreditHoldChanged(
             "acme", "c-1", true, "late", "scoring", java.time.Instant.EPOCH);
-    ConsumerRecord<String, String> forged =
-        new ConsumerRecord<>(
-            PARTITION.topic(),
-            PARTITION.partition(),
-            1,
-            "globex:c-1",
-            org.receivables.events.EventJson.write(hold));
-    forged.headers().add("ce_id", "forged".getBytes(StandardCharsets.UTF_8));
-    forged.headers().add("ce_type", hold.type().getBytes(StandardCharsets.UTF_8));
+    ConsumerRecord<String, String> forged = RecordedBatch.event(1, "forged", "globex:c-1", hold);
     EventBatches.consume(
             batch(List.of(record(0, "a", true), forged, record(2, "c", true))),
             this::applyAll,
