@@ -5,22 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.cash.CashRequests.MatchRequest;
@@ -28,8 +23,7 @@ import org.receivables.invoicing.cash.CashRequests.UnmatchRequest;
 import org.receivables.invoicing.cash.CashViews.EntryView;
 import org.receivables.invoicing.cash.match.AmountEvidence.Allocation;
 import org.receivables.invoicing.common.ApiDocs;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
@@ -43,9 +37,9 @@ public class BankEntryResource {
   @Inject EntryApplication application;
   @Inject EntryViews views;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @POST
+  @Idempotent
   @Path("match")
   @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
   @Operation(
@@ -59,8 +53,6 @@ public class BankEntryResource {
       description = "Applied",
       content = @Content(schema = @Schema(implementation = EntryView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such entry in this tenant (problem+json)")
   @APIResponse(
       responseCode = "409",
@@ -70,17 +62,12 @@ public class BankEntryResource {
       responseCode = "422",
       description =
           "Allocations exceed the transfer or an invoice's outstanding, or Idempotency-Key reused")
-  public Response match(
-      @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid MatchRequest request,
-      @Context UriInfo uri) {
-    return decide(id, key, request, uri, false);
+  public Response match(@PathParam("id") UUID id, @NotNull @Valid MatchRequest request) {
+    return decide(id, request, false);
   }
 
   @POST
+  @Idempotent
   @Path("split")
   @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
   @Operation(
@@ -93,8 +80,6 @@ public class BankEntryResource {
       description = "Applied",
       content = @Content(schema = @Schema(implementation = EntryView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such entry in this tenant (problem+json)")
   @APIResponse(
       responseCode = "409",
@@ -104,17 +89,12 @@ public class BankEntryResource {
       responseCode = "422",
       description =
           "Allocations exceed the transfer or an invoice's outstanding, or Idempotency-Key reused")
-  public Response split(
-      @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid MatchRequest request,
-      @Context UriInfo uri) {
-    return decide(id, key, request, uri, true);
+  public Response split(@PathParam("id") UUID id, @NotNull @Valid MatchRequest request) {
+    return decide(id, request, true);
   }
 
   @POST
+  @Idempotent
   @Path("unmatch")
   @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
   @Operation(
@@ -127,47 +107,26 @@ public class BankEntryResource {
       description = "Undone",
       content = @Content(schema = @Schema(implementation = EntryView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such entry in this tenant (problem+json)")
   @APIResponse(
       responseCode = "409",
       description =
           "Not applied, its cash on account was used since, or the Idempotency-Key is in use")
   @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_422)
-  public Response unmatch(
-      @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid UnmatchRequest request,
-      @Context UriInfo uri) {
+  public Response unmatch(@PathParam("id") UUID id, @NotNull @Valid UnmatchRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () ->
-            Response.ok(views.of(tenantId, application.unmatch(tenantId, id, request.reason())))
-                .build());
+    return Response.ok(views.of(tenantId, application.unmatch(tenantId, id, request.reason())))
+        .build();
   }
 
-  private Response decide(UUID id, String key, MatchRequest request, UriInfo uri, boolean split) {
+  private Response decide(UUID id, MatchRequest request, boolean split) {
     String tenantId = tenant.tenantId();
     List<Allocation> allocations =
         request.allocations().stream().map(a -> new Allocation(a.invoiceId(), a.amount())).toList();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () ->
-            Response.ok(
-                    views.of(
-                        tenantId,
-                        application.matchManually(
-                            tenantId, id, allocations, request.customerId(), split)))
-                .build());
+    return Response.ok(
+            views.of(
+                tenantId,
+                application.matchManually(tenantId, id, allocations, request.customerId(), split)))
+        .build();
   }
 }

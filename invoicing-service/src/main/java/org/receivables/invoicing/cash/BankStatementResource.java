@@ -28,6 +28,7 @@ import org.receivables.invoicing.cash.CashViews.EntryView;
 import org.receivables.invoicing.cash.CashViews.StatementView;
 import org.receivables.invoicing.cash.match.EntryStatus;
 import org.receivables.invoicing.common.ApiDocs;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
@@ -44,6 +45,7 @@ public class BankStatementResource {
   @Inject TenantContext tenant;
 
   @POST
+  @Idempotent
   @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
   @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
   @Operation(
@@ -72,11 +74,10 @@ public class BankStatementResource {
   @APIResponse(
       responseCode = "400",
       description = "Not a statement this service reads, or hostile XML (problem+json)")
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "409",
       description = "An invoice changed while the statement was applied; send it again")
+  @APIResponse(responseCode = "422", description = ApiDocs.IDEMPOTENCY_422)
   @APIResponse(responseCode = "415", description = "Neither XML nor text/plain (problem+json)")
   public Response importStatement(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -96,8 +97,6 @@ public class BankStatementResource {
       responseCode = "200",
       description = "The statement",
       content = @Content(schema = @Schema(implementation = StatementView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "404",
       description = "No such statement in this tenant (problem+json)")
@@ -114,8 +113,6 @@ public class BankStatementResource {
       description = "{items: [...]}",
       content = @Content(schema = @Schema(implementation = EntryPage.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "404",
       description = "No such statement in this tenant (problem+json)")

@@ -6,22 +6,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.cash.CashRequests.CreditApplicationRequest;
@@ -30,8 +25,7 @@ import org.receivables.invoicing.cash.CashViews.CreditApplicationView;
 import org.receivables.invoicing.cash.CashViews.CreditView;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.payment.PaymentService;
-import org.receivables.kit.idempotency.Idempotency;
-import org.receivables.kit.idempotency.IdempotencyKey;
+import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -44,7 +38,6 @@ public class CustomerCashResource {
 
   @Inject AccountCredits credits;
   @Inject TenantContext tenant;
-  @Inject Idempotency idempotency;
 
   @GET
   @Path("balance")
@@ -54,8 +47,6 @@ public class CustomerCashResource {
       responseCode = "200",
       description = "The balance",
       content = @Content(schema = @Schema(implementation = BalanceView.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant (problem+json)")
   public BalanceView balance(@PathParam("customerId") UUID customerId) {
     AccountCredits.Balance b = credits.balance(tenant.tenantId(), customerId);
@@ -71,8 +62,6 @@ public class CustomerCashResource {
       responseCode = "200",
       description = "{items: [...]}",
       content = @Content(schema = @Schema(implementation = CreditPage.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(responseCode = "404", description = "No such customer in this tenant (problem+json)")
   public CreditPage list(@PathParam("customerId") UUID customerId) {
     return new CreditPage(
@@ -80,6 +69,7 @@ public class CustomerCashResource {
   }
 
   @POST
+  @Idempotent
   @Path("account-credits/{creditId}/applications")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
@@ -91,8 +81,6 @@ public class CustomerCashResource {
       description = "Applied; Location names the payment",
       content = @Content(schema = @Schema(implementation = CreditApplicationView.class)))
   @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "404",
       description = "No such customer or credit in this tenant (problem+json)")
@@ -105,35 +93,21 @@ public class CustomerCashResource {
   public Response apply(
       @PathParam("customerId") UUID customerId,
       @PathParam("creditId") UUID creditId,
-      @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-          @HeaderParam(IdempotencyKey.HEADER)
-          String key,
-      @NotNull @Valid CreditApplicationRequest request,
-      @Context UriInfo uri) {
+      @NotNull @Valid CreditApplicationRequest request) {
     String tenantId = tenant.tenantId();
-    return idempotency.post(
-        tenantId,
-        key,
-        uri,
-        request,
-        () -> {
-          PaymentService.Result r =
-              credits.apply(tenantId, customerId, creditId, request.invoiceId(), request.amount());
-          CreditView credit =
-              credits.list(tenantId, customerId).stream()
-                  .filter(c -> c.id().equals(creditId))
-                  .map(CreditView::of)
-                  .findFirst()
-                  .orElseThrow();
-          return Created.under("/api/v1/payments", r.payment().id)
-              .entity(
-                  new CreditApplicationView(
-                      r.payment().id,
-                      request.invoiceId(),
-                      credit.amount().min(request.amount()),
-                      credit))
-              .build();
-        });
+    PaymentService.Result r =
+        credits.apply(tenantId, customerId, creditId, request.invoiceId(), request.amount());
+    CreditView credit =
+        credits.list(tenantId, customerId).stream()
+            .filter(c -> c.id().equals(creditId))
+            .map(CreditView::of)
+            .findFirst()
+            .orElseThrow();
+    return Created.under("/api/v1/payments", r.payment().id)
+        .entity(
+            new CreditApplicationView(
+                r.payment().id, request.invoiceId(), request.amount(), credit))
+        .build();
   }
 
   /** The customer's credits (one page: a customer holds few). */
