@@ -9,6 +9,8 @@ import java.time.LocalDate;
  *
  * @param termsWarning a compliance warning when the terms exceed the French legal cap, else null
  * @param outstanding optional: null in events older than the field, then the whole totalInclTax
+ * @param paymentReference the invoice's ISO 11649 creditor reference; null in events written before
+ *     it existed
  */
 public record InvoiceIssued(
     String tenantId,
@@ -22,8 +24,39 @@ public record InvoiceIssued(
     BigDecimal totalTax,
     BigDecimal totalInclTax,
     BigDecimal outstanding,
-    String termsWarning)
+    String termsWarning,
+    String paymentReference)
     implements InvoicingEvent {
+
+  /** An event without a payment reference, as producers wrote them before it existed. */
+  public InvoiceIssued(
+      String tenantId,
+      String customerId,
+      String invoiceId,
+      String number,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      String currency,
+      BigDecimal totalExclTax,
+      BigDecimal totalTax,
+      BigDecimal totalInclTax,
+      BigDecimal outstanding,
+      String termsWarning) {
+    this(
+        tenantId,
+        customerId,
+        invoiceId,
+        number,
+        issueDate,
+        dueDate,
+        currency,
+        totalExclTax,
+        totalTax,
+        totalInclTax,
+        outstanding,
+        termsWarning,
+        null);
+  }
 
   public static final String TYPE = "receivables.invoice.issued.v1";
 

@@ -21,6 +21,9 @@ class RouteTableTest {
     assertThat(service("/api/v1/payments")).isEqualTo("invoicing");
     assertThat(service("/api/v1/credit-notes/9")).isEqualTo("invoicing");
     assertThat(service("/api/v1/e-invoices")).isEqualTo("invoicing");
+    assertThat(service("/api/v1/bank-statements")).isEqualTo("invoicing");
+    assertThat(service("/api/v1/bank-statements/1/entries")).isEqualTo("invoicing");
+    assertThat(service("/api/v1/bank-statement-entries/1/match")).isEqualTo("invoicing");
     assertThat(service("/api/v1/scores/c")).isEqualTo("scoring");
     assertThat(service("/api/v1/financial-statements")).isEqualTo("scoring");
     assertThat(service("/api/v1/credit-decisions")).isEqualTo("scoring");

@@ -35,6 +35,10 @@ public class Invoice extends PanacheEntityBase {
 
   public String number;
 
+  /** ISO 11649 creditor reference debtors quote on their transfers (cash.CreditorReference). */
+  @Column(name = "payment_reference", nullable = false, updatable = false)
+  public String paymentReference;
+
   @Enumerated(EnumType.STRING)
   public InvoiceStatus status;
 

@@ -21,6 +21,7 @@ import org.receivables.events.InvoiceIssued;
 import org.receivables.events.InvoiceWrittenOff;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.audit.AuditTrail;
+import org.receivables.invoicing.cash.CreditorReference;
 import org.receivables.invoicing.common.Problems;
 import org.receivables.invoicing.customer.Customer;
 import org.receivables.invoicing.customer.CustomerService;
@@ -106,6 +107,7 @@ public class InvoiceService {
     invoice.tenantId = tenantId;
     invoice.customerId = customer.id;
     invoice.number = request.number();
+    invoice.paymentReference = CreditorReference.forInvoice(invoice.id);
     invoice.status = InvoiceStatus.OPEN;
     invoice.issueDate = request.issueDate();
     invoice.dueDate = dueDate;
@@ -383,6 +385,7 @@ public class InvoiceService {
         i.totalTax,
         i.totalInclTax,
         i.outstanding(),
-        i.termsWarning);
+        i.termsWarning,
+        i.paymentReference);
   }
 }

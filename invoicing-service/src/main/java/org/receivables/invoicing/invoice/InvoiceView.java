@@ -16,6 +16,12 @@ public record InvoiceView(
     @Schema(description = "The customer's id in this suite") UUID customerId,
     @Schema(description = "Invoice number, unique per tenant", example = "F-2026-0001")
         String number,
+    @Schema(
+            description =
+                "ISO 11649 creditor reference (RF + check digits), unique per tenant: the"
+                    + " reference debtors quote on their transfers",
+            example = "RF18539007547034")
+        String paymentReference,
     @Schema(description = "OPEN, PARTIALLY_PAID, PAID, CANCELLED or WRITTEN_OFF")
         InvoiceStatus status,
     @Schema(example = "2026-11-23") LocalDate issueDate,
@@ -82,6 +88,7 @@ public record InvoiceView(
         i.id,
         i.customerId,
         i.number,
+        i.paymentReference,
         i.status,
         i.issueDate,
         i.dueDate,

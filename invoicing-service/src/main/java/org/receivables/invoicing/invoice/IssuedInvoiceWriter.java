@@ -17,11 +17,11 @@ import org.receivables.kit.jdbc.JdbcBatch;
 class IssuedInvoiceWriter {
 
   private static final String INSERT_INVOICE =
-      "insert into invoice (id, tenant_id, customer_id, number, status, issue_date, due_date,"
+      "insert into invoice (id, tenant_id, customer_id, number, payment_reference, status, issue_date, due_date,"
           + " currency, total_excl_tax, total_tax, total_incl_tax, amount_paid, discount_granted,"
           + " amount_credited, amount_written_off, discount_percent, discount_deadline, disputed,"
           + " terms_warning, version, created_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_LINE =
       "insert into invoice_line (invoice_id, line_no, description, quantity, unit_price, vat_rate,"
@@ -41,6 +41,7 @@ class IssuedInvoiceWriter {
             i.tenantId,
             i.customerId,
             i.number,
+            i.paymentReference,
             i.status.name(),
             i.issueDate,
             i.dueDate,

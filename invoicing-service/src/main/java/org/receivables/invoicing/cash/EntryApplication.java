@@ -1,0 +1,235 @@
+package org.receivables.invoicing.cash;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.receivables.invoicing.cash.match.AmountEvidence.Allocation;
+import org.receivables.invoicing.cash.match.EntryStatus;
+import org.receivables.invoicing.cash.match.PayerIbanEvidence;
+import org.receivables.invoicing.common.Problems;
+import org.receivables.invoicing.invoice.Invoice;
+import org.receivables.invoicing.payment.AllocatedPaymentRequest;
+import org.receivables.invoicing.payment.Payment;
+import org.receivables.invoicing.payment.PaymentService;
+import org.receivables.invoicing.payment.ReversalRequest;
+import org.receivables.kit.money.Money;
+import org.receivables.kit.problem.Problem.FieldError;
+import org.receivables.kit.problem.ProblemException;
+
+/**
+ * Applies a bank entry to invoices, and undoes it. Payments go through {@link PaymentService}, the
+ * code behind {@code POST /invoices/{id}/payments} and {@code /payments}, in the caller's
+ * transaction: the same locks, checks, early-payment discounts, PaymentReceived events and invoice
+ * audit, and the entry's status changes with them or not at all.
+ */
+@ApplicationScoped
+public class EntryApplication {
+
+  @Inject PaymentService payments;
+  @Inject AccountCredits credits;
+  @Inject EntryStore store;
+  @Inject EntityManager em;
+  @Inject Clock clock;
+
+  /**
+   * Applies {@code allocations} (invoices of one or more customers) and leaves {@code onAccount}
+   * with {@code accountCustomer}. Every invoice is locked and checked first, so an automatic match
+   * whose invoice changed meanwhile fails as a whole with a 409/422 instead of half-applying.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void apply(
+      String tenantId,
+      EntryRow entry,
+      List<Allocation> allocations,
+      UUID accountCustomer,
+      BigDecimal onAccount,
+      String how) {
+    Map<UUID, Invoice> locked =
+        payments.lockInvoices(tenantId, allocations.stream().map(Allocation::invoiceId).toList());
+    Map<UUID, List<AllocatedPaymentRequest.AllocationRequest>> byCustomer = new LinkedHashMap<>();
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < allocations.size(); i++) {
+      Invoice inv = locked.get(allocations.get(i).invoiceId());
+      String at = "allocations[" + i + "].invoiceId";
+      if (inv == null) {
+        errors.add(new FieldError(at, "no invoice " + allocations.get(i).invoiceId()));
+      } else if (!inv.currency.equals(entry.currency())) {
+        errors.add(
+            new FieldError(at, "is in " + inv.currency + ", the transfer in " + entry.currency()));
+      } else {
+        byCustomer
+            .computeIfAbsent(inv.customerId, k -> new ArrayList<>())
+            .add(
+                new AllocatedPaymentRequest.AllocationRequest(inv.id, allocations.get(i).amount()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Problems.invalid(400, errors);
+    }
+    String reference =
+        entry.entryReference() != null ? entry.entryReference() : "bank entry " + entry.id();
+    List<String> done = new ArrayList<>();
+    for (var part : byCustomer.entrySet()) {
+      BigDecimal sum =
+          part.getValue().stream()
+              .map(AllocatedPaymentRequest.AllocationRequest::amount)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      PaymentService.Result r =
+          payments.payAllocated(
+              tenantId,
+              new AllocatedPaymentRequest(
+                  part.getKey(), sum, entry.bookingDate(), reference, part.getValue()));
+      store.recordApplication(tenantId, entry.id(), r.payment().id, null);
+      done.add(
+          "payment "
+              + r.payment().id
+              + " of "
+              + Money.round(sum, entry.currency()).toPlainString());
+    }
+    UUID customer = accountCustomer;
+    if (customer == null && byCustomer.size() == 1) {
+      customer = byCustomer.keySet().iterator().next();
+    }
+    if (onAccount.signum() > 0) {
+      if (customer == null) {
+        throw ProblemException.invalid(
+            "customerId",
+            "name the customer whose account keeps the " + onAccount.toPlainString() + " left");
+      }
+      UUID credit =
+          credits.add(
+              tenantId,
+              customer,
+              "CASH",
+              entry.currency(),
+              onAccount,
+              entry.bookingDate(),
+              "bank entry " + entry.id());
+      store.recordApplication(tenantId, entry.id(), null, credit);
+      done.add(onAccount.toPlainString() + " left on the customer's account");
+    }
+    store.audit(tenantId, entry.id(), "APPLIED", how + ": " + String.join("; ", done));
+  }
+
+  /** A collector's match: checked against the entry, applied, and the payer's IBAN learnt. */
+  @Transactional
+  public EntryRow matchManually(
+      String tenantId, UUID entryId, List<Allocation> allocations, UUID customerId, boolean split) {
+    EntryRow entry =
+        store
+            .find(tenantId, entryId, true)
+            .orElseThrow(() -> ProblemException.notFound("Bank entry", entryId));
+    if (entry.status() == EntryStatus.MATCHED) {
+      throw ProblemException.conflict(
+          "Bank entry " + entryId + " is already applied; unmatch it first");
+    }
+    if (!entry.credit() || entry.reversal()) {
+      throw ProblemException.conflict("Bank entry " + entryId + " is not an incoming transfer");
+    }
+    BigDecimal sum =
+        allocations.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (sum.compareTo(entry.amount()) > 0) {
+      throw Problems.unprocessable(
+          "allocations",
+          "add up to "
+              + sum.toPlainString()
+              + ", more than the transfer's "
+              + entry.amount().toPlainString());
+    }
+    if (allocations.isEmpty() && customerId == null) {
+      throw ProblemException.invalid("customerId", "is required when nothing is allocated");
+    }
+    Map<UUID, Invoice> invoices =
+        payments.lockInvoices(tenantId, allocations.stream().map(Allocation::invoiceId).toList());
+    long customers = invoices.values().stream().map(i -> i.customerId).distinct().count();
+    if (!split
+        && (customers > 1
+            || (customerId != null
+                && invoices.values().stream().anyMatch(i -> !i.customerId.equals(customerId))))) {
+      throw ProblemException.invalid(
+          "allocations", "are invoices of more than one customer: use the split endpoint");
+    }
+    apply(
+        tenantId,
+        entry,
+        allocations,
+        customerId,
+        entry.amount().subtract(sum),
+        split ? "split" : "matched");
+    UUID customer =
+        customerId != null
+            ? customerId
+            : invoices.values().stream().map(i -> i.customerId).findFirst().orElse(null);
+    if (entry.debtorIban() != null) {
+      for (UUID c : invoices.values().stream().map(i -> i.customerId).distinct().toList()) {
+        learn(tenantId, PayerIbanEvidence.normalise(entry.debtorIban()), c);
+      }
+    }
+    List<String> reasons =
+        new ArrayList<>(
+            store.read(
+                entry.reasons(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
+    reasons.add((split ? "split" : "matched") + " by a collector");
+    store.update(entryId, EntryStatus.MATCHED.name(), customer, BigDecimal.ONE, null, reasons);
+    return store.find(tenantId, entryId, false).orElseThrow();
+  }
+
+  /** Reverses what applying the entry made and leaves it UNMATCHED for another decision. */
+  @Transactional
+  public EntryRow unmatch(String tenantId, UUID entryId, String reason) {
+    EntryRow entry =
+        store
+            .find(tenantId, entryId, true)
+            .orElseThrow(() -> ProblemException.notFound("Bank entry", entryId));
+    if (entry.status() != EntryStatus.MATCHED) {
+      throw ProblemException.conflict("Bank entry " + entryId + " is not applied");
+    }
+    undo(tenantId, entry, reason);
+    List<String> reasons =
+        new ArrayList<>(
+            store.read(
+                entry.reasons(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}));
+    reasons.add("unmatched: " + reason);
+    store.update(entryId, EntryStatus.UNMATCHED.name(), null, null, null, reasons);
+    return store.find(tenantId, entryId, false).orElseThrow();
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void undo(String tenantId, EntryRow entry, String reason) {
+    for (Object[] app : store.applications(tenantId, entry.id())) {
+      if (app[0] != null) {
+        Payment p = em.find(Payment.class, app[0]);
+        if (p != null && p.status != Payment.Status.REVERSED) {
+          payments.reverse(tenantId, p.id, new ReversalRequest(reason, null));
+        }
+      } else if (app[1] != null) {
+        credits.withdraw(tenantId, (UUID) app[1]);
+      }
+    }
+    store.clearApplications(tenantId, entry.id());
+    store.audit(tenantId, entry.id(), "UNMATCHED", reason);
+  }
+
+  private void learn(String tenantId, String iban, UUID customerId) {
+    em.createNativeQuery(
+            "insert into payer_account (tenant_id, iban, customer_id, confirmations, last_at) values"
+                + " (:t, :i, :c, 1, :at) on conflict (tenant_id, iban, customer_id) do update set"
+                + " confirmations = payer_account.confirmations + 1, last_at = excluded.last_at")
+        .setParameter("t", tenantId)
+        .setParameter("i", iban)
+        .setParameter("c", customerId)
+        .setParameter("at", Instant.now(clock))
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,127 @@
+package org.receivables.invoicing.cash.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Each piece of evidence on its own. */
+class EvidenceTest {
+
+  private final ListBook book = new ListBook();
+  private final UUID martin = UUID.randomUUID();
+
+  private static Transfer transfer(String amount, String name, String iban, String text) {
+    return new Transfer(new BigDecimal(amount), "EUR", LocalDate.of(2026, 2, 1), name, iban, text);
+  }
+
+  @Test
+  void aValidReferenceNamesItsInvoiceAndATypoSaysSo() {
+    OpenInvoice inv = book.add(martin, "Martin", "F-1", "100.00");
+    String printed =
+        org.receivables.invoicing.cash.CreditorReference.printed(inv.paymentReference());
+    List<String> notes = new ArrayList<>();
+    List<Clue> clues =
+        ReferenceEvidence.find(transfer("100", null, null, "Paiement " + printed), book, notes);
+    assertThat(clues).singleElement().satisfies(c -> assertThat(c.invoice()).isEqualTo(inv));
+    assertThat(notes).isEmpty();
+
+    String typo =
+        inv.paymentReference().substring(0, 19)
+            + (inv.paymentReference().endsWith("0") ? "1" : "0");
+    List<String> typoNotes = new ArrayList<>();
+    assertThat(ReferenceEvidence.find(transfer("100", null, null, typo), book, typoNotes))
+        .isEmpty();
+    assertThat(typoNotes).anyMatch(n -> n.contains("check digits are wrong"));
+  }
+
+  @Test
+  void invoiceNumbersAreFoundWhateverTheCaseSpacesDashesAndPrefixes() {
+    OpenInvoice a = book.add(martin, "Martin", "F-2026-00017", "100.00");
+    OpenInvoice b = book.add(martin, "Martin", "F-2026-00018", "50.00");
+    book.add(martin, "Martin", "F-2026-00019", "70.00");
+    List<Clue> clues =
+        InvoiceNumberEvidence.find(
+            transfer("150", null, null, "fac f 2026 00017 et FAC2026-00018"), book);
+    assertThat(clues).extracting(Clue::invoice).containsExactlyInAnyOrder(a, b);
+    assertThat(clues)
+        .filteredOn(c -> c.invoice().equals(a))
+        .singleElement()
+        .satisfies(c -> assertThat(c.strength()).isEqualTo(InvoiceNumberEvidence.FULL));
+    assertThat(clues)
+        .filteredOn(c -> c.invoice().equals(b))
+        .singleElement()
+        .satisfies(c -> assertThat(c.strength()).isEqualTo(InvoiceNumberEvidence.DIGITS));
+  }
+
+  @Test
+  void shortDigitRunsAreNotInvoiceNumbers() {
+    book.add(martin, "Martin", "12", "100.00");
+    assertThat(InvoiceNumberEvidence.find(transfer("100", null, null, "order 12 of 2026"), book))
+        .isEmpty();
+    assertThat(InvoiceNumberKeys.fromText("paid 01/02").digits()).isEmpty();
+  }
+
+  @Test
+  void aLearntIbanNamesTheCustomer() {
+    book.payers.put("FR7630006000011234567890189", Set.of(martin));
+    assertThat(
+            PayerIbanEvidence.find(
+                transfer("1", null, "fr76 3000 6000 0112 3456 7890 189", null), book))
+        .singleElement()
+        .satisfies(c -> assertThat(c.customerId()).isEqualTo(martin));
+    assertThat(PayerIbanEvidence.find(transfer("1", null, "DE89370400440532013000", null), book))
+        .isEmpty();
+  }
+
+  @Test
+  void namesResembleDespiteLegalFormsOrderAccentsAndTypos() {
+    assertThat(NameSimilarity.score("BOULANGERIE MARTIN SARL", "Boulangerie Martin"))
+        .isEqualTo(1.0);
+    assertThat(NameSimilarity.score("Martin Boulangerie", "Boulangérie Martin")).isEqualTo(1.0);
+    assertThat(NameSimilarity.score("BOULANGERIE MARTN", "Boulangerie Martin")).isGreaterThan(0.8);
+    assertThat(NameSimilarity.score("Garage Dupont", "Boulangerie Martin")).isLessThan(0.5);
+    assertThat(NameSimilarity.score(null, "x")).isZero();
+  }
+
+  @Test
+  void amountsFitExactlyDiscountedWithinFeesPartiallyOrOver() {
+    OpenInvoice i = book.add(martin, "Martin", "F-1", "100.00", "2.00");
+    BigDecimal fees = new BigDecimal("1.50");
+    assertThat(AmountEvidence.assess(new BigDecimal("100.00"), List.of(i), fees).fit())
+        .isEqualTo(AmountEvidence.Fit.EXACT);
+    assertThat(AmountEvidence.assess(new BigDecimal("98.00"), List.of(i), fees).fit())
+        .isEqualTo(AmountEvidence.Fit.DISCOUNTED);
+    assertThat(AmountEvidence.assess(new BigDecimal("97.00"), List.of(i), fees).fit())
+        .isEqualTo(AmountEvidence.Fit.WITHIN_FEES);
+    assertThat(AmountEvidence.assess(new BigDecimal("50.00"), List.of(i), fees).fit())
+        .isEqualTo(AmountEvidence.Fit.PARTIAL);
+    assertThat(AmountEvidence.assess(new BigDecimal("120.00"), List.of(i), fees).fit())
+        .isEqualTo(AmountEvidence.Fit.OVER);
+    AmountEvidence.Split over =
+        AmountEvidence.split(new BigDecimal("120.00"), List.of(i), AmountEvidence.Fit.OVER);
+    assertThat(over.allocations())
+        .singleElement()
+        .satisfies(a -> assertThat(a.amount()).isEqualByComparingTo("100.00"));
+    assertThat(over.onAccount()).isEqualByComparingTo("20.00");
+  }
+
+  @Test
+  void combinationsAreFoundBoundedAndTwoAnswersAreReported() {
+    OpenInvoice a = book.add(martin, "Martin", "F-1", "100.00");
+    OpenInvoice b = book.add(martin, "Martin", "F-2", "250.00");
+    book.add(martin, "Martin", "F-3", "75.00");
+    assertThat(InvoiceCombination.find(new BigDecimal("350.00"), book.invoices, 4, false))
+        .containsExactly(List.of(a, b));
+    book.add(martin, "Martin", "F-4", "275.00");
+    assertThat(InvoiceCombination.find(new BigDecimal("350.00"), book.invoices, 4, false))
+        .hasSize(2);
+    assertThat(InvoiceCombination.find(new BigDecimal("700.00"), book.invoices, 2, false))
+        .isEmpty();
+  }
+}

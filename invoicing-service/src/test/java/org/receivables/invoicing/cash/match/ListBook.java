@@ -1,0 +1,81 @@
+package org.receivables.invoicing.cash.match;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.receivables.invoicing.cash.CreditorReference;
+
+/** A book held in a list, answering the matcher's lookups as SqlBook does on the database. */
+final class ListBook implements Book {
+
+  final List<OpenInvoice> invoices = new ArrayList<>();
+  final Map<String, Set<UUID>> payers = new HashMap<>();
+
+  OpenInvoice add(UUID customer, String name, String number, String outstanding) {
+    return add(customer, name, number, outstanding, "0");
+  }
+
+  OpenInvoice add(UUID customer, String name, String number, String outstanding, String discount) {
+    UUID id = UUID.randomUUID();
+    OpenInvoice i =
+        new OpenInvoice(
+            id,
+            customer,
+            name,
+            number,
+            CreditorReference.forInvoice(id),
+            "EUR",
+            new BigDecimal(outstanding),
+            LocalDate.of(2026, 1, 1).plusDays(invoices.size()),
+            new BigDecimal(discount));
+    invoices.add(i);
+    return i;
+  }
+
+  @Override
+  public List<OpenInvoice> byReferences(Collection<String> refs, LocalDate on) {
+    return invoices.stream().filter(i -> refs.contains(i.paymentReference())).toList();
+  }
+
+  @Override
+  public List<OpenInvoice> byNumberKeys(
+      Collection<String> alnum, Collection<String> digits, LocalDate on) {
+    return invoices.stream()
+        .filter(
+            i ->
+                alnum.contains(InvoiceNumberKeys.alnumKey(i.number()))
+                    || digits.contains(InvoiceNumberKeys.digitKey(i.number())))
+        .toList();
+  }
+
+  @Override
+  public List<OpenInvoice> openOf(UUID customerId, String currency, LocalDate on, int limit) {
+    return invoices.stream()
+        .filter(i -> i.customerId().equals(customerId))
+        .sorted(Comparator.comparing(OpenInvoice::dueDate))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public List<OpenInvoice> withOutstanding(
+      BigDecimal low, BigDecimal high, String currency, LocalDate on, int limit) {
+    return invoices.stream()
+        .filter(i -> i.outstanding().compareTo(low) >= 0 && i.outstanding().compareTo(high) <= 0)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public Set<UUID> customersPaidFrom(String iban) {
+    return payers.getOrDefault(iban, new HashSet<>());
+  }
+}
