@@ -14,7 +14,8 @@ public record InvoiceFacts(
     BigDecimal total,
     BigDecimal outstanding,
     String status,
-    boolean disputed) {
+    boolean disputed,
+    String paymentReference) {
 
   public boolean settled() {
     return outstanding.signum() <= 0

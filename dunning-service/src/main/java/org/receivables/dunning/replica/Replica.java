@@ -35,7 +35,7 @@ public class Replica {
 
   private static final String INVOICE_COLUMNS =
       "invoice_id, customer_id, number, currency, issue_date, due_date, total_incl_tax, outstanding, status,"
-          + " disputed";
+          + " disputed, payment_reference";
 
   @Inject EntityManager em;
 
@@ -110,7 +110,7 @@ public class Replica {
           + " c.phone, c.segment, r.risk_class, r.probability_of_default,"
           + " coalesce(c.do_not_dun, false), coalesce(r.credit_hold, c.credit_hold, false),"
           + " coalesce(s.exempt, false), s.exempt_until, s.policy_id, c.customer_id is not null,"
-          + " k.step_code, k.as_of"
+          + " k.step_code, k.as_of, i.payment_reference"
           + " from dn_invoice i"
           + " left join dn_customer c on c.tenant_id = i.tenant_id and c.customer_id = i.customer_id"
           + " left join dn_customer_risk r on r.tenant_id = i.tenant_id and r.customer_id ="
@@ -170,7 +170,8 @@ public class Replica {
             rs.getBigDecimal(7),
             rs.getBigDecimal(8),
             rs.getString(9),
-            rs.getBoolean(10));
+            rs.getBoolean(10),
+            rs.getString(26));
     Optional<CustomerFacts> customer =
         rs.getBoolean(23)
             ? Optional.of(

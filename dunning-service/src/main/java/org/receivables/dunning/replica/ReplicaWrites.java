@@ -76,8 +76,9 @@ class ReplicaWrites {
     int inserted =
         em.createNativeQuery(
                 "insert into dn_invoice (tenant_id, invoice_id, customer_id, number, currency, issue_date, due_date,"
-                    + " total_incl_tax, outstanding, status, disputed, updated_at) values (:t, :i, :c, :n, :cur,"
-                    + " :issue, :due, :total, :out, 'OPEN', false, :at) on conflict do nothing")
+                    + " total_incl_tax, outstanding, status, disputed, payment_reference, updated_at) values (:t, :i,"
+                    + " :c, :n, :cur, :issue, :due, :total, :out, 'OPEN', false, :ref, :at)"
+                    + " on conflict do nothing")
             .setParameter("t", e.tenantId())
             .setParameter("i", e.invoiceId())
             .setParameter("c", e.customerId())
@@ -87,6 +88,7 @@ class ReplicaWrites {
             .setParameter("due", e.dueDate())
             .setParameter("total", e.totalInclTax())
             .setParameter("out", e.outstanding() == null ? e.totalInclTax() : e.outstanding())
+            .setParameter("ref", e.paymentReference())
             .setParameter("at", Instant.now(clock))
             .executeUpdate();
     if (inserted == 0) {

@@ -99,7 +99,7 @@ public class LetterComposer {
             Formats.amount(principal.add(totalInterest).add(totalIndemnity), cur, lang),
             renderer.interestBasis(
                 g.policy().interestBasis().name(), g.policy().contractualRate(), lang),
-            String.join(" ", g.invoices().stream().map(InvoiceFacts::number).toList()));
+            PaymentReference.of(g.invoices()));
     return new Letter(model, totalInterest, totalIndemnity, perInvoice);
   }
 

@@ -24,7 +24,7 @@ class GroupingAndSkipTest {
       String id, String customer, String amount, String currency, LocalDate due) {
     BigDecimal a = new BigDecimal(amount);
     return new InvoiceFacts(
-        id, customer, "F-" + id, currency, due.minusDays(30), due, a, a, "OPEN", false);
+        id, customer, "F-" + id, currency, due.minusDays(30), due, a, a, "OPEN", false, null);
   }
 
   private static CustomerFacts customer(boolean doNotDun, boolean exempt, LocalDate until) {
@@ -85,12 +85,32 @@ class GroupingAndSkipTest {
     assertThat(SkipRules.check(open, normal, Set.of(), Set.of(), AS_OF)).isEmpty();
     InvoiceFacts paid =
         new InvoiceFacts(
-            "1", "c1", "F-1", "EUR", AS_OF, AS_OF, BigDecimal.TEN, BigDecimal.ZERO, "PAID", true);
+            "1",
+            "c1",
+            "F-1",
+            "EUR",
+            AS_OF,
+            AS_OF,
+            BigDecimal.TEN,
+            BigDecimal.ZERO,
+            "PAID",
+            true,
+            null);
     assertThat(SkipRules.check(paid, normal, Set.of(), Set.of(), AS_OF))
         .contains(SkipReason.SETTLED);
     InvoiceFacts disputed =
         new InvoiceFacts(
-            "1", "c1", "F-1", "EUR", AS_OF, AS_OF, BigDecimal.TEN, BigDecimal.TEN, "OPEN", true);
+            "1",
+            "c1",
+            "F-1",
+            "EUR",
+            AS_OF,
+            AS_OF,
+            BigDecimal.TEN,
+            BigDecimal.TEN,
+            "OPEN",
+            true,
+            null);
     assertThat(SkipRules.check(disputed, normal, Set.of(), Set.of(), AS_OF))
         .contains(SkipReason.DISPUTED);
     assertThat(SkipRules.check(open, null, Set.of(), Set.of(), AS_OF))

@@ -47,6 +47,36 @@ class RunFlowTest extends DunningFlowSupport {
   @Inject EntityManager em;
 
   @Test
+  void theReminderAsksToQuoteTheInvoicesCreditorReference() {
+    String email = mail();
+    String c = customer(email, null, "en");
+    BigDecimal amount = new BigDecimal("410.00");
+    LocalDate due = AS_OF.minusDays(3);
+    InvoiceIssued referenced =
+        new InvoiceIssued(
+            tenant,
+            c,
+            UUID.randomUUID().toString(),
+            "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+            due.minusDays(30),
+            due,
+            "EUR",
+            amount,
+            BigDecimal.ZERO,
+            amount,
+            amount,
+            null,
+            "RF18539007547034");
+    publish(referenced);
+    awaitReplica(referenced);
+
+    assertThat(run(AS_OF).getInt("remindersSent")).isEqualTo(1);
+    assertThat(GreenMail.inbox(email))
+        .singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("RF18539007547034"));
+  }
+
+  @Test
   void eventsInGiveOneGroupedReminderPerCustomerAndStepByRealMail() {
     String email = mail();
     String c = customer(email, null, "fr");

@@ -49,7 +49,8 @@ class RunSelectionTest {
               amount,
               amount,
               "OPEN",
-              random.nextInt(15) == 0);
+              random.nextInt(15) == 0,
+              null);
       Optional<CustomerFacts> customer =
           random.nextInt(25) == 0 ? Optional.empty() : Optional.of(customer(customerId, random));
       Map<String, LocalDate> taken = new HashMap<>();

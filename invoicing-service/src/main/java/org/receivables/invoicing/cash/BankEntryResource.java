@@ -41,7 +41,7 @@ public class BankEntryResource {
   @POST
   @Idempotent
   @Path("match")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Apply an entry to invoices of one customer",
       description =
@@ -69,7 +69,7 @@ public class BankEntryResource {
   @POST
   @Idempotent
   @Path("split")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Apply an entry to invoices of several customers",
       description =
@@ -96,7 +96,7 @@ public class BankEntryResource {
   @POST
   @Idempotent
   @Path("unmatch")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Undo an applied entry",
       description =

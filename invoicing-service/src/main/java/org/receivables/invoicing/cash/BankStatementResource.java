@@ -47,7 +47,7 @@ public class BankStatementResource {
   @POST
   @Idempotent
   @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Import a bank statement",
       description =
@@ -91,7 +91,7 @@ public class BankStatementResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN, Roles.VIEWER, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Read an imported statement's summary")
   @APIResponse(
       responseCode = "200",
@@ -106,7 +106,7 @@ public class BankStatementResource {
 
   @GET
   @Path("{id}/entries")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN, Roles.VIEWER, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "The statement's entries, in statement order, with candidates and reasons")
   @APIResponse(
       responseCode = "200",

@@ -41,7 +41,7 @@ public class CustomerCashResource {
 
   @GET
   @Path("balance")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN, Roles.VIEWER, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "What the customer owes and holds, in its currency")
   @APIResponse(
       responseCode = "200",
@@ -56,7 +56,7 @@ public class CustomerCashResource {
 
   @GET
   @Path("account-credits")
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN, Roles.VIEWER, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(summary = "Unapplied cash and credits on the customer's account")
   @APIResponse(
       responseCode = "200",
@@ -72,7 +72,7 @@ public class CustomerCashResource {
   @Idempotent
   @Path("account-credits/{creditId}/applications")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ERP, Roles.COLLECTOR, Roles.ADMIN})
+  @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Apply unapplied cash to an invoice",
       description = "A payment on the invoice (PaymentReceived), dated the day the cash came in.")

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.creditnote.CreditNote;
 import org.receivables.invoicing.creditnote.CreditNoteView;
 import org.receivables.invoicing.einvoice.read.Intake;
@@ -51,7 +50,7 @@ public class EInvoiceResource {
   // same problem+json 415 as every refusal; the syntax itself is read from the content.
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({Roles.ERP, Roles.ADMIN})
+  @RolesAllowed(Roles.LEDGER_WRITERS)
   @Operation(
       summary = "Receive an EN 16931 e-invoice (UBL 2.1, CII D16B or Factur-X PDF)",
       description =
@@ -92,8 +91,6 @@ public class EInvoiceResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = EInvoiceProblem.class)))
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
-  @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
   @APIResponse(
       responseCode = "409",
       description =

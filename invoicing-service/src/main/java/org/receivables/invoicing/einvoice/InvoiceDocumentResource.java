@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.invoice.InvoiceService;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.Roles;
@@ -37,7 +36,7 @@ public class InvoiceDocumentResource {
 
   @GET
   @Produces({MediaType.APPLICATION_XML, PDF})
-  @RolesAllowed({Roles.ERP, Roles.ADMIN, Roles.VIEWER, Roles.COLLECTOR, Roles.CREDIT_MANAGER})
+  @RolesAllowed(Roles.ANYONE)
   @Operation(
       summary = "The e-invoice an invoice was created from, byte for byte",
       description = "application/xml for UBL or CII, application/pdf for Factur-X.")
@@ -48,7 +47,6 @@ public class InvoiceDocumentResource {
         @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
-  @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
   @APIResponse(
       responseCode = "404",
       description = "No such invoice in this tenant, or it was not created from an e-invoice")
