@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.receivables.events.DisputeOpened;
 import org.receivables.events.DomainEvent;
+import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.InvoicingEvent;
 import org.receivables.events.PaymentReceived;
 import org.receivables.events.PromiseKept;
+import org.receivables.kit.replica.InvoiceReplica;
 
 class EventHandlersTest {
 
@@ -36,6 +39,20 @@ class EventHandlersTest {
     assertThat(table.dispatch(new PromiseKept("acme", "c-1", "p-1", LocalDate.EPOCH), "e-3"))
         .isFalse();
     assertThat(calls).containsExactly("issued i-1", "paid 10.00 e-2");
+  }
+
+  @Test
+  void theReplicasWritesListDirectlyAsHandlers() {
+    // the apply overloads are picked by the listed type: no lambda needed where the replica is all
+    InvoiceReplica replica = new InvoiceReplica();
+    EventHandlers table =
+        EventHandlers.builder()
+            .on(InvoiceIssued.class, replica::apply)
+            .on(InvoiceDueDateChanged.class, replica::apply)
+            .on(DisputeOpened.class, replica::apply)
+            .build();
+    assertThat(table.types())
+        .containsExactly(InvoiceIssued.TYPE, InvoiceDueDateChanged.TYPE, DisputeOpened.TYPE);
   }
 
   @Test
