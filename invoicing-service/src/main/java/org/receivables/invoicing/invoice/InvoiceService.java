@@ -145,6 +145,13 @@ public class InvoiceService {
   /** Stores prepared invoices with their events and audit entries, in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void persistIssued(List<Invoice> invoices) {
+    for (Invoice i : invoices) {
+      // every invoice carries its creditor reference, whatever path built it (JSON, batch,
+      // e-invoice)
+      if (i.paymentReference == null) {
+        i.paymentReference = CreditorReference.forInvoice(i.id);
+      }
+    }
     try {
       writer.insert(invoices);
     } catch (PersistenceException e) {

@@ -75,6 +75,8 @@ class EInvoiceApiTest {
     assertThat(body.<BigDecimal>get("invoice.amountPaid")).isEqualByComparingTo("100.00");
     assertThat(body.<BigDecimal>get("invoice.outstanding")).isEqualByComparingTo(d.payable());
     assertThat(body.getString("invoice.status")).isEqualTo("PARTIALLY_PAID");
+    // our own creditor reference, as on every invoice; the document's BT-83 is kept beside it
+    assertThat(body.getString("invoice.paymentReference")).startsWith("RF");
     // 4 lines, the allowance and the charge: the lines per rate add up to the taxable amounts
     assertThat(body.getList("invoice.lines")).hasSize(6);
     assertThat(body.<BigDecimal>get("invoice.lines[4].netAmount")).isEqualByComparingTo("-10.00");
