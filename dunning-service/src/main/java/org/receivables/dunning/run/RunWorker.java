@@ -1,8 +1,10 @@
 package org.receivables.dunning.run;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -31,16 +33,27 @@ public class RunWorker {
   /** A queued run, in select order. */
   record Queued(UUID runId, String tenant) {}
 
+  /** Set at shutdown: a poll then stops taking runs (a run being done is taken up again later). */
+  private volatile boolean stopping;
+
+  void onStop(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
+
   @Scheduled(
       every = "${dunning.runs.poll:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void poll() {
     try {
-      while (workOne()) {
+      while (!stopping && workOne()) {
         // the next queued run, if any
       }
     } catch (RuntimeException e) {
-      LOG.errorf(e, "The dunning run worker stopped; the next poll takes its run up again");
+      if (stopping) {
+        LOG.debugf(e, "Dunning run worker interrupted by the shutdown");
+      } else {
+        LOG.errorf(e, "The dunning run worker stopped; the next poll takes its run up again");
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.receivables.kit.tenant.TenantScope;
 class AsyncRunTest extends DunningFlowSupport {
 
   @Inject EntityManager em;
+  @Inject DailyRun daily;
 
   @Test
   void anAsyncRunIsAcceptedThenCompletesAndItsActionsArePaged() {
@@ -138,6 +140,34 @@ class AsyncRunTest extends DunningFlowSupport {
                 .jsonPath()
                 .getList("items.id"))
         .containsExactly(id);
+  }
+
+  @Test
+  void theDailyRunQueuesEachTenantsRunForTheWorker() {
+    String c = customer(mail(), null, "fr");
+    awaitReplica(invoice(c, "120.00", AS_OF.minusDays(2)));
+    // a fixed day long before the invoices: nothing is due, the run only has to complete
+    LocalDate day = LocalDate.of(2001, 2, 3);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery("delete from scheduled_run where day = :d")
+                    .setParameter("d", day)
+                    .executeUpdate());
+    assertThat(daily.runFor(day)).isTrue();
+    JsonPath runs =
+        given()
+            .header("Authorization", admin())
+            .get("/api/v1/dunning/runs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(runs.getList("items.trigger", String.class)).containsExactly("SCHEDULE");
+    JsonPath done = awaitFinished(runs.getString("items[0].id"));
+    assertThat(done.getString("status")).isEqualTo("COMPLETED");
+    assertThat(done.getString("asOf")).isEqualTo(day.toString());
+    assertThat(done.getInt("remindersSent")).isZero();
   }
 
   private Response postAsync(String idempotencyKey) {
