@@ -35,15 +35,29 @@ public class RunRepository {
 
   void start(
       UUID runId, String tenantId, LocalDate asOf, String trigger, Instant at, String actor) {
+    insert(runId, tenantId, asOf, trigger, at, actor, true);
+  }
+
+  /** A run's row, RUNNING; an accepted run is not planned yet. */
+  private void insert(
+      UUID runId,
+      String tenantId,
+      LocalDate asOf,
+      String trigger,
+      Instant at,
+      String actor,
+      boolean planned) {
     em.createNativeQuery(
             "insert into dunning_run (id, tenant_id, as_of, dry_run, trigger, started_at, started_by,"
-                + " status) values (:id, :t, :asOf, false, :trigger, :at, :by, 'RUNNING')")
+                + " status, planned) values (:id, :t, :asOf, false, :trigger, :at, :by, 'RUNNING',"
+                + " :planned)")
         .setParameter("id", runId)
         .setParameter("t", tenantId)
         .setParameter("asOf", asOf)
         .setParameter("trigger", trigger)
         .setParameter("at", at)
         .setParameter("by", actor)
+        .setParameter("planned", planned)
         .executeUpdate();
   }
 
@@ -53,17 +67,7 @@ public class RunRepository {
    */
   void queue(
       UUID runId, String tenantId, LocalDate asOf, String trigger, Instant at, String actor) {
-    em.createNativeQuery(
-            "insert into dunning_run (id, tenant_id, as_of, dry_run, trigger, started_at, started_by,"
-                + " status, planned) values (:id, :t, :asOf, false, :trigger, :at, :by, 'RUNNING',"
-                + " false)")
-        .setParameter("id", runId)
-        .setParameter("t", tenantId)
-        .setParameter("asOf", asOf)
-        .setParameter("trigger", trigger)
-        .setParameter("at", at)
-        .setParameter("by", actor)
-        .executeUpdate();
+    insert(runId, tenantId, asOf, trigger, at, actor, false);
     em.createNativeQuery("insert into run_queue (run_id, tenant, queued_at) values (:id, :t, :at)")
         .setParameter("id", runId)
         .setParameter("t", tenantId)

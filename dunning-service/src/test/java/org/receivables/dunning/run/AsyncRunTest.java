@@ -130,16 +130,7 @@ class AsyncRunTest extends DunningFlowSupport {
         .body("id", equalTo(id));
     assertThat(awaitFinished(id).getInt("remindersSent")).isEqualTo(1);
     assertThat(GreenMail.inbox(email)).hasSize(1);
-    assertThat(
-            given()
-                .header("Authorization", admin())
-                .get("/api/v1/dunning/runs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.id"))
-        .containsExactly(id);
+    assertThat(runIds()).containsExactly(id);
   }
 
   @Test
