@@ -143,6 +143,18 @@ public abstract class DunningFlowSupport {
     }
   }
 
+  /** The ids of the tenant's runs (first page). */
+  protected List<String> runIds() {
+    return given()
+        .header("Authorization", admin())
+        .get("/api/v1/dunning/runs")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.id", String.class);
+  }
+
   protected JsonPath reminders(String customerId) {
     return given()
         .header("Authorization", admin())

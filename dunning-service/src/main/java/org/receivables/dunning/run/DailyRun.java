@@ -18,7 +18,10 @@ import org.receivables.kit.time.BusinessCalendar;
 /**
  * The daily run of every tenant, as of today in the suite's time zone. Across replicas exactly one
  * instance runs a given day: it claims the day in {@code scheduled_run} (primary key) before doing
- * anything; the others see the claim and stop. Each tenant's run is itself safe to repeat.
+ * anything; the others see the claim and stop. It queues each tenant's run for {@link RunWorker},
+ * like an asynchronous request: the runs are done in the background, one tenant's slow run does not
+ * hold the others' queueing, and a run stopped by a crash is taken up again. Each tenant's run is
+ * itself safe to repeat.
  *
  * <p>Row-level security hides every tenant's invoices from work bound to no tenant, so the run
  * lists the service's tenants first ({@code service_tenant}, the kit's list) and then works each
@@ -46,7 +49,10 @@ public class DailyRun {
     }
   }
 
-  /** Runs every tenant for the day unless another instance claimed it; returns whether it ran. */
+  /**
+   * Queues every tenant's run for the day unless another instance claimed it; returns whether it
+   * did.
+   */
   public boolean runFor(LocalDate day) {
     boolean claimed =
         QuarkusTransaction.requiringNew()
@@ -69,7 +75,10 @@ public class DailyRun {
             tenantId,
             () -> {
               if (hasOutstanding(tenantId)) {
-                runs.run(tenantId, day, false, "SCHEDULE", "scheduler");
+                // the same durable job as an asynchronous run: done by RunWorker, taken up
+                // again after a crash
+                QuarkusTransaction.requiringNew()
+                    .run(() -> runs.accept(tenantId, day, "SCHEDULE", "scheduler"));
               }
             });
       } catch (RuntimeException e) {

@@ -125,6 +125,35 @@ public class ReminderStore {
                     .toList());
   }
 
+  /**
+   * A run's own reminders still PENDING: all of them after planning, what a stopped run left after
+   * a restart (failed ones are retried like every run retries them, {@link #retryable}). Those
+   * already SENT are not listed, and a delivery takes its reminder conditionally, so a resumed run
+   * never sends one twice.
+   */
+  List<UUID> unsentOf(UUID runId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Rows.column(
+                    em.createNativeQuery(
+                            "select id from reminder where run_id = :id and status = 'PENDING'"
+                                + " order by created_at, id")
+                        .setParameter("id", runId),
+                    UUID.class));
+  }
+
+  /** A run's reminders, whatever their status. */
+  List<UUID> allOf(UUID runId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Rows.column(
+                    em.createNativeQuery("select id from reminder where run_id = :id")
+                        .setParameter("id", runId),
+                    UUID.class));
+  }
+
   @Transactional
   public void rememberActions(UUID runId, List<RunView.Action> actions) {
     // a run over a large book has tens of thousands of actions: sent as UTF-8 bytes, decoded by
@@ -156,8 +185,8 @@ public class ReminderStore {
                 failed = counts.failed();
               }
               em.createNativeQuery(
-                      "update dunning_run set reminders_sent = :s, reminders_failed = :f, finished_at = :at"
-                          + " where id = :id")
+                      "update dunning_run set reminders_sent = :s, reminders_failed = :f, finished_at = :at,"
+                          + " status = 'COMPLETED' where id = :id")
                   .setParameter("s", sent)
                   .setParameter("f", failed)
                   .setParameter("at", Instant.now(clock))

@@ -58,8 +58,22 @@ public class RunPlanner {
   }
 
   Planned plan(String tenantId, LocalDate asOf, boolean dryRun, String trigger, String actor) {
+    return plan(tenantId, asOf, dryRun, trigger, actor, null);
+  }
+
+  /**
+   * Plans a run; {@code accepted} is the id of a run already stored RUNNING by an asynchronous
+   * request (null for a new one), marked planned in this transaction.
+   */
+  Planned plan(
+      String tenantId,
+      LocalDate asOf,
+      boolean dryRun,
+      String trigger,
+      String actor,
+      UUID accepted) {
     runs.lock(tenantId);
-    UUID runId = UUID.randomUUID();
+    UUID runId = accepted == null ? UUID.randomUUID() : accepted;
     Instant started = Instant.now(clock);
     List<DunningPolicy> ladders =
         policies.current(tenantId).stream().map(PolicyView::toPolicy).toList();
@@ -80,7 +94,11 @@ public class RunPlanner {
     List<Grouping.Group> groups = grouped.groups();
     Map<String, List<Movement>> movements = Map.of();
     if (!dryRun) {
-      runs.start(runId, tenantId, asOf, trigger, started, actor);
+      if (accepted == null) {
+        runs.start(runId, tenantId, asOf, trigger, started, actor);
+      } else {
+        runs.markPlanned(runId);
+      }
       groups = claim(writes, groups);
       movements = replica.movements(tenantId, chargedInvoices(groups));
     }
@@ -124,7 +142,10 @@ public class RunPlanner {
             tally.escalations,
             actions,
             skipped,
-            dryRun ? null : List.of());
+            dryRun ? null : List.of(),
+            dryRun ? "COMPLETED" : "RUNNING",
+            null,
+            null);
     return new Planned(view, created);
   }
 

@@ -26,6 +26,7 @@ public class RunQueries {
 
   private static final TypeReference<List<RunView.Skip>> SKIPS = new TypeReference<>() {};
   private static final TypeReference<List<RunView.Action>> ACTIONS = new TypeReference<>() {};
+  private static final TypeReference<RunView.Action> ACTION = new TypeReference<>() {};
   static final String COLUMNS =
       "r.id, r.run_id, r.customer_id, r.step_code, r.step_name, r.channel, r.template, r.language, r.policy_id,"
           + " r.policy_version, r.as_of, r.amount, r.interest, r.indemnity, r.currency, r.recipient, r.subject, r.status,"
@@ -47,7 +48,10 @@ public class RunQueries {
       int callTasksCreated,
       int escalations,
       String actions,
-      String skipped) {}
+      String skipped,
+      String status,
+      String failure,
+      boolean planned) {}
 
   public RunView run(String tenantId, UUID runId) {
     RunRow r =
@@ -55,7 +59,8 @@ public class RunQueries {
                 em.createNativeQuery(
                         "select id, as_of, dry_run, trigger, started_at, finished_at, invoices_considered,"
                             + " reminders_sent, reminders_failed, call_tasks_created, escalations, actions,"
-                            + " skipped from dunning_run where tenant_id = :t and id = :id")
+                            + " skipped, status, failure, planned from dunning_run where tenant_id = :t"
+                            + " and id = :id")
                     .setParameter("t", tenantId)
                     .setParameter("id", runId),
                 RunRow.class)
@@ -76,7 +81,71 @@ public class RunQueries {
         r.escalations(),
         Json.read(r.actions(), ACTIONS),
         Json.read(r.skipped(), SKIPS),
-        reminders);
+        reminders,
+        r.status(),
+        r.failure(),
+        progress(runId, r.planned()));
+  }
+
+  /** Reminders of a run by status, in select order. */
+  record Counts(int total, int pending, int sent, int failed) {}
+
+  private RunView.Progress progress(UUID runId, boolean planned) {
+    Counts c =
+        Rows.first(
+                em.createNativeQuery(
+                        "select count(*), count(*) filter (where status in ('PENDING', 'SENDING')),"
+                            + " count(*) filter (where status = 'SENT'), count(*) filter (where"
+                            + " status = 'FAILED') from reminder where run_id = :id")
+                    .setParameter("id", runId),
+                Counts.class)
+            .orElseThrow();
+    return new RunView.Progress(planned, c.total(), c.pending(), c.sent(), c.failed());
+  }
+
+  /** An action with its position in the run's list, the page's key. */
+  record ActionRow(long position, String action) {}
+
+  /**
+   * A run's actions in keyset pages (by their position in the run's list), so that a large run is
+   * read a page at a time rather than in one body.
+   */
+  public Page<RunView.Action> actions(String tenantId, UUID runId, String cursor, int limit) {
+    long after = 0;
+    if (cursor != null) {
+      try {
+        after = Long.parseLong(Cursor.decode(cursor));
+      } catch (NumberFormatException e) {
+        throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+      }
+    }
+    boolean exists =
+        !Rows.column(
+                em.createNativeQuery("select 1 from dunning_run where tenant_id = :t and id = :id")
+                    .setParameter("t", tenantId)
+                    .setParameter("id", runId),
+                Integer.class)
+            .isEmpty();
+    if (!exists) {
+      throw ProblemException.notFound("Run", runId);
+    }
+    List<ActionRow> rows =
+        Rows.list(
+            em.createNativeQuery(
+                    "select a.n, a.v::text from dunning_run r, jsonb_array_elements(r.actions::jsonb)"
+                        + " with ordinality as a(v, n) where r.tenant_id = :t and r.id = :id and a.n >"
+                        + " :after order by a.n limit :lim")
+                .setParameter("t", tenantId)
+                .setParameter("id", runId)
+                .setParameter("after", after)
+                .setParameter("lim", limit + 1),
+            ActionRow.class);
+    List<RunView.Action> actions =
+        rows.stream().limit(limit).map(a -> Json.read(a.action(), ACTION)).toList();
+    // the extra row only tells that more exist; the cursor is the last item's position
+    return rows.size() <= limit
+        ? new Page<>(actions, null)
+        : new Page<>(actions, Cursor.encode(Long.toString(rows.get(limit - 1).position())));
   }
 
   public Page<RunView> runs(String tenantId, String cursor, int limit) {

@@ -35,15 +35,60 @@ public class RunRepository {
 
   void start(
       UUID runId, String tenantId, LocalDate asOf, String trigger, Instant at, String actor) {
+    insert(runId, tenantId, asOf, trigger, at, actor, true);
+  }
+
+  /** A run's row, RUNNING; an accepted run is not planned yet. */
+  private void insert(
+      UUID runId,
+      String tenantId,
+      LocalDate asOf,
+      String trigger,
+      Instant at,
+      String actor,
+      boolean planned) {
     em.createNativeQuery(
-            "insert into dunning_run (id, tenant_id, as_of, dry_run, trigger, started_at, started_by)"
-                + " values (:id, :t, :asOf, false, :trigger, :at, :by)")
+            "insert into dunning_run (id, tenant_id, as_of, dry_run, trigger, started_at, started_by,"
+                + " status, planned) values (:id, :t, :asOf, false, :trigger, :at, :by, 'RUNNING',"
+                + " :planned)")
         .setParameter("id", runId)
         .setParameter("t", tenantId)
         .setParameter("asOf", asOf)
         .setParameter("trigger", trigger)
         .setParameter("at", at)
         .setParameter("by", actor)
+        .setParameter("planned", planned)
+        .executeUpdate();
+  }
+
+  /**
+   * Accepts a run to be done by {@link RunWorker}: its row, RUNNING and not yet planned, and its
+   * place in the queue, both in the caller's transaction (with the idempotency key's record).
+   */
+  void queue(
+      UUID runId, String tenantId, LocalDate asOf, String trigger, Instant at, String actor) {
+    insert(runId, tenantId, asOf, trigger, at, actor, false);
+    em.createNativeQuery("insert into run_queue (run_id, tenant, queued_at) values (:id, :t, :at)")
+        .setParameter("id", runId)
+        .setParameter("t", tenantId)
+        .setParameter("at", at)
+        .executeUpdate();
+  }
+
+  /** Marks an accepted run as decided, in the planning transaction (with its claims). */
+  void markPlanned(UUID runId) {
+    em.createNativeQuery("update dunning_run set planned = true where id = :id")
+        .setParameter("id", runId)
+        .executeUpdate();
+  }
+
+  /** Ends a run that could not complete, with the reason. */
+  void fail(UUID runId, String reason, Instant at) {
+    em.createNativeQuery(
+            "update dunning_run set status = 'FAILED', failure = :why, finished_at = :at where id = :id")
+        .setParameter("why", reason)
+        .setParameter("at", at)
+        .setParameter("id", runId)
         .executeUpdate();
   }
 

@@ -3,6 +3,8 @@ package org.receivables.dunning.run;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,9 @@ public class RunService {
   @Inject DunningConfig config;
   @Inject Dispatcher dispatcher;
   @Inject ReminderStore reminders;
+  @Inject RunRepository repository;
+  @Inject RunQueries queries;
+  @Inject Clock clock;
 
   public RunView run(
       String tenantId, LocalDate asOf, boolean dryRun, String trigger, String actor) {
@@ -59,6 +64,51 @@ public class RunService {
         reminders.retryable(tenantId, config.send().maxTotalAttempts(), planned.reminderIds()));
     deliverAll(tenantId, toSend);
     return reminders.finish(planned.view().id(), planned.reminderIds());
+  }
+
+  /**
+   * Accepts a run to be done later by {@link RunWorker}, in the caller's transaction; returns it
+   * RUNNING.
+   */
+  public RunView accept(String tenantId, LocalDate asOf, String trigger, String actor) {
+    UUID id = UUID.randomUUID();
+    repository.queue(id, tenantId, asOf, trigger, Instant.now(clock), actor);
+    return queries.run(tenantId, id);
+  }
+
+  /**
+   * Does an accepted run, bound to its tenant: plans it unless a previous attempt already did (the
+   * plan commits with its step claims, so it is made once), sends its reminders still PENDING with
+   * those the tenant has to retry, and completes it. A failure ends it FAILED.
+   */
+  void execute(String tenantId, UUID runId) {
+    try {
+      RunView run = QuarkusTransaction.requiringNew().call(() -> queries.run(tenantId, runId));
+      if (!"RUNNING".equals(run.status())) {
+        return;
+      }
+      if (!run.progress().planned()) {
+        QuarkusTransaction.requiringNew().run(() -> policies.ensureDefaults(tenantId));
+        QuarkusTransaction.requiringNew().run(() -> commitments.review(tenantId, run.asOf()));
+        QuarkusTransaction.requiringNew()
+            .timeout(PLAN_TIMEOUT_SECONDS)
+            .run(() -> planner.plan(tenantId, run.asOf(), false, run.trigger(), null, runId));
+      }
+      List<UUID> own = reminders.unsentOf(runId);
+      List<UUID> toSend = new ArrayList<>(own);
+      toSend.addAll(reminders.retryable(tenantId, config.send().maxTotalAttempts(), own));
+      deliverAll(tenantId, toSend);
+      reminders.finish(runId, reminders.allOf(runId));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Dunning run %s of tenant %s failed", runId, tenantId);
+      QuarkusTransaction.requiringNew()
+          .run(() -> repository.fail(runId, failure(e), Instant.now(clock)));
+    }
+  }
+
+  private static String failure(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.length() > 500 ? message.substring(0, 500) : message;
   }
 
   /**

@@ -27,7 +27,25 @@ public record RunView(
     @Schema(description = "What the run did or would do, one entry per customer and step")
         List<Action> actions,
     @Schema(description = "Invoices left alone, with the reason") List<Skip> skipped,
-    @Schema(description = "The reminders this run created") List<ReminderView> reminders) {
+    @Schema(description = "The reminders this run created") List<ReminderView> reminders,
+    @Schema(
+            description =
+                "RUNNING until the run has sent everything, then COMPLETED; FAILED if it could not"
+                    + " complete (see failure)",
+            enumeration = {"RUNNING", "COMPLETED", "FAILED"})
+        String status,
+    @Schema(description = "Why the run failed; absent otherwise", nullable = true) String failure,
+    @Schema(description = "How far a stored run is; absent on a dry run", nullable = true)
+        Progress progress) {
+
+  /** How far a run is: its reminders by status, counted live. */
+  @Schema(name = "DunningRunProgress")
+  public record Progress(
+      @Schema(description = "False while an accepted run has not decided yet") boolean planned,
+      @Schema(description = "Reminders the run created") int remindersTotal,
+      @Schema(description = "Of which still to send") int remindersPending,
+      @Schema(description = "Of which sent") int remindersSent,
+      @Schema(description = "Of which failed after retries") int remindersFailed) {}
 
   /** One communication or task: a customer, a step, its invoices. */
   @Schema(name = "DunningRunAction")

@@ -186,16 +186,7 @@ class RunFlowTest extends DunningFlowSupport {
         .post("/api/v1/dunning/runs")
         .then()
         .statusCode(422);
-    assertThat(
-            given()
-                .header("Authorization", admin())
-                .get("/api/v1/dunning/runs")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.id"))
-        .containsExactly(first);
+    assertThat(runIds()).containsExactly(first);
   }
 
   @Test
