@@ -130,6 +130,32 @@ class DecisionRuleTest {
   }
 
   @Test
+  void aMistypedInvoiceNumberThatNamesAnotherCustomersInvoiceIsOnlySuggested() {
+    // bench/run cash: "F-2026-0170" typed as "F-2026-0107", a number that exists in a dense series
+    book.add(martin, "Boulangerie Martin", "F-2026-0170", "1200.00");
+    OpenInvoice other = book.add(dupont, "Garage Dupont", "F-2026-0107", "480.00");
+    Decision d = match("1200.00", "Boulangerie Martin", null, "FACTURE F-2026-0107");
+    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.SUGGESTED);
+    assertThat(d.candidates().get(0).allocations())
+        .singleElement()
+        .satisfies(a -> assertThat(a.invoiceId()).isEqualTo(other.id()));
+  }
+
+  @Test
+  void aFullInvoiceNumberAppliesWhenTheAmountOrThePayerBearsItOut() {
+    OpenInvoice i = book.add(martin, "Boulangerie Martin", "F-2026-0300", "1200.00");
+    assertThat(match("1200.00", "Someone Else", null, "F-2026-0300").status())
+        .isEqualTo(EntryStatus.MATCHED);
+    Decision partial = match("500.00", "BOULANGERIE MARTIN", null, "F-2026-0300");
+    assertThat(partial.status()).as(partial.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(partial.chosen().allocations())
+        .singleElement()
+        .satisfies(a -> assertThat(a.invoiceId()).isEqualTo(i.id()));
+    assertThat(match("500.00", "Someone Else", null, "F-2026-0300").status())
+        .isEqualTo(EntryStatus.SUGGESTED);
+  }
+
+  @Test
   void nothingPointingAnywhereIsUnmatched() {
     book.add(martin, "Martin", "F-1", "10.00");
     assertThat(match("999.99", "Someone", null, "gift").status()).isEqualTo(EntryStatus.UNMATCHED);
