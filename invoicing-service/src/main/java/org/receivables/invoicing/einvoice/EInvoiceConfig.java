@@ -26,7 +26,6 @@ public interface EInvoiceConfig {
    * Per tenant, the seller printed on the invoices we issue as CII or Factur-X (BG-4); the entry
    * {@code default} serves tenants without one of their own. A tenant with neither cannot export.
    */
-  @WithDefaults
   Map<String, Seller> sellers();
 
   /** The seller's identity and address (BT-27 to BT-40) and where to pay (BT-84, BT-86). */
