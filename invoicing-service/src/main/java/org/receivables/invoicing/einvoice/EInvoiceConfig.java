@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** E-invoice intake settings ({@code invoicing.e-invoice.*}). */
 @ConfigMapping(prefix = "invoicing.e-invoice")
@@ -20,4 +21,37 @@ public interface EInvoiceConfig {
    */
   @WithDefaults
   Map<String, List<String>> acceptedSellers();
+
+  /**
+   * Per tenant, the seller printed on the invoices we issue as CII or Factur-X (BG-4); the entry
+   * {@code default} serves tenants without one of their own. A tenant with neither cannot export.
+   */
+  Map<String, Seller> sellers();
+
+  /** The seller's identity and address (BT-27 to BT-40) and where to pay (BT-84, BT-86). */
+  interface Seller {
+    String name();
+
+    /** BT-31: required by EN 16931 for standard-rated VAT. */
+    String vatId();
+
+    /** BT-30, with its ICD scheme (0002 for a SIREN). */
+    Optional<String> legalId();
+
+    @WithDefault("0002")
+    String legalIdScheme();
+
+    Optional<String> street();
+
+    Optional<String> postcode();
+
+    Optional<String> city();
+
+    /** ISO 3166-1 alpha-2. */
+    String country();
+
+    Optional<String> iban();
+
+    Optional<String> bic();
+  }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.audit.AuditEntry;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.ApiDocs;
+import org.receivables.invoicing.einvoice.out.EInvoiceExport;
 import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.request.Created;
@@ -49,6 +51,10 @@ public class InvoiceResource {
   @Inject AuditTrail audit;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
+  @Inject EInvoiceExport export;
+
+  static final String PDF = "application/pdf";
+  static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
 
   @POST
   @Idempotent
@@ -81,16 +87,56 @@ public class InvoiceResource {
 
   @GET
   @Path("{id}")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, PDF})
   @RolesAllowed(Roles.ANYONE)
-  @Operation(summary = "Read an invoice")
+  @Operation(
+      summary = "Read an invoice",
+      description =
+          "JSON by default. With Accept: application/xml, the invoice as UN/CEFACT CII D16B"
+              + " (EN 16931); with Accept: application/pdf, a Factur-X PDF/A-3 (EN 16931 profile)"
+              + " with that CII attached as factur-x.xml. Both name the tenant's configured"
+              + " seller; docs/e-invoicing.md, Out.")
   @APIResponse(
       responseCode = "200",
       description = "The invoice, with its ETag",
-      content = @Content(schema = @Schema(implementation = InvoiceView.class)))
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvoiceView.class)),
+        @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
-  public Response getInvoice(@PathParam("id") UUID id) {
-    Invoice invoice = invoices.get(tenant.tenantId(), id);
-    return Response.ok(InvoiceView.of(invoice, calendar.today())).tag(etag(invoice)).build();
+  @APIResponse(
+      responseCode = "409",
+      description = "XML or PDF asked, but the tenant has no seller identity configured for them")
+  public Response getInvoice(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+    String tenantId = tenant.tenantId();
+    MediaType wanted = preferred(headers);
+    if (wanted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+      return Response.ok(export.cii(tenantId, id), MediaType.APPLICATION_XML_TYPE).build();
+    }
+    if (wanted.isCompatible(PDF_TYPE)) {
+      return Response.ok(export.facturX(tenantId, id), PDF_TYPE).build();
+    }
+    Invoice invoice = invoices.get(tenantId, id);
+    return Response.ok(InvoiceView.of(invoice, calendar.today()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .tag(etag(invoice))
+        .build();
+  }
+
+  /** The representation the client prefers; JSON when it accepts anything. */
+  private static MediaType preferred(HttpHeaders headers) {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        return MediaType.APPLICATION_JSON_TYPE;
+      }
+      if (type.isCompatible(MediaType.APPLICATION_XML_TYPE) || type.isCompatible(PDF_TYPE)) {
+        return type;
+      }
+    }
+    return MediaType.APPLICATION_JSON_TYPE;
   }
 
   @GET
