@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -30,9 +32,18 @@ import org.receivables.gateway.testing.OidcProvider;
  * a fresh key or tenant, so no other test's traffic counts.
  */
 @QuarkusTest
+@TestProfile(SharedRateLimitsTest.Shared.class)
 @WithTestResource(value = FakeUpstream.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcProvider.class, scope = TestResourceScope.GLOBAL)
 class SharedRateLimitsTest {
+
+  /** The shared store is opt-in (gateway.rate-limit.shared). */
+  public static class Shared implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("gateway.rate-limit.shared", "true");
+    }
+  }
 
   @Inject GatewayConfig config;
   @Inject Vertx vertx;
