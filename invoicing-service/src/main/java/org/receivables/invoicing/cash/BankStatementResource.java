@@ -46,7 +46,9 @@ public class BankStatementResource {
 
   @POST
   @Idempotent
-  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+  // Any media type reaches the method, so that roles are checked first (403 before 415) and a wrong
+  // type gets a problem+json 415 like every other refusal.
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.LEDGER_WRITERS, Roles.COLLECTOR})
   @Operation(
       summary = "Import a bank statement",
@@ -83,10 +85,34 @@ public class BankStatementResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body,
       @Context UriInfo uri) {
+    requireStatementType(contentType);
     StatementImport.Imported imported =
         imports.importStatement(tenant.tenantId(), contentType, body);
     StatementView view = StatementView.of(imported.summary());
     return imported.created() ? Created.at(uri, view.id(), view) : Response.ok(view).build();
+  }
+
+  static void requireStatementType(String contentType) {
+    MediaType type;
+    try {
+      type = contentType == null ? null : MediaType.valueOf(contentType);
+    } catch (IllegalArgumentException e) {
+      type = null;
+    }
+    boolean accepted =
+        type != null
+            && !type.isWildcardType()
+            && !type.isWildcardSubtype()
+            && (type.isCompatible(MediaType.APPLICATION_XML_TYPE)
+                || type.isCompatible(MediaType.TEXT_XML_TYPE)
+                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE));
+    if (!accepted) {
+      throw new ProblemException(
+          415,
+          "Unsupported Media Type",
+          "send camt.053/camt.054 as application/xml or CFONB 120 as text/plain, not "
+              + (contentType == null ? "without a Content-Type" : contentType));
+    }
   }
 
   @GET
