@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** One communication went to a customer for the listed invoices at one dunning step. */
+/**
+ * One communication went to a customer for the listed invoices at one dunning step. {@code
+ * policyId} and {@code policyVersion} name the dunning policy version that chose the step, so that
+ * kpi can tell each strategy's success apart; they are null in events written before they existed.
+ */
 public record ReminderSent(
     String tenantId,
     String customerId,
@@ -14,7 +18,9 @@ public record ReminderSent(
     String channel,
     BigDecimal amount,
     String currency,
-    Instant sentAt)
+    Instant sentAt,
+    String policyId,
+    Integer policyVersion)
     implements DunningEvent {
 
   public static final String TYPE = "receivables.reminder.sent.v1";

@@ -146,7 +146,9 @@ final class Scenario {
             "EMAIL",
             money("500.00"),
             "EUR",
-            noon(d(6, 2))));
+            noon(d(6, 2)),
+            null,
+            null));
     dunning(
         new ReminderSent(
             tenant,
@@ -157,7 +159,9 @@ final class Scenario {
             "EMAIL",
             money("400.00"),
             "EUR",
-            noon(d(5, 25))));
+            noon(d(5, 25)),
+            null,
+            null));
     dunning(new DunningEscalated(tenant, c1, List.of(i6), "FORMAL_NOTICE", "LETTER", d(6, 10)));
     dunning(new PromiseMade(tenant, c1, "pr1", List.of(i2), money("400"), "EUR", d(6, 20)));
     dunning(new PromiseKept(tenant, c1, "pr1", d(6, 20)));

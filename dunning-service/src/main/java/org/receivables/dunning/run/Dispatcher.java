@@ -164,7 +164,9 @@ public class Dispatcher {
               r.channel(),
               r.amount(),
               r.currency(),
-              now));
+              now,
+              null,
+              null));
       timeline.record(
           tenantId,
           customerId,
