@@ -147,8 +147,8 @@ final class Scenario {
             money("500.00"),
             "EUR",
             noon(d(6, 2)),
-            null,
-            null));
+            "policy-standard",
+            2));
     dunning(
         new ReminderSent(
             tenant,

@@ -97,6 +97,23 @@ class ScenarioTest {
                   .isEqualByComparingTo("400");
               assertThat(new BigDecimal(r.get("successRate").toString()))
                   .isEqualByComparingTo("44.4");
+              // r1 (policy-standard v2, 500 on i2, unpaid) and r2 (no policy, 400 on i1, paid)
+              List<Map<String, Object>> byPolicy =
+                  ((List<?>) r.get("byPolicy"))
+                      .stream().map(o -> (Map<String, Object>) cast(o)).toList();
+              assertThat(byPolicy).hasSize(2);
+              assertThat(byPolicy.get(0).get("policyId")).isEqualTo("policy-standard");
+              assertThat(byPolicy.get(0).get("policyVersion")).isEqualTo(2);
+              assertThat(new BigDecimal(byPolicy.get(0).get("amountReminded").toString()))
+                  .isEqualByComparingTo("500");
+              assertThat(new BigDecimal(byPolicy.get(0).get("successRate").toString()))
+                  .isEqualByComparingTo("0");
+              assertThat(byPolicy.get(1).get("policyId")).isNull();
+              assertThat(byPolicy.get(1).get("policyVersion")).isNull();
+              assertThat(new BigDecimal(byPolicy.get(1).get("paidWithin14Days").toString()))
+                  .isEqualByComparingTo("400");
+              assertThat(new BigDecimal(byPolicy.get(1).get("successRate").toString()))
+                  .isEqualByComparingTo("100");
             })
         .anySatisfy(
             r -> {

@@ -16,10 +16,10 @@ import org.receivables.kpi.projection.PendingAggregates.SnapshotKey;
 
 /**
  * Keeps the aggregates of a batch's movements ({@link PendingAggregates}, one per transaction) and
- * writes them when the batch ends ({@link #flush}): one batched upsert per aggregate table, each
- * adding the batch's sums to its rows, and one delete per stale tenant and currency. Whoever ends a
- * batch flushes, in its transaction: the live consumers after their last event, the rebuild after
- * its replay.
+ * writes them when the batch ends ({@link #flush}): first the batch's issued invoices ({@link
+ * IssuedInvoiceWriter}), then one batched upsert per aggregate table, each adding the batch's sums
+ * to its rows, and one delete per stale tenant and currency. Whoever ends a batch flushes, in its
+ * transaction: the live consumers after their last event, the rebuild after its replay.
  */
 @ApplicationScoped
 public class AggregateWriter {
@@ -53,6 +53,7 @@ public class AggregateWriter {
 
   @Inject EntityManager em;
   @Inject TransactionSynchronizationRegistry transaction;
+  @Inject IssuedInvoiceWriter issuedInvoices;
 
   /** The current transaction's pending changes. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -65,6 +66,15 @@ public class AggregateWriter {
     return p;
   }
 
+  /**
+   * Writes the invoices issued so far in this transaction: whoever reads an invoice while applying
+   * an event calls it first, so that a payment finds the invoice its batch issued before it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void writeIssued() {
+    issuedInvoices.write(pending());
+  }
+
   /** Writes the transaction's pending changes; nothing when there are none. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void flush() {
@@ -72,6 +82,7 @@ public class AggregateWriter {
     if (p.isEmpty()) {
       return;
     }
+    issuedInvoices.write(p);
     List<Object[]> rows = new ArrayList<>();
     p.dueTotals.forEach(
         (DueKey k, DueTotalChange c) ->

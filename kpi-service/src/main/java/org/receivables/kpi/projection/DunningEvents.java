@@ -45,7 +45,9 @@ public class DunningEvents {
             e.amount(),
             e.currency() != null ? e.currency() : currencyOf(e.tenantId(), ids),
             Days.of(e.sentAt(), time.defaultZone()),
-            ids));
+            ids,
+            e.policyId(),
+            e.policyVersion()));
   }
 
   /**
@@ -64,7 +66,9 @@ public class DunningEvents {
             null,
             currencyOf(e.tenantId(), ids),
             e.escalatedOn(),
-            ids));
+            ids,
+            null,
+            null));
   }
 
   void onPromise(PromiseMade e) {

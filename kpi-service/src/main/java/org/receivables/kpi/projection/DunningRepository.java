@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.kit.jdbc.JdbcBatch;
 
 /** The projected reminders (with their invoices), promises and payment plans. */
 @ApplicationScoped
@@ -24,7 +25,9 @@ public class DunningRepository {
       BigDecimal amount,
       String currency,
       LocalDate sentOn,
-      List<String> invoiceIds) {}
+      List<String> invoiceIds,
+      String policyId,
+      Integer policyVersion) {}
 
   /** A promise to pay ({@code PROMISE}) or a payment plan ({@code PLAN}). */
   public record Commitment(
@@ -45,8 +48,9 @@ public class DunningRepository {
     int inserted =
         em.createNativeQuery(
                 "insert into kpi_reminder (tenant_id, reminder_id, customer_id, step, channel,"
-                    + " amount, currency, sent_on) values (:tenant, :id, :customer, :step,"
-                    + " :channel, :amount, :currency, :on) on conflict do nothing")
+                    + " amount, currency, sent_on, policy_id, policy_version) values (:tenant,"
+                    + " :id, :customer, :step, :channel, :amount, :currency, :on, cast(:policy as"
+                    + " text), cast(:version as integer)) on conflict do nothing")
             .setParameter("tenant", r.tenantId())
             .setParameter("id", r.reminderId())
             .setParameter("customer", UUID.fromString(r.customerId()))
@@ -55,19 +59,19 @@ public class DunningRepository {
             .setParameter("amount", r.amount())
             .setParameter("currency", r.currency())
             .setParameter("on", r.sentOn())
+            .setParameter("policy", r.policyId())
+            .setParameter("version", r.policyVersion())
             .executeUpdate();
     if (inserted == 0) {
       return;
     }
-    for (String id : r.invoiceIds()) {
-      em.createNativeQuery(
-              "insert into kpi_reminder_invoice (tenant_id, reminder_id, invoice_id) values"
-                  + " (:tenant, :reminder, :invoice) on conflict do nothing")
-          .setParameter("tenant", r.tenantId())
-          .setParameter("reminder", r.reminderId())
-          .setParameter("invoice", UUID.fromString(id))
-          .executeUpdate();
-    }
+    JdbcBatch.insert(
+        em,
+        "insert into kpi_reminder_invoice (tenant_id, reminder_id, invoice_id) values (?, ?, ?)"
+            + " on conflict do nothing",
+        r.invoiceIds().stream()
+            .map(id -> new Object[] {r.tenantId(), r.reminderId(), UUID.fromString(id)})
+            .toList());
   }
 
   public void commit(Commitment c) {

@@ -1,5 +1,6 @@
 package org.receivables.kpi.projection;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +10,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.receivables.events.DunningEvent;
 import org.receivables.events.InvoicingEvent;
 import org.receivables.events.ScoringEvent;
+import org.receivables.kit.inbox.EventBatches;
+import org.receivables.kit.inbox.EventHandlers;
 import org.receivables.kit.inbox.InboxDispatcher;
 
 /**
- * Reads the three topics in order, a polled batch per transaction, through the kit's inbox
- * dispatcher and each topic's handler table ({@link EventProjection}). A record that cannot be
- * applied is dead-lettered on {@code <topic>.dlq} with the reason, so that nothing loops.
+ * Reads the three topics in order, a polled batch per transaction applied set-based ({@link
+ * BatchApply}) through each topic's handler table ({@link EventProjection}). When a batch cannot be
+ * applied whole, the kit's inbox dispatcher applies it record by record, and a record that cannot
+ * be applied is dead-lettered on {@code <topic>.dlq} with the reason, so that nothing loops.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -27,22 +31,33 @@ public class EventsConsumer {
 
   @Inject EventProjection projection;
   @Inject InboxDispatcher dispatcher;
+  @Inject BatchApply batches;
 
   @Incoming("invoicing-events")
   @Blocking
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-    return dispatcher.consume(INVOICING, projection.handlers(InvoicingEvent.TOPIC), batch);
+    return consume(INVOICING, projection.handlers(InvoicingEvent.TOPIC), batch);
   }
 
   @Incoming("scoring-events")
   @Blocking
   public CompletionStage<Void> consumeScoring(KafkaRecordBatch<String, String> batch) {
-    return dispatcher.consume(SCORING, projection.handlers(ScoringEvent.TOPIC), batch);
+    return consume(SCORING, projection.handlers(ScoringEvent.TOPIC), batch);
   }
 
   @Incoming("dunning-events")
   @Blocking
   public CompletionStage<Void> consumeDunning(KafkaRecordBatch<String, String> batch) {
-    return dispatcher.consume(DUNNING, projection.handlers(DunningEvent.TOPIC), batch);
+    return consume(DUNNING, projection.handlers(DunningEvent.TOPIC), batch);
+  }
+
+  private CompletionStage<Void> consume(
+      String consumer, EventHandlers table, KafkaRecordBatch<String, String> batch) {
+    return EventBatches.consume(
+        batch,
+        events ->
+            QuarkusTransaction.joiningExisting()
+                .run(() -> batches.applyAll(consumer, table, events)),
+        event -> dispatcher.apply(consumer, table, event));
   }
 }

@@ -30,8 +30,12 @@ public class InvoiceEvents {
 
   @Inject InvoiceRepository invoices;
   @Inject LedgerRepository ledger;
+  @Inject AggregateWriter aggregates;
 
-  /** The invoice is built from the event: nothing is read back from the row just written. */
+  /**
+   * The invoice is built from the event: nothing is read back. It is written with the batch's other
+   * issued invoices ({@link IssuedInvoiceWriter}), before any event reads an invoice.
+   */
   void onIssued(InvoiceIssued e, String eventId) {
     InvoiceRef invoice =
         new InvoiceRef(
@@ -43,17 +47,9 @@ public class InvoiceEvents {
             e.dueDate(),
             e.totalInclTax(),
             BigDecimal.ZERO);
-    if (!invoices.insert(invoice, e.number())) {
+    if (!aggregates.pending().issue(invoice, e.number(), eventId)) {
       LOG.warnf("Invoice %s issued twice under different event ids; kept the first", e.invoiceId());
-      return;
     }
-    ledger.post(
-        invoice,
-        e.issueDate(),
-        "ISSUED",
-        e.totalInclTax(),
-        eventId,
-        FlowDelta.issued(e.totalInclTax()));
   }
 
   void onPayment(PaymentReceived e, String eventId) {

@@ -18,10 +18,12 @@ import org.receivables.kpi.sql.Rows;
 public class InvoiceRepository {
 
   @Inject EntityManager em;
+  @Inject AggregateWriter aggregates;
 
   /** The invoice of this tenant, or an {@link UnknownInvoiceException}: never a placeholder. */
   public InvoiceRef get(String tenantId, String invoiceId) {
     UUID id = UUID.fromString(invoiceId);
+    aggregates.writeIssued();
     return Rows.first(
             em.createNativeQuery(
                     "select customer_id, currency, issue_date, due_date, total_incl_tax, balance"
@@ -41,31 +43,9 @@ public class InvoiceRepository {
         .orElseThrow(() -> new UnknownInvoiceException(tenantId, invoiceId));
   }
 
-  /**
-   * Adds the invoice, with a zero balance until its issue is posted.
-   *
-   * @return false when it was already there (issued twice under different event ids)
-   */
-  public boolean insert(InvoiceRef invoice, String number) {
-    return em.createNativeQuery(
-                "insert into kpi_invoice (invoice_id, tenant_id, customer_id, number, currency,"
-                    + " issue_date, due_date, original_due_date, total_incl_tax) values (:id,"
-                    + " :tenant, :customer, :number, :currency, :issue, :due, :due, :total)"
-                    + " on conflict (invoice_id) do nothing")
-            .setParameter("id", invoice.invoiceId())
-            .setParameter("tenant", invoice.tenantId())
-            .setParameter("customer", invoice.customerId())
-            .setParameter("number", number)
-            .setParameter("currency", invoice.currency())
-            .setParameter("issue", invoice.issueDate())
-            .setParameter("due", invoice.dueDate())
-            .setParameter("total", invoice.total())
-            .executeUpdate()
-        == 1;
-  }
-
   /** The currency of the first of these invoices that the tenant has, if any. */
   public Optional<String> currencyOfAny(String tenantId, List<String> invoiceIds) {
+    aggregates.writeIssued();
     for (String id : invoiceIds) {
       Optional<String> found =
           Rows.first(

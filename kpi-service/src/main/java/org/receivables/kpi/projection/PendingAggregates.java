@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * What the movements of one batch change in the aggregates that reads rely on, summed per row in
  * memory: a thousand invoices issued on one day for one due date are one upsert of each aggregate,
- * not a thousand. Plain and single-threaded: one per transaction ({@link AggregateWriter}).
+ * not a thousand. The batch's issued invoices wait here too, for one insert of all of them ({@link
+ * IssuedInvoiceWriter}) before anything reads an invoice. Plain and single-threaded: one per
+ * transaction ({@link AggregateWriter}).
  */
 final class PendingAggregates {
 
@@ -19,14 +21,27 @@ final class PendingAggregates {
 
   record CustomerDayKey(String tenantId, String currency, LocalDate day, UUID customerId) {}
 
+  /** An issued invoice waiting for the batch's insert, with its number and event. */
+  record Issue(InvoiceRef invoice, String number, String eventId) {}
+
   /** A tenant's snapshots of one currency, or of every currency when {@code currency} is null. */
   record SnapshotKey(String tenantId, String currency) {}
 
+  final Map<UUID, Issue> issued = new LinkedHashMap<>();
   final Map<DueKey, DueTotalChange> dueTotals = new LinkedHashMap<>();
   final Map<DayKey, BigDecimal> outstandingChanges = new LinkedHashMap<>();
   final Map<CustomerDayKey, FlowDelta> customerFlows = new LinkedHashMap<>();
   final Map<DayKey, FlowDelta> tenantFlows = new LinkedHashMap<>();
   final Map<SnapshotKey, LocalDate> staleFrom = new LinkedHashMap<>();
+
+  /**
+   * Keeps an issued invoice for the batch's insert.
+   *
+   * @return false when the batch already issued it (under another event id): the first is kept
+   */
+  boolean issue(InvoiceRef invoice, String number, String eventId) {
+    return issued.putIfAbsent(invoice.invoiceId(), new Issue(invoice, number, eventId)) == null;
+  }
 
   void dueTotal(String tenantId, String currency, LocalDate due, DueTotalChange change) {
     dueTotals.merge(new DueKey(tenantId, currency, due), change, DueTotalChange::plus);
@@ -52,7 +67,8 @@ final class PendingAggregates {
   }
 
   boolean isEmpty() {
-    return dueTotals.isEmpty()
+    return issued.isEmpty()
+        && dueTotals.isEmpty()
         && outstandingChanges.isEmpty()
         && customerFlows.isEmpty()
         && tenantFlows.isEmpty()
@@ -60,6 +76,7 @@ final class PendingAggregates {
   }
 
   void clear() {
+    issued.clear();
     dueTotals.clear();
     outstandingChanges.clear();
     customerFlows.clear();

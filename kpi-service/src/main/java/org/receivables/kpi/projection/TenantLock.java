@@ -3,7 +3,10 @@ package org.receivables.kpi.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One PostgreSQL advisory lock per tenant, held to the end of the transaction. Event handling and
@@ -15,10 +18,24 @@ public class TenantLock {
 
   private static final int NAMESPACE = 6_000_006;
 
+  /** The tenants whose exclusive lock this transaction holds. */
+  private record Held(Set<String> tenants) {}
+
   @Inject EntityManager em;
+  @Inject TransactionSynchronizationRegistry transaction;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void exclusive(String tenantId) {
+    Held held;
+    if (transaction.getResource(Held.class) instanceof Held h) {
+      held = h;
+    } else {
+      held = new Held(new HashSet<>());
+      transaction.putResource(Held.class, held);
+    }
+    if (!held.tenants().add(tenantId)) {
+      return;
+    }
     em.createNativeQuery("select pg_advisory_xact_lock(:ns, hashtext(:tenant))")
         .setParameter("ns", NAMESPACE)
         .setParameter("tenant", tenantId)

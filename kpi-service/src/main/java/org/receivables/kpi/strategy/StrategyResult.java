@@ -1,9 +1,13 @@
 package org.receivables.kpi.strategy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** How well one dunning step on one channel worked over a period. */
+/**
+ * How well one dunning step on one channel worked over a period, in all and per dunning policy
+ * version (the seed's strategy success rate per policy).
+ */
 @Schema(name = "StrategyResult")
 public record StrategyResult(
     @Schema(description = "The dunning step as dunning named it (e.g. REMINDER_1, FORMAL_NOTICE)")
@@ -30,4 +34,10 @@ public record StrategyResult(
                 "Strategy success rate, percent: paidWithin14Days ÷ amountReminded × 100; null when"
                     + " nothing was asked (amountReminded is zero)",
             example = "62.5")
-        BigDecimal successRate) {}
+        BigDecimal successRate,
+    @Schema(
+            description =
+                "The same figures per dunning policy version that sent these reminders, ordered"
+                    + " by policy id and version, the unknown policy group (null id) last; they"
+                    + " add up to the row's")
+        List<PolicyResult> byPolicy) {}

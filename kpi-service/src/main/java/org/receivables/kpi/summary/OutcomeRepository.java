@@ -19,7 +19,13 @@ public class OutcomeRepository {
   public record Recovery(BigDecimal fellOverdue, BigDecimal recovered) {}
 
   /** One reminder of a period with the amount it asked for and what was paid within the window. */
-  public record ReminderOutcome(String step, String channel, BigDecimal amount, BigDecimal paid) {}
+  public record ReminderOutcome(
+      String step,
+      String channel,
+      BigDecimal amount,
+      BigDecimal paid,
+      String policyId,
+      Integer policyVersion) {}
 
   /** Promises (or plans) kept and broken in a period. */
   public record Outcomes(long kept, long broken) {}
@@ -129,14 +135,16 @@ public class OutcomeRepository {
                         + " kpi_ledger_entry e on e.invoice_id = ri.invoice_id where ri.tenant_id"
                         + " = r.tenant_id and ri.reminder_id = r.reminder_id and e.kind in"
                         + " ('PAYMENT', 'PAYMENT_REVERSED') and e.entry_date >= r.sent_on and"
-                        + " e.entry_date <= least(r.sent_on + :window, cast(:to as date)))"
-                        + " from kpi_reminder r where r.tenant_id = :tenant and r.currency ="
+                        + " e.entry_date <= least(r.sent_on + :window, cast(:to as date))),"
+                        + " r.policy_id, r.policy_version from kpi_reminder r where r.tenant_id = :tenant and r.currency ="
                         + " :currency and r.sent_on between :from and :to"
                         + scope.filter("r")
                         + " order by r.step, r.channel"))
             .setParameter("window", windowDays)
             .setParameter("from", from)
             .setParameter("to", to),
-        r -> new ReminderOutcome(r.text(0), r.text(1), r.decimal(2), r.decimal(3)));
+        r ->
+            new ReminderOutcome(
+                r.text(0), r.text(1), r.decimal(2), r.decimal(3), r.text(4), r.integer(5)));
   }
 }
