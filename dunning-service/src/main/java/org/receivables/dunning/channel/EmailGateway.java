@@ -26,10 +26,6 @@ public class EmailGateway {
   @ConfigProperty(name = "quarkus.mailer.from")
   String from;
 
-  public void send(String to, String subject, String html, String replyTo) {
-    awaitAccepted(mailer.send(mail(to, subject, html, replyTo, null)), config.send().mailTimeout());
-  }
-
   /**
    * Starts sending one message with the given Message-ID (so a copy sent again after a crash is
    * recognisable as the same message); {@link #awaitAccepted(CompletableFuture)} waits for it.
@@ -61,10 +57,8 @@ public class EmailGateway {
     if (replyTo != null) {
       mail.setReplyTo(replyTo);
     }
-    if (messageId != null) {
-      // replaces the one the mail client would generate
-      mail.addHeader("Message-ID", messageId);
-    }
+    // replaces the one the mail client would generate
+    mail.addHeader("Message-ID", messageId);
     return mail;
   }
 
