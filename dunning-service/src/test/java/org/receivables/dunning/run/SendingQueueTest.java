@@ -19,7 +19,6 @@ import org.receivables.dunning.common.Rows;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.Topics;
-import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.testing.KafkaReader;
 
 /** The sending queue: one event per message whatever its channels, and the rule after a crash. */
@@ -94,17 +93,7 @@ class SendingQueueTest extends DunningFlowSupport {
     return m.group(1);
   }
 
-  /** A statement bound to the test's tenant, committed at once. */
   private void sql(String statement, Map<String, Object> params) {
-    TenantScope.run(
-        tenant,
-        () ->
-            QuarkusTransaction.requiringNew()
-                .run(
-                    () -> {
-                      var q = em.createNativeQuery(statement);
-                      params.forEach(q::setParameter);
-                      q.executeUpdate();
-                    }));
+    TenantSql.run(em, tenant, statement, params);
   }
 }
