@@ -12,6 +12,7 @@ delete from timeline_entry where tenant_id = :'tenant'
   and (on_date >= :'asof'::date
        or ref_id in (select id::text from reminder where run_id in (select id from bench_reset_run)));
 delete from reminder_invoice where reminder_id in (select id from reminder where run_id in (select id from bench_reset_run));
+delete from reminder_announced where run_id in (select id from bench_reset_run);
 delete from reminder where run_id in (select id from bench_reset_run);
 delete from call_task where run_id in (select id from bench_reset_run);
 delete from agency_handover where run_id in (select id from bench_reset_run);

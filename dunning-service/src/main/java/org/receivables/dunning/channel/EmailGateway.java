@@ -7,12 +7,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.receivables.dunning.common.DunningConfig;
 
 /**
- * Sends reminders through the SMTP server Quarkus Mailer is configured with. Each attempt waits at
- * most {@code dunning.send.mail-timeout}: the blocking mailer would wait forever on a server that
- * accepted the connection and then went silent.
+ * Sends reminders through the SMTP server Quarkus Mailer is configured with; its pool keeps the
+ * connections open between messages ({@code quarkus.mailer.keep-alive}, {@code max-pool-size}).
+ * Each attempt waits at most {@code dunning.send.mail-timeout}: the mailer would wait forever on a
+ * server that accepted the connection and then went silent.
  */
 @ApplicationScoped
 public class EmailGateway {
@@ -20,12 +23,43 @@ public class EmailGateway {
   @Inject ReactiveMailer mailer;
   @Inject DunningConfig config;
 
-  public void send(String to, String subject, String html, String replyTo) {
+  @ConfigProperty(name = "quarkus.mailer.from")
+  String from;
+
+  /**
+   * Starts sending one message with the given Message-ID (so a copy sent again after a crash is
+   * recognisable as the same message); {@link #awaitAccepted(CompletableFuture)} waits for it.
+   */
+  public CompletableFuture<Void> start(
+      String to, String subject, String html, String replyTo, String messageId) {
+    return mailer
+        .send(mail(to, subject, html, replyTo, messageId))
+        .ifNoItem()
+        .after(config.send().mailTimeout())
+        .fail()
+        .subscribeAsCompletionStage();
+  }
+
+  /** Waits for a message started by {@link #start}; throws if the server did not accept it. */
+  public void awaitAccepted(CompletableFuture<Void> sending) {
+    awaitAccepted(Uni.createFrom().completionStage(sending), config.send().mailTimeout());
+  }
+
+  /** The domain of our Message-IDs ({@code <reminder id@domain>}): the sender address's. */
+  public String messageIdDomain() {
+    int at = from.lastIndexOf('@');
+    return at < 0 ? "receivables.local" : from.substring(at + 1).replace(">", "").trim();
+  }
+
+  private static Mail mail(
+      String to, String subject, String html, String replyTo, String messageId) {
     Mail mail = Mail.withHtml(to, subject, html);
     if (replyTo != null) {
       mail.setReplyTo(replyTo);
     }
-    awaitAccepted(mailer.send(mail), config.send().mailTimeout());
+    // replaces the one the mail client would generate
+    mail.addHeader("Message-ID", messageId);
+    return mail;
   }
 
   /** Waits for the server to accept a message, at most {@code timeout}; else the attempt failed. */
@@ -35,7 +69,11 @@ public class EmailGateway {
     } catch (TimeoutException e) {
       throw new SendFailedException("SMTP server did not answer within " + timeout, e);
     } catch (RuntimeException e) {
-      throw new SendFailedException("SMTP refused the message: " + e.getMessage(), e);
+      Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+      if (cause instanceof TimeoutException) {
+        throw new SendFailedException("SMTP server did not answer within " + timeout, cause);
+      }
+      throw new SendFailedException("SMTP refused the message: " + cause.getMessage(), cause);
     }
   }
 }

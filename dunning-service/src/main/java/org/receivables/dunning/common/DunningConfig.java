@@ -48,13 +48,6 @@ public interface DunningConfig {
     int maxTotalAttempts();
 
     /**
-     * Reminders a run sends at the same time: each waits on the channel and on two commits, so
-     * several in parallel keep the machine busy instead of waiting (and share each WAL flush).
-     */
-    @WithDefault("8")
-    int concurrency();
-
-    /**
      * How long one e-mail attempt may wait on the SMTP server: past it the attempt has failed and
      * is retried, so a server that stops answering cannot hold a run (and its caller) forever.
      */

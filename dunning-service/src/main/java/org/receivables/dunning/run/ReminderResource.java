@@ -31,7 +31,7 @@ import org.receivables.kit.tenant.TenantContext;
 public class ReminderResource {
 
   @Inject RunQueries store;
-  @Inject Dispatcher dispatcher;
+  @Inject RunService runs;
   @Inject TenantContext tenant;
 
   @GET
@@ -140,7 +140,7 @@ public class ReminderResource {
       throw ProblemException.conflict(
           "Reminder " + reminderId + " is " + before.status() + ", not FAILED");
     }
-    dispatcher.deliver(reminderId);
+    runs.retryNow(reminderId);
     return store.get(tenant.tenantId(), reminderId);
   }
 }

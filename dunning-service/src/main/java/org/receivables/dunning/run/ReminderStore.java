@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.receivables.dunning.channel.MessageRenderer;
@@ -31,8 +30,9 @@ public class ReminderStore {
   @Inject RunQueries queries;
 
   /**
-   * Renders one message and stages it, PENDING, with the invoices it lists, in the run's writes
-   * (written with the run's claims, in its transaction).
+   * Renders one message and stages it, PENDING, with the invoices it lists and queued for sending,
+   * in the run's writes (written with the run's claims, in its transaction: nothing is sent before
+   * the run's decision commits).
    */
   UUID stage(
       RunWrites writes,
@@ -86,6 +86,7 @@ public class ReminderStore {
         content,
         document == null ? new byte[0] : document,
         Instant.now(clock));
+    writes.queue(id);
     for (InvoiceFacts i : g.invoices()) {
       LetterComposer.Fees fees = letter.perInvoice().get(i.invoiceId());
       writes.reminderInvoice(
@@ -101,46 +102,6 @@ public class ReminderStore {
           fees.indemnity());
     }
     return id;
-  }
-
-  /**
-   * Earlier reminders of the tenant still to send: those that failed and may be tried again, and
-   * those left PENDING by a run that stopped between storing and sending them (a crash, a restart):
-   * their steps are claimed, so no later run would create them again. A run still sending its own
-   * cannot send one twice: each delivery takes its reminder conditionally.
-   */
-  public List<UUID> retryable(String tenantId, int maxTotalAttempts, Collection<UUID> except) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                Rows.column(
-                        em.createNativeQuery(
-                                "select id from reminder where tenant_id = :t and (status = 'PENDING' or (status ="
-                                    + " 'FAILED' and attempts < :max)) order by created_at")
-                            .setParameter("t", tenantId)
-                            .setParameter("max", maxTotalAttempts),
-                        UUID.class)
-                    .stream()
-                    .filter(id -> !except.contains(id))
-                    .toList());
-  }
-
-  /**
-   * A run's own reminders still PENDING: all of them after planning, what a stopped run left after
-   * a restart (failed ones are retried like every run retries them, {@link #retryable}). Those
-   * already SENT are not listed, and a delivery takes its reminder conditionally, so a resumed run
-   * never sends one twice.
-   */
-  List<UUID> unsentOf(UUID runId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                Rows.column(
-                    em.createNativeQuery(
-                            "select id from reminder where run_id = :id and status = 'PENDING'"
-                                + " order by created_at, id")
-                        .setParameter("id", runId),
-                    UUID.class));
   }
 
   /** A run's reminders, whatever their status. */

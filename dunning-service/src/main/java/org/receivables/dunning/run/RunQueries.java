@@ -94,9 +94,12 @@ public class RunQueries {
     Counts c =
         Rows.first(
                 em.createNativeQuery(
-                        "select count(*), count(*) filter (where status in ('PENDING', 'SENDING')),"
-                            + " count(*) filter (where status = 'SENT'), count(*) filter (where"
-                            + " status = 'FAILED') from reminder where run_id = :id")
+                        // a failed reminder back in the queue for another attempt is pending
+                        "select count(*), count(*) filter (where status in ('PENDING', 'SENDING')"
+                            + " or (status = 'FAILED' and q.reminder_id is not null)), count(*)"
+                            + " filter (where status = 'SENT'), count(*) filter (where status ="
+                            + " 'FAILED' and q.reminder_id is null) from reminder r left join"
+                            + " send_queue q on q.reminder_id = r.id where r.run_id = :id")
                     .setParameter("id", runId),
                 Counts.class)
             .orElseThrow();

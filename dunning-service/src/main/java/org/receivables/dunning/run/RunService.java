@@ -6,24 +6,19 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 import org.receivables.dunning.commitment.CommitmentReview;
 import org.receivables.dunning.common.DunningConfig;
 import org.receivables.dunning.policy.PolicyService;
-import org.receivables.kit.tenant.TenantScope;
 
 /**
  * A dunning run for one tenant and date, in two phases. First {@link RunPlanner} decides and stages
- * everything in one transaction; then, outside it, the messages are sent a few at a time, each
- * retried and marked SENT only once the channel accepted it, so a slow mail server never holds the
- * run's lock or its transaction.
+ * everything in one transaction, its reminders queued with it; then the senders of every replica
+ * ({@link SenderPool}) send them from the queue while the run waits, outside any transaction, so a
+ * slow mail server never holds the run's lock.
  */
 @ApplicationScoped
 public class RunService {
@@ -32,13 +27,16 @@ public class RunService {
   public static final int RUN_TIMEOUT_SECONDS = 3600;
 
   private static final int PLAN_TIMEOUT_SECONDS = 600;
+  private static final long WAIT_NANOS = 50_000_000L;
+  private static final UUID NO_RUN = new UUID(0, 0);
   private static final Logger LOG = Logger.getLogger(RunService.class);
 
   @Inject PolicyService policies;
   @Inject CommitmentReview commitments;
   @Inject RunPlanner planner;
   @Inject DunningConfig config;
-  @Inject Dispatcher dispatcher;
+  @Inject SendQueue queue;
+  @Inject SenderPool senders;
   @Inject ReminderStore reminders;
   @Inject RunRepository repository;
   @Inject RunQueries queries;
@@ -59,10 +57,7 @@ public class RunService {
     if (dryRun) {
       return planned.view();
     }
-    List<UUID> toSend = new ArrayList<>(planned.reminderIds());
-    toSend.addAll(
-        reminders.retryable(tenantId, config.send().maxTotalAttempts(), planned.reminderIds()));
-    deliverAll(tenantId, toSend);
+    awaitSent(tenantId, planned.view().id());
     return reminders.finish(planned.view().id(), planned.reminderIds());
   }
 
@@ -94,10 +89,7 @@ public class RunService {
             .timeout(PLAN_TIMEOUT_SECONDS)
             .run(() -> planner.plan(tenantId, run.asOf(), false, run.trigger(), null, runId));
       }
-      List<UUID> own = reminders.unsentOf(runId);
-      List<UUID> toSend = new ArrayList<>(own);
-      toSend.addAll(reminders.retryable(tenantId, config.send().maxTotalAttempts(), own));
-      deliverAll(tenantId, toSend);
+      awaitSent(tenantId, runId);
       reminders.finish(runId, reminders.allOf(runId));
     } catch (RuntimeException e) {
       LOG.errorf(e, "Dunning run %s of tenant %s failed", runId, tenantId);
@@ -112,33 +104,45 @@ public class RunService {
   }
 
   /**
-   * Sends the reminders, {@code dunning.send.concurrency} at a time. Each delivery takes its
-   * reminder conditionally and has its own transactions, so parallel deliveries never send one
-   * reminder twice. The sending threads serve no request: each is bound to the run's tenant.
+   * Queues the tenant's reminders that may be tried again beside the run's own (queued by its
+   * plan), wakes the senders and waits until the queue has sent, or given up on, all of them.
    */
-  private void deliverAll(String tenantId, List<UUID> ids) {
-    int threads = Math.max(1, Math.min(config.send().concurrency(), ids.size()));
-    if (threads == 1) {
-      ids.forEach(dispatcher::deliver);
-      return;
+  private void awaitSent(String tenantId, UUID runId) {
+    List<UUID> retried =
+        QuarkusTransaction.requiringNew()
+            .call(() -> queue.requeue(tenantId, config.send().maxTotalAttempts()));
+    senders.wake();
+    Instant deadline = Instant.now().plusSeconds(RUN_TIMEOUT_SECONDS);
+    while (QuarkusTransaction.requiringNew().call(() -> queue.waiting(runId, retried)) > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "reminders still queued after " + RUN_TIMEOUT_SECONDS + " s");
+      }
+      // the queue is worked by the senders of every replica: look again shortly
+      LockSupport.parkNanos(WAIT_NANOS);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> sends = new ArrayList<>(ids.size());
-      for (UUID id : ids) {
-        sends.add(pool.submit(() -> TenantScope.run(tenantId, () -> dispatcher.deliver(id))));
-      }
-      for (Future<?> send : sends) {
-        try {
-          send.get();
-        } catch (ExecutionException e) {
-          LOG.errorf(e.getCause(), "A reminder could not be delivered");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      pool.shutdownNow();
+  }
+
+  /**
+   * Tries a failed reminder again now, through the queue, and waits for the round's outcome (at
+   * most the time its attempts may take).
+   */
+  public void retryNow(UUID reminderId) {
+    QuarkusTransaction.requiringNew().run(() -> queue.enqueue(List.of(reminderId)));
+    senders.wake();
+    long rounds = Math.max(1, config.send().attempts());
+    Instant deadline =
+        Instant.now()
+            .plus(
+                config
+                    .send()
+                    .mailTimeout()
+                    .plus(config.send().backoff().multipliedBy(16))
+                    .multipliedBy(rounds));
+    while (QuarkusTransaction.requiringNew().call(() -> queue.waiting(NO_RUN, List.of(reminderId)))
+            > 0
+        && Instant.now().isBefore(deadline)) {
+      LockSupport.parkNanos(WAIT_NANOS);
     }
   }
 }

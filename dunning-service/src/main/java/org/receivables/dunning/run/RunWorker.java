@@ -19,8 +19,8 @@ import org.receivables.kit.tenant.TenantScope;
  * transaction open for the whole run, until it deletes it at the end: replicas never take the same
  * run, and a run whose process died (its lock gone with its connection) is taken up by the next
  * poll, of this service restarted or of another replica. Taking a run up again sends nothing twice:
- * its plan committed with its step claims, and each delivery takes its reminder conditionally
- * ({@link Dispatcher}).
+ * its plan committed with its step claims and its queued reminders, which the senders take once
+ * ({@link SenderPool}).
  */
 @ApplicationScoped
 public class RunWorker {

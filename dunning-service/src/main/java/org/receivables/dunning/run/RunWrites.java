@@ -34,6 +34,7 @@ final class RunWrites {
   private final LocalDate asOf;
   private final List<Object[]> reminders = new ArrayList<>();
   private final List<Object[]> reminderInvoices = new ArrayList<>();
+  private final List<Object[]> queued = new ArrayList<>();
   private final List<Object[]> callTasks = new ArrayList<>();
   private final List<Object[]> handovers = new ArrayList<>();
   private final List<Object[]> timeline = new ArrayList<>();
@@ -95,6 +96,11 @@ final class RunWrites {
     reminders.add(columns);
   }
 
+  /** Queues a staged reminder for the senders ({@link SendQueue}), due at once. */
+  void queue(UUID reminderId) {
+    queued.add(new Object[] {reminderId, tenantId, runId, Timestamp.from(at)});
+  }
+
   void reminderInvoice(Object... columns) {
     reminderInvoices.add(columns);
   }
@@ -153,6 +159,10 @@ final class RunWrites {
               reminderInvoices);
           JdbcBatch.insert(
               c,
+              "insert into send_queue (reminder_id, tenant, run_id, due_at) values (?, ?, ?, ?)",
+              queued);
+          JdbcBatch.insert(
+              c,
               "insert into call_task (id, tenant_id, customer_id, run_id, step_code, invoice_ids,"
                   + " currency, amount, probability, expected_value, due_on, status, created_at)"
                   + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
@@ -171,6 +181,7 @@ final class RunWrites {
         });
     reminders.clear();
     reminderInvoices.clear();
+    queued.clear();
     callTasks.clear();
     handovers.clear();
     timeline.clear();

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.receivables.dunning.DunningFlowSupport;
 import org.receivables.dunning.GreenMail;
-import org.receivables.kit.tenant.TenantScope;
 
 /** Runs accepted with Prefer: respond-async, done by the worker, taken up again after a crash. */
 @QuarkusTest
@@ -202,17 +201,7 @@ class AsyncRunTest extends DunningFlowSupport {
         .jsonPath();
   }
 
-  /** A statement bound to the test's tenant, committed at once. */
   private void sql(String statement, Map<String, Object> params) {
-    TenantScope.run(
-        tenant,
-        () ->
-            QuarkusTransaction.requiringNew()
-                .run(
-                    () -> {
-                      var q = em.createNativeQuery(statement);
-                      params.forEach(q::setParameter);
-                      q.executeUpdate();
-                    }));
+    TenantSql.run(em, tenant, statement, params);
   }
 }

@@ -1,0 +1,113 @@
+package org.receivables.dunning.run;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.receivables.dunning.common.Rows;
+
+/**
+ * The durable queue of reminders to send (table {@code send_queue}): a reminder is queued with the
+ * run that stores it, claimed by a sender with {@code FOR UPDATE SKIP LOCKED} and kept locked while
+ * it is sent, then removed, or put back with a later due time to be tried again. Claims see every
+ * tenant's rows (the queue is tenant-less bookkeeping); the rest runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class SendQueue {
+
+  @Inject EntityManager em;
+  @Inject Clock clock;
+
+  /** A claimed queue row: the reminder, its tenant and run, and the attempts of this round. */
+  public record Claimed(UUID reminderId, String tenant, UUID runId, int attempts) {}
+
+  /** What became of a claimed reminder: done (row removed), or due again at {@code retryAt}. */
+  public record Outcome(UUID reminderId, Instant retryAt) {
+    static Outcome done(UUID reminderId) {
+      return new Outcome(reminderId, null);
+    }
+  }
+
+  /** Claims up to {@code limit} due reminders, oldest first, locked until the transaction ends. */
+  List<Claimed> claim(int limit) {
+    return Rows.list(
+        em.createNativeQuery(
+                "select reminder_id, tenant, run_id, attempts from send_queue where due_at <= :now"
+                    + " order by due_at limit :n for update skip locked")
+            .setParameter("now", Instant.now(clock))
+            .setParameter("n", limit),
+        Claimed.class);
+  }
+
+  /** Removes the reminders that are done and puts the others back for their next attempt. */
+  void settle(List<Outcome> outcomes) {
+    List<UUID> done =
+        outcomes.stream().filter(o -> o.retryAt() == null).map(Outcome::reminderId).toList();
+    if (!done.isEmpty()) {
+      em.createNativeQuery("delete from send_queue where reminder_id in (:ids)")
+          .setParameter("ids", done)
+          .executeUpdate();
+    }
+    for (Outcome o : outcomes) {
+      if (o.retryAt() != null) {
+        em.createNativeQuery(
+                "update send_queue set due_at = :at, attempts = attempts + 1 where reminder_id = :id")
+            .setParameter("at", o.retryAt())
+            .setParameter("id", o.reminderId())
+            .executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * Queues the tenant's reminders to send that are not queued: failed ones that may be tried again
+   * (fewer than {@code maxTotal} attempts in all), and any left PENDING outside the queue. Returns
+   * them. Runs bound to the tenant.
+   */
+  List<UUID> requeue(String tenantId, int maxTotal) {
+    List<UUID> ids =
+        Rows.column(
+            em.createNativeQuery(
+                    "select id from reminder r where tenant_id = :t and (status = 'PENDING' or"
+                        + " (status = 'FAILED' and attempts < :max)) and recipient is not null and"
+                        + " not exists (select 1 from send_queue q where q.reminder_id = r.id)")
+                .setParameter("t", tenantId)
+                .setParameter("max", maxTotal),
+            UUID.class);
+    enqueue(ids);
+    return ids;
+  }
+
+  /**
+   * Queues reminders of the bound tenant for sending now (those already queued stay as they are).
+   */
+  void enqueue(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "insert into send_queue (reminder_id, tenant, run_id, due_at) select id, tenant_id,"
+                + " run_id, :now from reminder where id in (:ids) on conflict do nothing")
+        .setParameter("now", Instant.now(clock))
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
+  /** Reminders of the run, or among {@code others}, still in the queue. */
+  long waiting(UUID runId, Collection<UUID> others) {
+    if (others.isEmpty()) {
+      return Rows.number(
+          em.createNativeQuery("select count(*) from send_queue where run_id = :r")
+              .setParameter("r", runId));
+    }
+    return Rows.number(
+        em.createNativeQuery(
+                "select count(*) from send_queue where run_id = :r or reminder_id in (:ids)")
+            .setParameter("r", runId)
+            .setParameter("ids", others));
+  }
+}

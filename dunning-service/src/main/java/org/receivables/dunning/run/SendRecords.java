@@ -1,0 +1,165 @@
+package org.receivables.dunning.run;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.receivables.dunning.common.DunningConfig;
+import org.receivables.dunning.common.Json;
+import org.receivables.dunning.common.Rows;
+import org.receivables.dunning.timeline.Timeline;
+import org.receivables.events.ReminderSent;
+import org.receivables.events.Topics;
+import org.receivables.kit.outbox.Outbox;
+
+/**
+ * Records how a batch's sending went, set-based: SENT reminders with their timeline entries and one
+ * ReminderSent per message (customer, step and currency of a run) whatever its channels, named with
+ * the policy version that chose the step; failed ones with their error, attempts and the time of
+ * their next attempt.
+ */
+@ApplicationScoped
+public class SendRecords {
+
+  @Inject EntityManager em;
+  @Inject Outbox outbox;
+  @Inject Timeline timeline;
+  @Inject DunningConfig config;
+  @Inject Clock clock;
+
+  /** What a ReminderSent says about a reminder. */
+  record Announced(
+      UUID id,
+      String customerId,
+      String stepCode,
+      String channel,
+      BigDecimal amount,
+      String currency,
+      UUID policyId,
+      int policyVersion,
+      String invoiceIds) {}
+
+  /** A failed reminder's facts for its timeline entry. */
+  record Failed(UUID id, String customerId, String stepName, String channel, int attempts) {}
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  List<SendQueue.Outcome> record(
+      String tenantId,
+      List<Sender.Taken> taken,
+      Map<UUID, String> errors,
+      Map<UUID, SendQueue.Claimed> claimed) {
+    Instant now = Instant.now(clock);
+    List<UUID> sent =
+        taken.stream().map(Sender.Taken::id).filter(id -> !errors.containsKey(id)).toList();
+    List<SendQueue.Outcome> outcomes = new ArrayList<>(taken.size());
+    if (!sent.isEmpty()) {
+      sent(tenantId, sent, now);
+      sent.forEach(id -> outcomes.add(SendQueue.Outcome.done(id)));
+    }
+    errors.forEach(
+        (id, error) -> {
+          int round = claimed.get(id).attempts() + 1;
+          Instant retryAt = backoff().retryAt(round, now);
+          failed(tenantId, id, error, retryAt);
+          outcomes.add(new SendQueue.Outcome(id, retryAt));
+        });
+    return outcomes;
+  }
+
+  private Backoff backoff() {
+    return new Backoff(config.send().attempts(), config.send().backoff());
+  }
+
+  private void sent(String tenantId, List<UUID> ids, Instant now) {
+    em.createNativeQuery(
+            "update reminder set status = 'SENT', attempts = attempts + 1, sent_at = :at,"
+                + " last_error = null, next_attempt_at = null where id in (:ids)")
+        .setParameter("at", now)
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createNativeQuery(
+            "insert into timeline_entry (id, tenant_id, customer_id, at, kind, actor, summary,"
+                + " ref_id) select gen_random_uuid(), tenant_id, customer_id, :at, 'REMINDER_SENT',"
+                + " :actor, step_name || ' sent by ' || channel || ' for ' || (select count(*) from"
+                + " reminder_invoice ri where ri.reminder_id = r.id) || ' invoice(s)', id::text"
+                + " from reminder r where id in (:ids)")
+        .setParameter("at", now)
+        .setParameter("actor", Timeline.SYSTEM)
+        .setParameter("ids", ids)
+        .executeUpdate();
+    // the first channel sent announces the message; the primary key refuses a second one
+    em.createNativeQuery(
+            "insert into reminder_announced (tenant_id, run_id, customer_id, step_code, currency,"
+                + " reminder_id) select distinct on (run_id, customer_id, step_code, currency)"
+                + " tenant_id, run_id, customer_id, step_code, currency, id from reminder where id"
+                + " in (:ids) order by run_id, customer_id, step_code, currency, id on conflict do"
+                + " nothing")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    List<Announced> announced =
+        Rows.list(
+            em.createNativeQuery(
+                    "select r.id, r.customer_id, r.step_code, r.channel, r.amount, r.currency,"
+                        + " r.policy_id, r.policy_version, (select coalesce(json_agg(ri.invoice_id"
+                        + " order by ri.due_date, ri.number), '[]')::text from reminder_invoice ri"
+                        + " where ri.reminder_id = r.id) from reminder r join reminder_announced a"
+                        + " on a.reminder_id = r.id where r.id in (:ids)")
+                .setParameter("ids", ids),
+            Announced.class);
+    outbox.recordAll(
+        Topics.DUNNING,
+        announced.stream()
+            .map(
+                a ->
+                    new ReminderSent(
+                        tenantId,
+                        a.customerId(),
+                        a.id().toString(),
+                        Json.read(a.invoiceIds(), Json.STRINGS),
+                        a.stepCode(),
+                        a.channel(),
+                        a.amount(),
+                        a.currency(),
+                        now,
+                        a.policyId().toString(),
+                        a.policyVersion()))
+            .toList());
+  }
+
+  private void failed(String tenantId, UUID id, String error, Instant retryAt) {
+    String e = error == null ? "unknown error" : error;
+    em.createNativeQuery(
+            "update reminder set status = 'FAILED', attempts = attempts + 1, last_error = :e,"
+                + " next_attempt_at = :next where id = :id")
+        .setParameter("e", e.length() > 1000 ? e.substring(0, 1000) : e)
+        .setParameter("next", retryAt)
+        .setParameter("id", id)
+        .executeUpdate();
+    if (retryAt != null) {
+      return;
+    }
+    Failed f =
+        Rows.first(
+                em.createNativeQuery(
+                        "select id, customer_id, step_name, channel, attempts from reminder where id"
+                            + " = :id")
+                    .setParameter("id", id),
+                Failed.class)
+            .orElseThrow();
+    timeline.record(
+        tenantId,
+        f.customerId(),
+        "REMINDER_FAILED",
+        Timeline.SYSTEM,
+        f.stepName() + " by " + f.channel() + " failed after " + f.attempts() + " attempt(s): " + e,
+        id.toString(),
+        null);
+  }
+}

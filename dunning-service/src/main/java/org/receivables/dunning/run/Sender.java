@@ -1,0 +1,120 @@
+package org.receivables.dunning.run;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+import org.receivables.dunning.channel.EmailGateway;
+import org.receivables.dunning.channel.SendFailedException;
+import org.receivables.dunning.channel.SmsGateway;
+import org.receivables.dunning.common.Rows;
+import org.receivables.dunning.common.TenantProfiles;
+
+/**
+ * Sends a batch of one tenant's claimed reminders: takes them (SENDING, committed, with their
+ * Message-ID), sends the e-mails of the batch in parallel over the mailer's pooled connections and
+ * the rest one by one, each once and within its channel's throttle, then records every outcome in
+ * one transaction ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a
+ * failed one is put back with a backoff until the round's attempts are spent. Called bound to the
+ * tenant, while the caller holds the batch's queue rows locked.
+ */
+@ApplicationScoped
+public class Sender {
+
+  private static final Logger LOG = Logger.getLogger(Sender.class);
+
+  @Inject EntityManager em;
+  @Inject EmailGateway email;
+  @Inject SmsGateway sms;
+  @Inject Throttles throttles;
+  @Inject TenantProfiles profiles;
+  @Inject SendRecords records;
+
+  /** A reminder taken for sending: what its channel needs. */
+  record Taken(
+      UUID id,
+      String channel,
+      String recipient,
+      String subject,
+      String content,
+      String messageId) {}
+
+  List<SendQueue.Outcome> send(String tenantId, List<SendQueue.Claimed> batch) {
+    Map<UUID, SendQueue.Claimed> claimed = new HashMap<>();
+    batch.forEach(c -> claimed.put(c.reminderId(), c));
+    List<Taken> taken = QuarkusTransaction.requiringNew().call(() -> take(claimed.keySet()));
+    String replyTo =
+        QuarkusTransaction.requiringNew().call(() -> profiles.get(tenantId).contactEmail());
+    Map<UUID, String> errors = new HashMap<>();
+    Map<UUID, CompletableFuture<Void>> mails = new HashMap<>();
+    for (Taken t : taken) {
+      try {
+        switch (t.channel()) {
+          case "EMAIL" -> {
+            throttles.email().await();
+            mails.put(
+                t.id(),
+                email.start(t.recipient(), t.subject(), t.content(), replyTo, t.messageId()));
+          }
+          case "SMS" -> {
+            throttles.sms().await();
+            sms.send(t.recipient(), t.content());
+          }
+          default -> {
+            // a letter is sent once its PDF, stored with the reminder, is ready for posting
+          }
+        }
+      } catch (SendFailedException | IllegalStateException e) {
+        errors.put(t.id(), e.getMessage());
+      }
+    }
+    mails.forEach(
+        (id, sending) -> {
+          try {
+            email.awaitAccepted(sending);
+          } catch (SendFailedException e) {
+            errors.put(id, e.getMessage());
+          }
+        });
+    errors.forEach((id, e) -> LOG.warnf("Reminder %s could not be sent: %s", id, e));
+    List<SendQueue.Outcome> outcomes = new ArrayList<>(batch.size());
+    QuarkusTransaction.requiringNew()
+        .run(() -> outcomes.addAll(records.record(tenantId, taken, errors, claimed)));
+    // claimed but not taken: already sent, withdrawn or erased; nothing to do but leave the queue
+    for (UUID id : claimed.keySet()) {
+      if (taken.stream().noneMatch(t -> t.id().equals(id))) {
+        outcomes.add(SendQueue.Outcome.done(id));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * Marks the claimed reminders that can still be sent SENDING and gives each its Message-ID once.
+   * One left SENDING is taken again: its sender died (the queue row was locked by it until then),
+   * and the new attempt carries the same Message-ID. Sent, withdrawn and erased ones (no recipient)
+   * are not taken.
+   */
+  private List<Taken> take(java.util.Collection<UUID> ids) {
+    em.createNativeQuery(
+            "update reminder set status = 'SENDING', message_id = coalesce(message_id, '<' || id"
+                + " || '@' || :domain || '>') where id in (:ids) and status in ('PENDING', 'FAILED', 'SENDING')"
+                + " and recipient is not null")
+        .setParameter("domain", email.messageIdDomain())
+        .setParameter("ids", ids)
+        .executeUpdate();
+    return Rows.list(
+        em.createNativeQuery(
+                "select id, channel, recipient, subject, content, message_id from reminder where id"
+                    + " in (:ids) and status = 'SENDING' and recipient is not null")
+            .setParameter("ids", ids),
+        Taken.class);
+  }
+}
