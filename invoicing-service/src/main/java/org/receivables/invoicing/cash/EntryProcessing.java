@@ -12,12 +12,14 @@ import org.receivables.invoicing.cash.match.BatchBook;
 import org.receivables.invoicing.cash.match.Decision;
 import org.receivables.invoicing.cash.match.EntryStatus;
 import org.receivables.invoicing.cash.match.Matcher;
+import org.receivables.invoicing.cash.match.PayerIbanEvidence;
 import org.receivables.invoicing.cash.match.Transfer;
 
 /**
  * Decides one recorded entry, in the caller's transaction: a credit is matched and, when the
- * decision is MATCHED and applying is allowed, applied; a returned transfer reverses the payments
- * of the entry it returns; anything else is ignored. Every path marks the entry processed.
+ * decision is MATCHED and applying is allowed, applied (a match as sure as a valid RF reference
+ * teaches the payer's IBAN); a returned transfer reverses the payments of the entry it returns;
+ * anything else is ignored. Every path marks the entry processed.
  */
 @ApplicationScoped
 public class EntryProcessing {
@@ -61,6 +63,13 @@ public class EntryProcessing {
           d.chosen().onAccount(),
           "applied automatically");
       book.changed(d.chosen().allocations().stream().map(Allocation::invoiceId).toList());
+      if (d.confidence() >= PayerIbanEvidence.CONFIRMS
+          && entry.debtorIban() != null
+          && !entry.debtorIban().isBlank()) {
+        String iban = PayerIbanEvidence.normalise(entry.debtorIban());
+        application.learn(tenantId, iban, d.chosen().customerId());
+        book.learnt(iban, d.chosen().customerId());
+      }
     }
     store.saveDecision(entry.id(), d, d.chosen() == null ? null : d.chosen().customerId());
   }

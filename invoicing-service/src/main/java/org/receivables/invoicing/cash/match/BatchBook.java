@@ -51,6 +51,15 @@ public final class BatchBook implements Book {
     stale.addAll(invoiceIds);
   }
 
+  /** The payer's IBAN was just learnt for this customer: the batch's next transfers know it. */
+  public void learnt(String iban, UUID customerId) {
+    if (payers != null) {
+      Set<UUID> known = new LinkedHashSet<>(payers.getOrDefault(iban, Set.of()));
+      known.add(customerId);
+      payers.put(iban, known);
+    }
+  }
+
   /** Payments of unknown invoices changed (a returned transfer): read everything again. */
   public void changedAll() {
     allStale = true;
