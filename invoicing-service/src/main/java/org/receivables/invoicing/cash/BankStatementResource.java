@@ -1,7 +1,9 @@
 package org.receivables.invoicing.cash;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +32,7 @@ import org.receivables.invoicing.cash.match.EntryStatus;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
+import org.receivables.kit.request.ContentTypes;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -45,6 +48,10 @@ public class BankStatementResource {
   @Inject TenantContext tenant;
 
   @POST
+  // The statement is decided in short transactions of its own; this one only holds the
+  // idempotency key while they run, so it may last as long as a large statement takes.
+  @Transactional
+  @TransactionConfiguration(timeout = StatementImport.IMPORT_TIMEOUT_SECONDS)
   @Idempotent
   // Any media type reaches the method, so that roles are checked first (403 before 415) and a wrong
   // type gets a problem+json 415 like every other refusal.
@@ -93,26 +100,12 @@ public class BankStatementResource {
   }
 
   static void requireStatementType(String contentType) {
-    MediaType type;
-    try {
-      type = contentType == null ? null : MediaType.valueOf(contentType);
-    } catch (IllegalArgumentException e) {
-      type = null;
-    }
-    boolean accepted =
-        type != null
-            && !type.isWildcardType()
-            && !type.isWildcardSubtype()
-            && (type.isCompatible(MediaType.APPLICATION_XML_TYPE)
-                || type.isCompatible(MediaType.TEXT_XML_TYPE)
-                || type.isCompatible(MediaType.TEXT_PLAIN_TYPE));
-    if (!accepted) {
-      throw new ProblemException(
-          415,
-          "Unsupported Media Type",
-          "send camt.053/camt.054 as application/xml or CFONB 120 as text/plain, not "
-              + (contentType == null ? "without a Content-Type" : contentType));
-    }
+    ContentTypes.require(
+        contentType,
+        "send camt.053/camt.054 as application/xml or CFONB 120 as text/plain",
+        MediaType.APPLICATION_XML_TYPE,
+        MediaType.TEXT_XML_TYPE,
+        MediaType.TEXT_PLAIN_TYPE);
   }
 
   @GET

@@ -221,7 +221,8 @@ public class EntryApplication {
     store.audit(tenantId, entry.id(), "UNMATCHED", reason);
   }
 
-  private void learn(String tenantId, String iban, UUID customerId) {
+  /** The payer's IBAN paid this customer: one more confirmation. */
+  void learn(String tenantId, String iban, UUID customerId) {
     em.createNativeQuery(
             "insert into payer_account (tenant_id, iban, customer_id, confirmations, last_at) values"
                 + " (:t, :i, :c, 1, :at) on conflict (tenant_id, iban, customer_id) do update set"

@@ -80,9 +80,9 @@ public class EntryStore {
         em.createNativeQuery(
                 "insert into bank_entry (id, tenant_id, account, entry_key, entry_reference, amount,"
                     + " currency, credit, reversal, booking_date, debtor_name, debtor_iban,"
-                    + " remittance, end_to_end_id, status, candidates, reasons, version, created_at)"
-                    + " values (:id, :t, :a, :k, :r, :amt, :cur, :cr, :rv, :bd, :dn, :di, :rm, :e2e,"
-                    + " 'UNMATCHED', '[]', '[]', 0, :at)"
+                    + " remittance, end_to_end_id, status, candidates, reasons, version, created_at,"
+                    + " processed) values (:id, :t, :a, :k, :r, :amt, :cur, :cr, :rv, :bd, :dn, :di,"
+                    + " :rm, :e2e, 'UNMATCHED', '[]', '[]', 0, :at, false)"
                     + " on conflict (tenant_id, account, entry_key) do nothing")
             .setParameter("id", id)
             .setParameter("t", tenantId)
@@ -137,6 +137,33 @@ public class EntryStore {
     return rows.stream().findFirst().map(r -> EntryRow.of((Object[]) r));
   }
 
+  /**
+   * Locks up to {@code limit} of the statement's entries not processed yet, in statement order. A
+   * concurrent import of the same statement waits here, then finds them processed.
+   */
+  List<EntryRow> lockUnprocessed(String tenantId, UUID statementId, int limit) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + EntryRow.columns("e.")
+                    + " from bank_statement_entry l join bank_entry e on e.id = l.entry_id where"
+                    + " l.tenant_id = :t and l.statement_id = :s and not e.processed order by"
+                    + " l.position limit :n for update of e")
+            .setParameter("t", tenantId)
+            .setParameter("s", statementId)
+            .setParameter("n", limit)
+            .getResultList();
+    return rows.stream().map(r -> EntryRow.of((Object[]) r)).toList();
+  }
+
+  /** Whether the entry still waits for its decision (read under the caller's lock). */
+  boolean unprocessed(UUID entryId) {
+    return !(Boolean)
+        em.createNativeQuery("select processed from bank_entry where id = :id")
+            .setParameter("id", entryId)
+            .getSingleResult();
+  }
+
   /** The applied credit entry a returned transfer undoes, if any. */
   Optional<UUID> returnedOriginal(String tenantId, EntryRow reversal) {
     if (reversal.endToEndId() == null) {
@@ -188,7 +215,7 @@ public class EntryStore {
         em.createNativeQuery(
                 "update bank_entry set status = :s, customer_id = :c, confidence = :conf,"
                     + (candidates == null ? "" : " candidates = :cand,")
-                    + " reasons = :r, version = version + 1 where id = :id")
+                    + " reasons = :r, processed = true, version = version + 1 where id = :id")
             .setParameter("s", status)
             .setParameter("c", customerId)
             .setParameter(

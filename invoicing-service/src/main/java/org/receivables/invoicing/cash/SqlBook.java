@@ -9,8 +9,10 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.receivables.invoicing.cash.match.Book;
@@ -53,16 +55,17 @@ public class SqlBook {
 
       @Override
       public List<OpenInvoice> byNumberKeys(
-          Collection<String> alnum, Collection<String> digits, LocalDate on) {
+          Collection<String> alnum, Collection<String> digits, LocalDate on, int limit) {
         // Empty lists would be invalid SQL; a key no number has stands in.
         return read(
             em.createNativeQuery(
                     SELECT
                         + " and (upper(regexp_replace(i.number, '[^A-Za-z0-9]', '', 'g')) in"
                         + " (:alnum) or regexp_replace(i.number, '[^0-9]', '', 'g') in (:digits))"
-                        + " limit 50")
+                        + " limit :n")
                 .setParameter("alnum", alnum.isEmpty() ? List.of("-") : List.copyOf(alnum))
-                .setParameter("digits", digits.isEmpty() ? List.of("-") : List.copyOf(digits)),
+                .setParameter("digits", digits.isEmpty() ? List.of("-") : List.copyOf(digits))
+                .setParameter("n", limit),
             tenantId,
             on);
       }
@@ -108,6 +111,27 @@ public class SqlBook {
                 .getResultList();
         Set<UUID> out = new LinkedHashSet<>();
         rows.forEach(r -> out.add((UUID) r));
+        return out;
+      }
+
+      @Override
+      public Map<String, Set<UUID>> customersPaidFrom(Collection<String> ibans) {
+        Map<String, Set<UUID>> out = new HashMap<>();
+        ibans.forEach(i -> out.put(i, new LinkedHashSet<>()));
+        if (ibans.isEmpty()) {
+          return out;
+        }
+        List<?> rows =
+            em.createNativeQuery(
+                    "select iban, customer_id from payer_account where tenant_id = :t and iban in"
+                        + " (:ibans)")
+                .setParameter("t", tenantId)
+                .setParameter("ibans", List.copyOf(ibans))
+                .getResultList();
+        for (Object row : rows) {
+          Object[] r = (Object[]) row;
+          out.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((UUID) r[1]);
+        }
         return out;
       }
     };

@@ -1,19 +1,19 @@
 package org.receivables.invoicing.cash;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.receivables.invoicing.cash.match.Decision;
+import org.jboss.logging.Logger;
+import org.receivables.invoicing.cash.match.BatchBook;
 import org.receivables.invoicing.cash.match.EntryStatus;
 import org.receivables.invoicing.cash.match.Matcher;
-import org.receivables.invoicing.cash.match.Transfer;
 import org.receivables.invoicing.cash.statement.BalanceCheck;
 import org.receivables.invoicing.cash.statement.ParsedStatement;
 import org.receivables.invoicing.cash.statement.StatementFormatException;
@@ -21,13 +21,25 @@ import org.receivables.invoicing.cash.statement.StatementReader;
 import org.receivables.kit.problem.ProblemException;
 
 /**
- * Imports a statement in one transaction: entries its account already has (an overlapping or
- * repeated statement) are linked, never processed again; new credits are matched and, when the
- * decision is MATCHED, applied; debits and pending entries are recorded and ignored; a returned
- * transfer reverses the payments of the entry it returns.
+ * Imports a statement in short transactions, so that its size is bounded by nothing but the body
+ * limit (one transaction for thousands of entries outlived the 60 s timeout and answered 500). The
+ * first records the statement and all its entries, the bank's facts, and ignores what is never
+ * matched (debits, pending entries); then the credits and returned transfers are decided {@value
+ * #CHUNK} at a time, each chunk in its own transaction with its lookups made for the whole chunk
+ * ({@link BatchBook}). Entries its account already has (an overlapping or repeated statement) are
+ * linked, never processed again; an entry recorded but not processed (the process died) is
+ * processed when the statement is sent again, so nothing accepted is lost or applied twice.
  */
 @ApplicationScoped
 public class StatementImport {
+
+  /** Entries decided per transaction: a few seconds of work on a loaded machine. */
+  static final int CHUNK = 50;
+
+  /** How long the request that imports may hold its idempotency key: the body limit's worth. */
+  public static final int IMPORT_TIMEOUT_SECONDS = 1800;
+
+  private static final Logger LOG = Logger.getLogger(StatementImport.class);
 
   /** The statement's summary and whether this call created it. */
   public record Imported(StatementSummary summary, boolean created) {}
@@ -43,12 +55,11 @@ public class StatementImport {
       String balanceNote) {}
 
   @Inject EntryStore store;
-  @Inject EntryApplication application;
+  @Inject EntryProcessing processing;
   @Inject SqlBook books;
   @Inject CashConfig config;
   @Inject EntityManager em;
 
-  @Transactional
   public Imported importStatement(String tenantId, String mediaType, byte[] body) {
     ParsedStatement s;
     try {
@@ -56,89 +67,95 @@ public class StatementImport {
     } catch (StatementFormatException e) {
       throw ProblemException.invalid("statement", e.getMessage());
     }
+    UUID[] recorded = new UUID[1];
+    boolean created = QuarkusTransaction.requiringNew().call(() -> record(tenantId, s, recorded));
+    Matcher.Settings settings = config.settings(tenantId);
+    while (decideChunk(tenantId, recorded[0], settings)) {
+      // next chunk
+    }
+    return new Imported(summary(tenantId, recorded[0]), created);
+  }
+
+  /** Records the statement and its entries; false when it was there already (then id is its). */
+  private boolean record(String tenantId, ParsedStatement s, UUID[] id) {
     Optional<UUID> existing = store.findStatement(tenantId, s.account(), s.statementKey());
     if (existing.isPresent()) {
-      return new Imported(summary(tenantId, existing.get()), false);
+      id[0] = existing.get();
+      return false;
     }
-    UUID id = UUID.randomUUID();
+    id[0] = UUID.randomUUID();
     if (!store.insertStatement(
-        id, tenantId, s, BalanceCheck.balanced(s), BalanceCheck.problem(s).orElse(null))) {
-      return new Imported(
-          summary(
-              tenantId, store.findStatement(tenantId, s.account(), s.statementKey()).orElseThrow()),
-          false);
+        id[0], tenantId, s, BalanceCheck.balanced(s), BalanceCheck.problem(s).orElse(null))) {
+      id[0] = store.findStatement(tenantId, s.account(), s.statementKey()).orElseThrow();
+      return false;
     }
-    Matcher.Settings settings = config.settings(tenantId);
     int position = 0;
     for (ParsedStatement.Entry e : s.entries()) {
       boolean[] isNew = new boolean[1];
       UUID entryId = store.insertEntry(tenantId, s.account(), e, isNew);
-      store.link(tenantId, id, entryId, position++);
-      if (isNew[0]) {
-        process(tenantId, store.find(tenantId, entryId, false).orElseThrow(), e, settings);
+      store.link(tenantId, id[0], entryId, position++);
+      if (isNew[0] && !e.booked()) {
+        processing.ignore(entryId, "not booked by the bank yet (pending)");
+      } else if (isNew[0] && !e.credit() && !e.reversal()) {
+        processing.ignore(entryId, "a debit: recorded, never matched");
       }
     }
-    return new Imported(summary(tenantId, id), true);
+    return true;
   }
 
-  private void process(
-      String tenantId, EntryRow entry, ParsedStatement.Entry e, Matcher.Settings settings) {
-    if (!e.booked()) {
-      ignore(entry, "not booked by the bank yet (pending)");
-    } else if (e.reversal() || !e.credit()) {
-      returned(tenantId, entry, e);
-    } else {
-      Decision d =
-          Matcher.match(
-              new Transfer(
-                  e.amount(),
-                  e.currency(),
-                  e.bookingDate(),
-                  e.debtorName(),
-                  e.debtorIban(),
-                  e.remittance()),
-              books.of(tenantId),
-              settings);
-      if (d.status() == EntryStatus.MATCHED) {
-        application.apply(
-            tenantId,
-            entry,
-            d.chosen().allocations(),
-            d.chosen().customerId(),
-            d.chosen().onAccount(),
-            "applied automatically");
-      }
-      store.saveDecision(entry.id(), d, d.chosen() == null ? null : d.chosen().customerId());
+  /**
+   * Decides the next chunk of the statement's unprocessed entries in one transaction; false when
+   * none was left. An automatic application that fails (an invoice changed meanwhile) rolls the
+   * chunk back; its entries are then decided one by one, and one that fails again is left to a
+   * collector with the reason.
+   */
+  private boolean decideChunk(String tenantId, UUID statementId, Matcher.Settings settings) {
+    List<UUID> ids = new ArrayList<>();
+    try {
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                List<EntryRow> chunk = store.lockUnprocessed(tenantId, statementId, CHUNK);
+                chunk.forEach(e -> ids.add(e.id()));
+                BatchBook book = batchBook(tenantId, chunk);
+                chunk.forEach(e -> processing.process(tenantId, e, book, settings, true, null));
+                return !chunk.isEmpty();
+              });
+    } catch (ProblemException failed) {
+      LOG.debugf("a chunk of statement %s is decided entry by entry: %s", statementId, failed);
+      ids.forEach(id -> decideAlone(tenantId, id, settings));
+      return true;
     }
   }
 
-  private void returned(String tenantId, EntryRow entry, ParsedStatement.Entry e) {
-    if (!e.reversal()) {
-      ignore(entry, "a debit: recorded, never matched");
-      return;
+  private void decideAlone(String tenantId, UUID entryId, Matcher.Settings settings) {
+    try {
+      QuarkusTransaction.requiringNew().run(() -> decide(tenantId, entryId, settings, null));
+    } catch (ProblemException failed) {
+      String why = failed.toProblem().detail();
+      QuarkusTransaction.requiringNew().run(() -> decide(tenantId, entryId, settings, why));
     }
-    Optional<UUID> original = store.returnedOriginal(tenantId, entry);
-    if (original.isEmpty()) {
-      ignore(
-          entry,
-          "a returned transfer; no applied entry of this account has its end-to-end id and amount");
-      return;
-    }
-    EntryRow applied = store.find(tenantId, original.get(), true).orElseThrow();
-    application.undo(tenantId, applied, "transfer returned by the bank (entry " + entry.id() + ")");
-    store.update(
-        applied.id(),
-        EntryStatus.UNMATCHED.name(),
-        null,
-        null,
-        null,
-        List.of(
-            "its transfer was returned by the bank (entry " + entry.id() + "); payments reversed"));
-    ignore(entry, "a returned transfer: the payments of entry " + applied.id() + " were reversed");
   }
 
-  private void ignore(EntryRow entry, String reason) {
-    store.update(entry.id(), EntryStatus.IGNORED.name(), null, null, List.of(), List.of(reason));
+  /** Decides one entry unless another import did meanwhile; {@code failure} forbids applying. */
+  private void decide(String tenantId, UUID entryId, Matcher.Settings settings, String failure) {
+    store
+        .find(tenantId, entryId, true)
+        .filter(e -> store.unprocessed(e.id()))
+        .ifPresent(
+            e ->
+                processing.process(
+                    tenantId,
+                    e,
+                    batchBook(tenantId, List.of(e)),
+                    settings,
+                    failure == null,
+                    failure));
+  }
+
+  private BatchBook batchBook(String tenantId, List<EntryRow> entries) {
+    return new BatchBook(
+        books.of(tenantId), entries.stream().map(EntryProcessing::transfer).toList());
   }
 
   public StatementSummary summary(String tenantId, UUID id) {

@@ -27,6 +27,7 @@ import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceService;
 import org.receivables.invoicing.invoice.InvoiceView;
 import org.receivables.kit.problem.Problem;
+import org.receivables.kit.request.ContentTypes;
 import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
@@ -134,13 +135,12 @@ public class EInvoiceResource {
   }
 
   static void requireDocumentType(MediaType type) {
-    boolean accepted =
-        type != null
-            && (type.isCompatible(MediaType.APPLICATION_XML_TYPE)
-                || type.isCompatible(MediaType.TEXT_XML_TYPE)
-                || type.isCompatible(MediaType.valueOf(PDF))
-                || type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE));
-    if (!accepted || type.isWildcardType()) {
+    if (!ContentTypes.isOneOf(
+        type,
+        MediaType.APPLICATION_XML_TYPE,
+        MediaType.TEXT_XML_TYPE,
+        MediaType.valueOf(PDF),
+        MediaType.APPLICATION_OCTET_STREAM_TYPE)) {
       throw new EInvoiceRejection(
           415,
           "Unsupported Media Type",

@@ -5,12 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The payer's account paid this customer before, in matches a collector confirmed. It names the
- * customer, not the invoice: the amount has to say which.
+ * The payer's account paid this customer before, in matches a collector confirmed or automatic
+ * matches as sure as a valid RF reference ({@link #CONFIRMS}). It names the customer, not the
+ * invoice: the amount has to say which.
  */
 public final class PayerIbanEvidence {
 
   static final double STRENGTH = 0.7;
+
+  /**
+   * An automatic match at least this sure (a valid RF reference: its check digits leave no doubt
+   * about the invoice) confirms the payer's IBAN as a collector's match does.
+   */
+  public static final double CONFIRMS = ReferenceEvidence.STRENGTH;
 
   private PayerIbanEvidence() {}
 

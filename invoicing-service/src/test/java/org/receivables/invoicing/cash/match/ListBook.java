@@ -19,6 +19,13 @@ final class ListBook implements Book {
   final List<OpenInvoice> invoices = new ArrayList<>();
   final Map<String, Set<UUID>> payers = new HashMap<>();
 
+  /** How many lookups reached this book, by kind: what BatchBook saves. */
+  final Map<String, Integer> lookups = new HashMap<>();
+
+  private void count(String kind) {
+    lookups.merge(kind, 1, Integer::sum);
+  }
+
   OpenInvoice add(UUID customer, String name, String number, String outstanding) {
     return add(customer, name, number, outstanding, "0");
   }
@@ -42,17 +49,20 @@ final class ListBook implements Book {
 
   @Override
   public List<OpenInvoice> byReferences(Collection<String> refs, LocalDate on) {
+    count("references");
     return invoices.stream().filter(i -> refs.contains(i.paymentReference())).toList();
   }
 
   @Override
   public List<OpenInvoice> byNumberKeys(
-      Collection<String> alnum, Collection<String> digits, LocalDate on) {
+      Collection<String> alnum, Collection<String> digits, LocalDate on, int limit) {
+    count("numbers");
     return invoices.stream()
         .filter(
             i ->
                 alnum.contains(InvoiceNumberKeys.alnumKey(i.number()))
                     || digits.contains(InvoiceNumberKeys.digitKey(i.number())))
+        .limit(limit)
         .toList();
   }
 
@@ -75,7 +85,16 @@ final class ListBook implements Book {
   }
 
   @Override
+  public Map<String, Set<UUID>> customersPaidFrom(Collection<String> ibans) {
+    count("payers");
+    Map<String, Set<UUID>> out = new HashMap<>();
+    ibans.forEach(i -> out.put(i, payers.getOrDefault(i, new HashSet<>())));
+    return out;
+  }
+
+  @Override
   public Set<UUID> customersPaidFrom(String iban) {
+    count("payers");
     return payers.getOrDefault(iban, new HashSet<>());
   }
 }
