@@ -52,7 +52,7 @@ class TenantIsolationTest {
           .statusCode(200);
       TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
     }
-    TenantIsolationTestSupport.awaitRows(dataSource, "dn_invoice", mine, other);
+    TenantIsolationTestSupport.awaitRows(dataSource, "invoice_replica", mine, other);
 
     // The suite-wide rates (tenant_id '') stay readable to every tenant, beside its own.
     List<Boolean> overrides =
@@ -68,7 +68,7 @@ class TenantIsolationTest {
     Seen seen = TenantIsolationTestSupport.assertIsolated(requestProbe(mine, other), mine, "");
     assertThat(seen.rows())
         .containsEntry("dn_customer", 1L)
-        .containsEntry("dn_invoice", 1L)
+        .containsEntry("invoice_replica", 1L)
         .containsEntry("reference_rate", 1L)
         .containsEntry("idempotency_record", 1L);
     assertThat(TenantIsolationTestSupport.countUnbound(dataSource, "idempotency_record", other))
@@ -91,7 +91,7 @@ class TenantIsolationTest {
       TenantIsolationTestSupport.publishCustomerWithInvoice(tenant);
       TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
     }
-    TenantIsolationTestSupport.awaitRows(dataSource, "dn_invoice", mine, other);
+    TenantIsolationTestSupport.awaitRows(dataSource, "invoice_replica", mine, other);
     // a reminder with its invoice lines (reminder_invoice, a child table) for each tenant
     for (String tenant : List.of(mine, other)) {
       as(tenant, "admin")
@@ -105,12 +105,14 @@ class TenantIsolationTest {
     Seen scoped =
         TenantIsolationTestSupport.assertIsolated(
             TenantIsolationTestSupport.scopedProbe(em, dataSource, mine, other), mine, "");
-    assertThat(scoped.rows()).containsEntry("dn_invoice", 1L).containsEntry("reminder_invoice", 1L);
+    assertThat(scoped.rows())
+        .containsEntry("invoice_replica", 1L)
+        .containsEntry("reminder_invoice", 1L);
     TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, scoped.pids());
 
     Map<String, Object> batch = TenantIsolationTestSupport.batchProbe(em, scope, mine, other);
     TenantIsolationTestSupport.assertBatchIsolated(
-        batch, List.of("dn_invoice", "reminder_invoice"), List.of(mine, other), "");
+        batch, List.of("invoice_replica", "reminder_invoice"), List.of(mine, other), "");
     // the transaction-local binding ended with the transaction: the next borrower gets it unbound
     TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(
         dataSource, Set.of(((Number) batch.get("pid")).intValue()));
@@ -119,7 +121,7 @@ class TenantIsolationTest {
         TenantIsolationTestSupport.assertOwnerIsolated(
             TenantIsolationTestSupport.ownerProbe(dataSource, mine, other), mine, other);
     assertThat(owned)
-        .containsEntry("dn_invoice", 1L)
+        .containsEntry("invoice_replica", 1L)
         .containsEntry("reminder_invoice", 1L)
         .containsEntry("dn_customer", 1L);
   }
@@ -193,7 +195,7 @@ class TenantIsolationTest {
         .contains(mine);
     // the consumer went on: a proper record of the tenant published after it is applied
     TenantIsolationTestSupport.publishCustomerWithInvoice(mine);
-    TenantIsolationTestSupport.awaitRows(dataSource, "dn_invoice", mine);
+    TenantIsolationTestSupport.awaitRows(dataSource, "invoice_replica", mine);
     assertThat(TenantIsolationTestSupport.countUnbound(dataSource, "dn_customer", mine, other))
         .containsEntry(mine, 1L)
         .containsEntry(other, 0L);

@@ -21,9 +21,17 @@ public final class Violations {
   public static <T> List<FieldError> of(Validator validator, T request) {
     List<FieldError> out = new ArrayList<>();
     for (ConstraintViolation<T> v : validator.validate(request)) {
-      out.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+      out.add(new FieldError(field(v), v.getMessage()));
     }
     out.sort(Comparator.comparing(FieldError::field));
     return out;
+  }
+
+  /**
+   * The field as the API names it: a rule on a list's element ({@code List<@NotBlank String>})
+   * names the element ({@code segments[0]}), without the validator's {@code .<list element>}.
+   */
+  private static String field(ConstraintViolation<?> v) {
+    return v.getPropertyPath().toString().replace(".<list element>", "");
   }
 }

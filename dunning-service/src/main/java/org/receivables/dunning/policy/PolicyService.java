@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public class PolicyService {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject Validator validator;
 
   /** Seeds the default ladders once per tenant; safe to call from concurrent transactions. */
   @Transactional
@@ -145,7 +147,7 @@ public class PolicyService {
     if (request == null) {
       throw ProblemException.invalid("body", "is required");
     }
-    List<Problem.FieldError> errors = PolicyValidator.validate(request);
+    List<Problem.FieldError> errors = PolicyValidator.validate(validator, request);
     if (!errors.isEmpty()) {
       throw Params.invalid(errors);
     }

@@ -33,9 +33,14 @@ public class Replica {
           + " left join dn_customer_risk r on r.tenant_id = :t and r.customer_id = k.customer_id"
           + " left join customer_setting s on s.tenant_id = :t and s.customer_id = k.customer_id";
 
+  /** The kit's invoice replica with dunning's own columns beside it. */
+  private static final String INVOICES =
+      " from invoice_replica i left join dunning_invoice d on d.tenant_id = i.tenant_id"
+          + " and d.invoice_id = i.invoice_id";
+
   private static final String INVOICE_COLUMNS =
-      "invoice_id, customer_id, number, currency, issue_date, due_date, total_incl_tax, outstanding, status,"
-          + " disputed, payment_reference";
+      "i.invoice_id, i.customer_id, i.number, i.currency, i.issue_date, i.due_date,"
+          + " i.total_incl_tax, i.outstanding, i.status, i.disputed, d.payment_reference";
 
   @Inject EntityManager em;
 
@@ -110,8 +115,8 @@ public class Replica {
           + " c.phone, c.segment, r.risk_class, r.probability_of_default,"
           + " coalesce(c.do_not_dun, false), coalesce(r.credit_hold, c.credit_hold, false),"
           + " coalesce(s.exempt, false), s.exempt_until, s.policy_id, c.customer_id is not null,"
-          + " k.step_code, k.as_of, i.payment_reference"
-          + " from dn_invoice i"
+          + " k.step_code, k.as_of, d.payment_reference"
+          + INVOICES
           + " left join dn_customer c on c.tenant_id = i.tenant_id and c.customer_id = i.customer_id"
           + " left join dn_customer_risk r on r.tenant_id = i.tenant_id and r.customer_id ="
           + " i.customer_id"
@@ -198,7 +203,8 @@ public class Replica {
         em.createNativeQuery(
                 "select "
                     + INVOICE_COLUMNS
-                    + " from dn_invoice where tenant_id = :t and invoice_id = :i")
+                    + INVOICES
+                    + " where i.tenant_id = :t and i.invoice_id = :i")
             .setParameter("t", tenantId)
             .setParameter("i", invoiceId),
         InvoiceFacts.class);

@@ -6,32 +6,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.receivables.kit.inbox.EventBatches;
+import org.receivables.kit.inbox.InboxDispatcher;
 
 /**
- * Reads invoicing and scoring facts in key order, a polled batch per transaction ({@link
- * EventBatches}). A record that cannot be applied is nacked, and the channel's dead-letter strategy
- * parks it on {@code <topic>.dlq} with the reason, so nothing loops.
+ * Reads invoicing and scoring facts in key order, a polled batch per transaction, through the kit's
+ * inbox dispatcher and each topic's handler table ({@link ReplicaProjection}). A record that cannot
+ * be applied is dead-lettered on {@code <topic>.dlq} with the reason, so nothing loops.
  */
 @ApplicationScoped
 public class ReplicaConsumer {
 
+  /** Inbox names, one per topic. */
   public static final String INVOICING = "dunning.invoicing";
+
   public static final String SCORING = "dunning.scoring";
 
   @Inject ReplicaProjection projection;
+  @Inject InboxDispatcher dispatcher;
 
   @Incoming("invoicing-events")
   @Blocking
   public CompletionStage<Void> consumeInvoicing(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch, e -> projection.applyAll(INVOICING, e), e -> projection.apply(INVOICING, e));
+    return dispatcher.consume(INVOICING, projection.invoicing(), batch);
   }
 
   @Incoming("scoring-events")
   @Blocking
   public CompletionStage<Void> consumeScoring(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch, e -> projection.applyAll(SCORING, e), e -> projection.apply(SCORING, e));
+    return dispatcher.consume(SCORING, projection.scoring(), batch);
   }
 }

@@ -105,7 +105,7 @@ public class DailyRun {
             () ->
                 Rows.column(
                         em.createNativeQuery(
-                                "select exists (select 1 from dn_invoice where tenant_id = :t and"
+                                "select exists (select 1 from invoice_replica where tenant_id = :t and"
                                     + " outstanding > 0)")
                             .setParameter("t", tenantId),
                         Boolean.class)

@@ -2,13 +2,28 @@ package org.receivables.dunning.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.receivables.kit.problem.Problem.FieldError;
 
 class PolicyRulesTest {
+
+  /** A plain validator: the field rules are the request records' annotations. */
+  private static final Validator VALIDATOR =
+      Validation.byDefaultProvider()
+          .configure()
+          .messageInterpolator(new ParameterMessageInterpolator())
+          .buildValidatorFactory()
+          .getValidator();
+
+  private static List<FieldError> validate(PolicyRequest r) {
+    return PolicyValidator.validate(VALIDATOR, r);
+  }
 
   private static PolicyRequest request(List<PolicyStep> steps) {
     return new PolicyRequest(
@@ -36,7 +51,7 @@ class PolicyRulesTest {
               p.interestBasis(),
               p.contractualRate(),
               p.steps());
-      assertThat(PolicyValidator.validate(r)).as(p.name()).isEmpty();
+      assertThat(validate(r)).as(p.name()).isEmpty();
     }
     DunningPolicy standard = DefaultPolicies.standard("t");
     assertThat(standard.steps())
@@ -51,7 +66,7 @@ class PolicyRulesTest {
   @Test
   void badLaddersAreRejectedFieldByField() {
     List<FieldError> errors =
-        PolicyValidator.validate(
+        validate(
             request(
                 List.of(
                     step("FIRST", 5, List.of(Channel.EMAIL), "friendly", StepAction.SEND),
@@ -65,11 +80,9 @@ class PolicyRulesTest {
             "steps[1].channels",
             "steps[1].template",
             "steps[2].actions");
-    assertThat(PolicyValidator.validate(request(List.of())))
-        .extracting(FieldError::field)
-        .containsExactly("steps");
+    assertThat(validate(request(List.of()))).extracting(FieldError::field).containsExactly("steps");
     assertThat(
-            PolicyValidator.validate(
+            validate(
                 new PolicyRequest(
                     " ",
                     null,
