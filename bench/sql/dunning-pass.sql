@@ -35,15 +35,15 @@ customer as materialized (
 ),
 due as (
   select i.invoice_id, i.customer_id, i.currency, x.code
-  from dn_invoice i
+  from invoice_replica i
   join customer c on c.customer_id = i.customer_id
   join reach x on x.policy_id = c.policy_id and x.days_late = :'asof'::date - i.due_date
   where i.tenant_id = :'tenant' and i.outstanding > 0 and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF')
     and i.issue_date <= :'asof'::date and not i.disputed
-    and not exists (select 1 from promise_to_pay p where p.tenant_id = i.tenant_id and p.status = 'ACTIVE'
-                    and p.invoice_ids::jsonb ? i.invoice_id)
-    and not exists (select 1 from payment_plan p where p.tenant_id = i.tenant_id and p.status = 'ACTIVE'
-                    and p.invoice_ids::jsonb ? i.invoice_id)
+    and not exists (select 1 from promise_invoice pi join promise_to_pay p on p.id = pi.promise_id
+                    where pi.tenant_id = i.tenant_id and pi.invoice_id = i.invoice_id and p.status = 'ACTIVE')
+    and not exists (select 1 from plan_invoice pi join payment_plan p on p.id = pi.plan_id
+                    where pi.tenant_id = i.tenant_id and pi.invoice_id = i.invoice_id and p.status = 'ACTIVE')
     and not exists (select 1 from step_claim sc where sc.tenant_id = i.tenant_id and sc.invoice_id = i.invoice_id
                     and sc.step_code = x.code)
 )

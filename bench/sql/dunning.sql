@@ -1,5 +1,5 @@
 -- dunning-service: the replica that invoicing's and scoring's events would have built (dn_customer,
--- dn_customer_risk, dn_invoice), the step claims of the daily runs before asof and those runs, the
+-- dn_customer_risk, invoice_replica), the step claims of the daily runs before asof and those runs, the
 -- credit holds the CREDIT_HOLD steps obtained. Reminders, tasks and timelines of those past runs are
 -- not generated: a run reads only the claims.
 \set ON_ERROR_STOP on
@@ -12,7 +12,7 @@ delete from agency_handover where tenant_id = :'tenant';
 delete from timeline_entry where tenant_id = :'tenant';
 delete from dunning_run where tenant_id = :'tenant';
 delete from dn_invoice_movement where tenant_id = :'tenant';
-delete from dn_invoice where tenant_id = :'tenant';
+delete from invoice_replica where tenant_id = :'tenant';
 delete from dn_customer_risk where tenant_id = :'tenant';
 delete from dn_customer where tenant_id = :'tenant';
 
@@ -26,7 +26,7 @@ select :'tenant', s.id::text, s.score, s.risk_class, s.pd,
        s.id in (select customer_id from bench_held), now()
 from bench_score s;
 
-insert into dn_invoice (tenant_id, invoice_id, customer_id, number, currency, issue_date, due_date, total_incl_tax,
+insert into invoice_replica (tenant_id, invoice_id, customer_id, number, currency, issue_date, due_date, total_incl_tax,
                         outstanding, status, disputed, updated_at)
 select :'tenant', id::text, customer_id::text, number, 'EUR', issue, due, total, total, 'OPEN', false, now()
 from bench_invoice;
@@ -42,4 +42,4 @@ select :'tenant', invoice_id::text, code, md5(:'tenant' || ':run:' || taken_on):
        taken_on + time '07:00'
 from bench_step_taken;
 commit;
-analyze dn_customer; analyze dn_customer_risk; analyze dn_invoice; analyze step_claim; analyze dunning_run;
+analyze dn_customer; analyze dn_customer_risk; analyze invoice_replica; analyze step_claim; analyze dunning_run;
