@@ -31,6 +31,13 @@ import org.receivables.scoring.nightly.NightlyRecompute;
 class RescoreTest {
 
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
+
+  /**
+   * As long as ScoringApiTest waits: the first test after the application starts waits for the
+   * topics' earlier records to be replayed (record by record where one is dead-lettered).
+   */
+  private static final Duration PATIENCE = Duration.ofSeconds(180);
+
   private final String tenant = TestTokens.freshTenant();
 
   @Inject CustomerRepository customers;
@@ -48,7 +55,7 @@ class RescoreTest {
     KafkaWriter.publish(
         Topics.INVOICING, UUID.randomUUID().toString(), updated(c, "Martin SA", "retail"));
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(PATIENCE)
         .until(
             () ->
                 "Martin SA"
@@ -134,7 +141,7 @@ class RescoreTest {
 
   private Computed awaitScore(String c, java.util.function.Predicate<Computed> ready) {
     return await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(200))
         .until(() -> score(c), s -> s.isPresent() && ready.test(s.get()))
         .orElseThrow();
