@@ -1,5 +1,5 @@
--- scoring-service: the ledger replica that invoicing's events would have built (sc_customer,
--- sc_invoice), the scores and their history, and what dunning's events of the past runs would have
+-- scoring-service: the ledger replica that invoicing's events would have built (sc_customer, the
+-- kit's invoice_replica), the scores and their history, and what dunning's events of the past runs would have
 -- recorded: escalations and hold requests (sc_collection_event) and the holds they placed.
 \set ON_ERROR_STOP on
 begin;
@@ -9,16 +9,17 @@ delete from sc_credit_decision where tenant_id = :'tenant';
 delete from sc_score_history where tenant_id = :'tenant';
 delete from sc_score where tenant_id = :'tenant';
 delete from sc_settlement where tenant_id = :'tenant';
-delete from sc_invoice where tenant_id = :'tenant';
+delete from invoice_replica where tenant_id = :'tenant';
 delete from sc_customer where tenant_id = :'tenant';
 
 insert into sc_customer (tenant_id, customer_id, name, segment, currency, registered, created_at)
 select :'tenant', id::text, name, segment, 'EUR', true, :'asof'::date - 120
 from bench_customer;
 
-insert into sc_invoice (tenant_id, invoice_id, customer_id, number, currency, issue_date, due_date, total,
-                        outstanding, status)
-select :'tenant', id::text, customer_id::text, number, 'EUR', issue, due, total, total, 'OPEN'
+insert into invoice_replica (tenant_id, invoice_id, customer_id, number, currency, issue_date, due_date,
+                             total_incl_tax, outstanding, status, disputed, updated_at)
+select :'tenant', id::text, customer_id::text, number, 'EUR', issue, due, total, total, 'OPEN', false,
+       issue + time '08:00'
 from bench_invoice
 order by k;
 
@@ -48,4 +49,4 @@ select :'tenant', customer_id::text, true, 'Requested by dunning: Dunning step C
        held_on + time '07:00'
 from bench_held;
 commit;
-analyze sc_customer; analyze sc_invoice; analyze sc_score; analyze sc_collection_event; analyze sc_credit_hold;
+analyze sc_customer; analyze invoice_replica; analyze sc_score; analyze sc_collection_event; analyze sc_credit_hold;

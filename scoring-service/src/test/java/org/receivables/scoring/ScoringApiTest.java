@@ -61,6 +61,11 @@ class ScoringApiTest {
   }
 
   private String register(String segment) {
+    return register(tenant, segment);
+  }
+
+  /** Registers a customer of {@code tenant} in {@code segment}; returns its id. */
+  static String register(String tenant, String segment) {
     String id = UUID.randomUUID().toString();
     publish(
         Topics.INVOICING,
@@ -79,8 +84,13 @@ class ScoringApiTest {
     return id;
   }
 
-  /** Issues an invoice due 30 days after {@code issued}; pays it {@code daysLate} after that. */
   private String invoice(String customer, String amount, LocalDate issued, Integer daysLate) {
+    return invoice(tenant, customer, amount, issued, daysLate);
+  }
+
+  /** Issues an invoice due 30 days after {@code issued}; pays it {@code daysLate} after that. */
+  static String invoice(
+      String tenant, String customer, String amount, LocalDate issued, Integer daysLate) {
     String invoiceId = UUID.randomUUID().toString();
     BigDecimal total = new BigDecimal(amount);
     LocalDate due = issued.plusDays(30);
@@ -205,7 +215,7 @@ class ScoringApiTest {
   }
 
   @Test
-  void aRedeliveredEventChangesNothingAndUnknownInvoicesAreSkipped() {
+  void aRedeliveredEventChangesNothingAndAnUnknownInvoiceIsDeadLettered() {
     String c = register(null);
     String eventId = UUID.randomUUID().toString();
     InvoiceIssued issued =
@@ -224,9 +234,12 @@ class ScoringApiTest {
             null);
     KafkaWriter.publish(Topics.INVOICING, eventId, issued);
     KafkaWriter.publish(Topics.INVOICING, eventId, issued);
-    // a payment for an invoice scoring never saw is skipped, not retried forever
-    publish(
+    // a payment for an invoice scoring never saw goes to the dead-letter topic (kit rule), and
+    // the customer's later events still apply
+    String unknownPayment = UUID.randomUUID().toString();
+    KafkaWriter.publish(
         Topics.INVOICING,
+        unknownPayment,
         new PaymentReceived(
             tenant,
             c,
@@ -247,6 +260,12 @@ class ScoringApiTest {
             x -> new BigDecimal(x.getString("exposure")).compareTo(new BigDecimal("501.00")) == 0);
     assertThat(new BigDecimal(b.getString("overdue"))).isEqualByComparingTo("500.00");
     assertThat(b.getInt("oldestOverdueDays")).isEqualTo(10);
+    var dead =
+        KafkaReader.await(
+            Topics.deadLetter(Topics.INVOICING),
+            r -> unknownPayment.equals(r.headers().get("ce_id")),
+            Duration.ofSeconds(30));
+    assertThat(dead.headers().get("dead-letter-reason")).contains("Unknown invoice");
   }
 
   @Test

@@ -39,7 +39,7 @@ class TenantIsolationTest {
       customers.put(tenant, TenantIsolationTestSupport.publishCustomerWithInvoice(tenant));
       TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
     }
-    TenantIsolationTestSupport.awaitRows(dataSource, "sc_invoice", mine, other);
+    TenantIsolationTestSupport.awaitRows(dataSource, "invoice_replica", mine, other);
     customers.forEach(
         (tenant, customer) ->
             as(tenant, "erp")
@@ -51,7 +51,7 @@ class TenantIsolationTest {
     Seen seen = TenantIsolationTestSupport.assertIsolated(requestProbe(mine, other), mine);
     assertThat(seen.rows())
         .containsEntry("sc_customer", 1L)
-        .containsEntry("sc_invoice", 1L)
+        .containsEntry("invoice_replica", 1L)
         .containsEntry("sc_financial_statement", 1L)
         .containsEntry("idempotency_record", 1L);
     assertThat(TenantIsolationTestSupport.countUnbound(dataSource, "idempotency_record", other))
@@ -68,11 +68,11 @@ class TenantIsolationTest {
     TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, scoped.pids());
     TenantIsolationTestSupport.assertBatchIsolated(
         TenantIsolationTestSupport.batchProbe(em, scope, mine, other),
-        java.util.List.of("sc_customer", "sc_invoice"),
+        java.util.List.of("sc_customer", "invoice_replica"),
         java.util.List.of(mine, other));
     Map<String, Long> owned =
         TenantIsolationTestSupport.assertOwnerIsolated(
             TenantIsolationTestSupport.ownerProbe(dataSource, mine, other), mine, other);
-    assertThat(owned).containsEntry("sc_customer", 1L).containsEntry("sc_invoice", 1L);
+    assertThat(owned).containsEntry("sc_customer", 1L).containsEntry("invoice_replica", 1L);
   }
 }

@@ -6,23 +6,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.receivables.kit.inbox.EventBatches;
+import org.receivables.kit.inbox.InboxDispatcher;
 
 /**
- * Reads {@code receivables.dunning.v1}: broken promises and plans, escalations, hold requests.
- * Poison records go to {@code receivables.dunning.v1.dlq}.
+ * Reads {@code receivables.dunning.v1} through the kit's {@link InboxDispatcher} and {@link
+ * ScoringHandlers#dunning()}: broken promises and plans, escalations, hold requests. Poison records
+ * go to {@code receivables.dunning.v1.dlq}.
  */
 @ApplicationScoped
 public class DunningEventsConsumer {
 
-  @Inject LedgerEvents events;
+  /** The inbox name of this consumer (unchanged since the first release: its rows de-duplicate). */
+  static final String CONSUMER = "scoring.dunning";
+
+  @Inject InboxDispatcher dispatcher;
+  @Inject ScoringHandlers handlers;
 
   @Incoming("dunning-events")
   @Blocking
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch,
-        e -> events.applyAll(LedgerEvents.DUNNING, e),
-        e -> events.apply(LedgerEvents.DUNNING, e));
+    return dispatcher.consume(CONSUMER, handlers.dunning(), batch);
   }
 }

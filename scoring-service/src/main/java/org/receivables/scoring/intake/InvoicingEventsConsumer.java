@@ -7,23 +7,26 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.receivables.kit.inbox.EventBatches;
+import org.receivables.kit.inbox.InboxDispatcher;
 
 /**
- * Reads {@code receivables.invoicing.v1} in order, a polled batch per transaction ({@link
- * EventBatches}). A record that cannot be applied is nacked, and the channel's dead-letter strategy
- * parks it on {@code receivables.invoicing.v1.dlq} with the reason.
+ * Reads {@code receivables.invoicing.v1} in order through the kit's {@link InboxDispatcher} and
+ * {@link ScoringHandlers#invoicing()}: a polled batch per transaction ({@link EventBatches}), each
+ * event once. A record that cannot be applied, an event about an invoice never seen issued among
+ * them, goes to {@code receivables.invoicing.v1.dlq} with the reason.
  */
 @ApplicationScoped
 public class InvoicingEventsConsumer {
 
-  @Inject LedgerEvents events;
+  /** The inbox name of this consumer (unchanged since the first release: its rows de-duplicate). */
+  static final String CONSUMER = "scoring.invoicing";
+
+  @Inject InboxDispatcher dispatcher;
+  @Inject ScoringHandlers handlers;
 
   @Incoming("invoicing-events")
   @Blocking
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-    return EventBatches.consume(
-        batch,
-        e -> events.applyAll(LedgerEvents.INVOICING, e),
-        e -> events.apply(LedgerEvents.INVOICING, e));
+    return dispatcher.consume(CONSUMER, handlers.invoicing(), batch);
   }
 }

@@ -34,14 +34,20 @@ public class CustomerRepository {
       String currency,
       boolean registered) {}
 
+  /**
+   * @return whether an input of the score changed ({@link InputChange#customer})
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void register(CustomerRegistered e) {
-    upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
+  public boolean register(CustomerRegistered e) {
+    return upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
   }
 
+  /**
+   * @return whether an input of the score changed ({@link InputChange#customer})
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void update(CustomerUpdated e) {
-    upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
+  public boolean update(CustomerUpdated e) {
+    return upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
   }
 
   /**
@@ -57,8 +63,9 @@ public class CustomerRepository {
         .execute();
   }
 
-  private void upsertCustomer(
+  private boolean upsertCustomer(
       String tenant, String customer, String name, String segment, String currency) {
+    boolean changed = InputChange.customer(customer(tenant, customer), segment, currency);
     SqlQuery.write(
             em,
             "insert into sc_customer (tenant_id, customer_id, name, segment, currency, registered,"
@@ -72,6 +79,7 @@ public class CustomerRepository {
         .bind("currency", currency)
         .bind("now", Instant.now(clock))
         .execute();
+    return changed;
   }
 
   /** Creates the minimal row of a customer seen before its registration; no-op when known. */
@@ -117,18 +125,6 @@ public class CustomerRepository {
             .bind("c", customer)
             .exists();
     return known ? customer(tenant, customer) : Optional.empty();
-  }
-
-  /** A tenant's customers after {@code customer}, in pages, for the nightly run. */
-  public List<String> customersAfter(String tenant, String customer, int limit) {
-    return SqlQuery.select(
-            em,
-            "select customer_id from sc_customer where tenant_id = :t and customer_id > :c"
-                + " order by customer_id limit :n")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .bind("n", limit)
-        .list(r -> r.text("customer_id"));
   }
 
   /** Customers of a tenant in one segment (sector), to rescore when the sector's risk changes. */

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,25 @@ import org.receivables.events.InvoiceIssued;
 import org.receivables.events.InvoiceWrittenOff;
 import org.receivables.events.PaymentReceived;
 import org.receivables.events.PaymentReversed;
+import org.receivables.kit.replica.InvoiceReplica;
+import org.receivables.kit.replica.ReplicaInvoice;
 import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.Settlement;
 import org.receivables.scoring.store.SqlQuery;
 
 /**
- * Scoring's replica of the ledger: customers, invoices with their dated settlements, disputes and
- * collection events, written only from events and read to compute payment behaviour.
+ * Scoring's copy of the ledger, written only from events and read to compute payment behaviour: the
+ * invoices in the kit's {@link InvoiceReplica} (shared with dunning and kpi), and what only scoring
+ * needs in its own tables: dated settlements, cancellation dates, disputes and collection events.
  *
- * <p>Events about an invoice this replica never saw issued (its issue event was malformed or
- * belongs to data we never received) cannot be placed on a due date, so they are skipped: the
- * caller records them in the inbox and moves on. Events about an unknown customer create a minimal
- * customer row, because all of a customer's facts are useful once it is known.
+ * <p>Every invoice event goes through the replica first: an event about an invoice never seen
+ * issued throws the kit's {@code UnknownInvoiceException} (the record is dead-lettered, nothing of
+ * it kept). Events about an unknown customer create a minimal customer row, because all of a
+ * customer's facts are useful once it is known.
+ *
+ * <p>Each write says whether it changed an input of the score ({@link InputChange}): a redelivered
+ * fact under a new event id, or a due date moved to the date it had, asks for no rescore.
  */
 @ApplicationScoped
 public class LedgerRepository {
@@ -47,131 +54,126 @@ public class LedgerRepository {
 
   @Inject EntityManager em;
   @Inject CustomerRepository customers;
+  @Inject InvoiceReplica replica;
+
+  /**
+   * @return whether the invoice is new (false when it was issued before under another event id)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean issue(InvoiceIssued e) {
+    customers.ensureCustomer(e.tenantId(), e.customerId(), e.currency());
+    return replica.apply(e).isPresent();
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void issue(InvoiceIssued e) {
-    customers.ensureCustomer(e.tenantId(), e.customerId(), e.currency());
-    SqlQuery.write(
-            em,
-            "insert into sc_invoice (tenant_id, invoice_id, customer_id, number, currency,"
-                + " issue_date, due_date, total, outstanding, status) values (:t, :i, :c, :n, :cur,"
-                + " :issue, :due, :total, :out, 'OPEN') on conflict do nothing")
-        .bind("t", e.tenantId())
-        .bind("i", e.invoiceId())
-        .bind("c", e.customerId())
-        .bind("n", e.number())
-        .bind("cur", e.currency())
-        .bind("issue", e.issueDate())
-        .bind("due", e.dueDate())
-        .bind("total", e.totalInclTax())
-        .bind("out", e.outstanding() == null ? e.totalInclTax() : e.outstanding())
-        .execute();
+  public boolean pay(PaymentReceived e) {
+    replica.apply(e);
+    return settle(
+        e,
+        e.invoiceId(),
+        new Reduction(Settlement.Kind.PAYMENT, e.paymentId(), e.amount(), e.receivedOn()));
   }
 
   /**
-   * @return false when the invoice is unknown (the payment is skipped)
+   * @return false when no unreversed payment of that reference was known (nothing to reverse)
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean pay(PaymentReceived e) {
-    return settleKnown(
-        e,
-        e.invoiceId(),
-        new Reduction(Settlement.Kind.PAYMENT, e.paymentId(), e.amount(), e.receivedOn()),
-        e.outstanding(),
-        e.status());
-  }
-
-  @Transactional(Transactional.TxType.MANDATORY)
   public boolean reverse(PaymentReversed e) {
-    if (!invoiceKnown(e.tenantId(), e.invoiceId())) {
-      return false;
-    }
-    SqlQuery.write(
-            em,
-            "update sc_settlement set reversed_on = :on where id = (select id from sc_settlement"
-                + " where tenant_id = :t and invoice_id = :i and kind = 'PAYMENT' and ref = :ref"
-                + " and reversed_on is null order by id limit 1)")
-        .bind("on", e.reversedOn())
-        .bind("t", e.tenantId())
-        .bind("i", e.invoiceId())
-        .bind("ref", e.paymentId())
-        .execute();
-    setBalance(e.tenantId(), e.invoiceId(), e.outstanding(), e.status());
-    return true;
+    replica.apply(e);
+    int reversed =
+        SqlQuery.write(
+                em,
+                "update sc_settlement set reversed_on = :on where id = (select id from"
+                    + " sc_settlement where tenant_id = :t and invoice_id = :i and kind ="
+                    + " 'PAYMENT' and ref = :ref and reversed_on is null order by id limit 1)")
+            .bind("on", e.reversedOn())
+            .bind("t", e.tenantId())
+            .bind("i", e.invoiceId())
+            .bind("ref", e.paymentId())
+            .execute();
+    return InputChange.written(reversed);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean credit(CreditNoteIssued e) {
-    return settleKnown(
+    replica.apply(e);
+    return settle(
         e,
         e.invoiceId(),
-        new Reduction(Settlement.Kind.CREDIT_NOTE, e.creditNoteId(), e.amount(), e.issuedOn()),
-        e.outstanding(),
-        e.status());
+        new Reduction(Settlement.Kind.CREDIT_NOTE, e.creditNoteId(), e.amount(), e.issuedOn()));
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean writeOff(InvoiceWrittenOff e) {
-    return settleKnown(
+    replica.apply(e);
+    return settle(
         e,
         e.invoiceId(),
-        new Reduction(Settlement.Kind.WRITE_OFF, null, e.amount(), e.writtenOffOn()),
-        e.outstanding(),
-        "WRITTEN_OFF");
+        new Reduction(Settlement.Kind.WRITE_OFF, null, e.amount(), e.writtenOffOn()));
   }
 
+  /**
+   * @return false when the invoice was already cancelled
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean cancel(InvoiceCancelled e) {
-    return SqlQuery.write(
+    replica.apply(e);
+    return InputChange.written(
+        SqlQuery.write(
                 em,
-                "update sc_invoice set cancelled_on = :on, status = 'CANCELLED', outstanding = 0"
-                    + " where tenant_id = :t and invoice_id = :i")
-            .bind("on", e.cancelledOn())
+                "insert into sc_invoice_cancellation (tenant_id, invoice_id, cancelled_on) values"
+                    + " (:t, :i, :on) on conflict do nothing")
             .bind("t", e.tenantId())
             .bind("i", e.invoiceId())
-            .execute()
-        == 1;
+            .bind("on", e.cancelledOn())
+            .execute());
   }
 
+  /**
+   * @return false when the due date did not move
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean moveDueDate(InvoiceDueDateChanged e) {
-    return SqlQuery.write(
-                em,
-                "update sc_invoice set due_date = :due where tenant_id = :t and invoice_id = :i")
-            .bind("due", e.dueDate())
-            .bind("t", e.tenantId())
-            .bind("i", e.invoiceId())
-            .execute()
-        == 1;
+    LocalDate before = replica.get(e.tenantId(), e.invoiceId()).dueDate();
+    return InputChange.moved(before, replica.apply(e).dueDate());
   }
 
+  /**
+   * @return false when the dispute was already known
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void openDispute(DisputeOpened e) {
-    SqlQuery.write(
-            em,
-            "insert into sc_dispute (tenant_id, customer_id, invoice_id, dispute_id, amount,"
-                + " opened_on) values (:t, :c, :i, :d, :amount, :on) on conflict do nothing")
-        .bind("t", e.tenantId())
-        .bind("c", e.customerId())
-        .bind("i", e.invoiceId())
-        .bind("d", e.disputeId())
-        .bind("amount", e.amount())
-        .bind("on", e.openedOn())
-        .execute();
+  public boolean openDispute(DisputeOpened e) {
+    replica.apply(e);
+    return InputChange.written(
+        SqlQuery.write(
+                em,
+                "insert into sc_dispute (tenant_id, customer_id, invoice_id, dispute_id, amount,"
+                    + " opened_on) values (:t, :c, :i, :d, :amount, :on) on conflict do nothing")
+            .bind("t", e.tenantId())
+            .bind("c", e.customerId())
+            .bind("i", e.invoiceId())
+            .bind("d", e.disputeId())
+            .bind("amount", e.amount())
+            .bind("on", e.openedOn())
+            .execute());
   }
 
+  /**
+   * @return false when the dispute was unknown or already resolved
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean resolveDispute(DisputeResolved e) {
-    return SqlQuery.write(
+    replica.apply(e);
+    return InputChange.written(
+        SqlQuery.write(
                 em,
                 "update sc_dispute set resolved_on = :on, outcome = :outcome where tenant_id = :t"
-                    + " and dispute_id = :d")
+                    + " and dispute_id = :d and resolved_on is null")
             .bind("on", e.resolvedOn())
             .bind("outcome", e.outcome())
             .bind("t", e.tenantId())
             .bind("d", e.disputeId())
-            .execute()
-        == 1;
+            .execute());
   }
 
   /** Records a broken promise or plan, an escalation or a hold request from dunning. */
@@ -190,18 +192,34 @@ public class LedgerRepository {
         .execute();
   }
 
-  /** The customer's currency: as registered, else that of its first invoice. */
+  /** The currency of the customer's first invoice. */
   public Optional<String> invoiceCurrency(String tenant, String customer) {
-    return SqlQuery.select(
-            em,
-            "select currency from sc_invoice where tenant_id = :t and customer_id = :c order by"
-                + " issue_date, id limit 1")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .first(r -> r.text("currency"));
+    return replica.ofCustomer(tenant, customer).stream().findFirst().map(ReplicaInvoice::currency);
   }
 
+  /** The customer's invoices, oldest first, each with its settlements and cancellation. */
   public List<InvoiceHistory> invoices(String tenant, String customer) {
+    List<ReplicaInvoice> invoices = replica.ofCustomer(tenant, customer);
+    if (invoices.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<Settlement>> settlements = settlements(tenant, customer);
+    Map<String, LocalDate> cancelled = cancellations(tenant, customer);
+    return invoices.stream()
+        .map(
+            i ->
+                new InvoiceHistory(
+                    i.invoiceId(),
+                    i.currency(),
+                    i.issueDate(),
+                    i.dueDate(),
+                    i.totalInclTax(),
+                    cancelled.get(i.invoiceId()),
+                    settlements.getOrDefault(i.invoiceId(), List.of())))
+        .toList();
+  }
+
+  private Map<String, List<Settlement>> settlements(String tenant, String customer) {
     record SettlementRow(String invoiceId, Settlement settlement) {}
     Map<String, List<Settlement>> byInvoice = new LinkedHashMap<>();
     SqlQuery.select(
@@ -224,22 +242,22 @@ public class LedgerRepository {
                 byInvoice
                     .computeIfAbsent(s.invoiceId(), k -> new ArrayList<>())
                     .add(s.settlement()));
-    return SqlQuery.select(
+    return byInvoice;
+  }
+
+  private Map<String, LocalDate> cancellations(String tenant, String customer) {
+    record Cancellation(String invoiceId, LocalDate on) {}
+    Map<String, LocalDate> byInvoice = new HashMap<>();
+    SqlQuery.select(
             em,
-            "select invoice_id, currency, issue_date, due_date, total, cancelled_on from"
-                + " sc_invoice where tenant_id = :t and customer_id = :c order by id")
+            "select x.invoice_id, x.cancelled_on from sc_invoice_cancellation x join"
+                + " invoice_replica i on i.tenant_id = x.tenant_id and i.invoice_id ="
+                + " x.invoice_id where i.tenant_id = :t and i.customer_id = :c")
         .bind("t", tenant)
         .bind("c", customer)
-        .list(
-            r ->
-                new InvoiceHistory(
-                    r.text("invoice_id"),
-                    r.text("currency"),
-                    r.date("issue_date"),
-                    r.date("due_date"),
-                    r.decimal("total"),
-                    r.date("cancelled_on"),
-                    byInvoice.getOrDefault(r.text("invoice_id"), List.of())));
+        .list(r -> new Cancellation(r.text("invoice_id"), r.date("cancelled_on")))
+        .forEach(x -> byInvoice.put(x.invoiceId(), x.on()));
+    return byInvoice;
   }
 
   public CollectionFacts facts(String tenant, String customer) {
@@ -279,56 +297,23 @@ public class LedgerRepository {
     return new CollectionFacts(disputes, promises, plans, escalations);
   }
 
-  private boolean invoiceKnown(String tenant, String invoice) {
-    return SqlQuery.select(
-            em, "select 1 as known from sc_invoice where tenant_id = :t and invoice_id = :i")
-        .bind("t", tenant)
-        .bind("i", invoice)
-        .exists();
-  }
-
   /** A dated reduction of what an invoice owes. */
   private record Reduction(Settlement.Kind kind, String ref, BigDecimal amount, LocalDate on) {}
 
-  /** Records a reduction of a known invoice and its new balance; false when it is unknown. */
-  private boolean settleKnown(
-      DomainEvent e, String invoice, Reduction r, BigDecimal outstanding, String status) {
-    if (!invoiceKnown(e.tenantId(), invoice)) {
-      return false;
-    }
-    SqlQuery.write(
-            em,
-            "insert into sc_settlement (tenant_id, customer_id, invoice_id, kind, ref, amount,"
-                + " occurred_on) values (:t, :c, :i, :kind, :ref, :amount, :on)")
-        .bind("t", e.tenantId())
-        .bind("c", e.customerId())
-        .bind("i", invoice)
-        .bind("kind", r.kind().name())
-        .bind("ref", r.ref())
-        .bind("amount", r.amount())
-        .bind("on", r.on())
-        .execute();
-    setBalance(e.tenantId(), invoice, outstanding, status);
-    return true;
-  }
-
-  private void setBalance(String tenant, String invoice, BigDecimal outstanding, String status) {
-    if (outstanding != null) {
-      SqlQuery.write(
-              em,
-              "update sc_invoice set outstanding = :out where tenant_id = :t and invoice_id = :i")
-          .bind("out", outstanding)
-          .bind("t", tenant)
-          .bind("i", invoice)
-          .execute();
-    }
-    if (status != null) {
-      SqlQuery.write(
-              em, "update sc_invoice set status = :status where tenant_id = :t and invoice_id = :i")
-          .bind("status", status)
-          .bind("t", tenant)
-          .bind("i", invoice)
-          .execute();
-    }
+  /** Records a reduction of a known invoice: always a new fact for the score. */
+  private boolean settle(DomainEvent e, String invoice, Reduction r) {
+    return InputChange.written(
+        SqlQuery.write(
+                em,
+                "insert into sc_settlement (tenant_id, customer_id, invoice_id, kind, ref, amount,"
+                    + " occurred_on) values (:t, :c, :i, :kind, :ref, :amount, :on)")
+            .bind("t", e.tenantId())
+            .bind("c", e.customerId())
+            .bind("i", invoice)
+            .bind("kind", r.kind().name())
+            .bind("ref", r.ref())
+            .bind("amount", r.amount())
+            .bind("on", r.on())
+            .execute());
   }
 }

@@ -12,13 +12,16 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
-import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.score.ScoreService;
 import org.receivables.scoring.score.ScoringConfig;
+import org.receivables.scoring.score.ScoringModel;
 
 /**
  * Rescores every customer once a night, because scores age without any event: an unpaid invoice
  * gets older, a broken promise leaves the 12-month window, statements go stale.
+ *
+ * <p>Only customers whose score may have aged are rescored (score.ScoreAging sets the day with each
+ * score), and every customer once after the model's settings changed ({@link ScoringModel}).
  *
  * <p>Exactly one replica runs each night's pass: the one that inserts the day's row in {@code
  * sc_nightly_run}. A pass abandoned for more than two hours (its replica died) may be taken over.
@@ -38,7 +41,7 @@ public class NightlyRecompute {
   private final String replica = UUID.randomUUID().toString();
 
   @Inject NightlyRunRepository runs;
-  @Inject CustomerRepository ledger;
+  @Inject ScoringModel model;
   @Inject ScoreService scores;
   @Inject ScoringConfig config;
   @Inject BusinessCalendar calendar;
@@ -57,7 +60,8 @@ public class NightlyRecompute {
   /**
    * Runs the pass for {@code day} if no other replica has claimed it.
    *
-   * @return customers rescored, or -1 when another replica owns the day's pass
+   * @return customers rescored (skipped ones not counted), or -1 when another replica owns the
+   *     day's pass
    */
   public int run(LocalDate day) {
     if (!claim(day)) {
@@ -66,7 +70,7 @@ public class NightlyRecompute {
     }
     int count = 0;
     for (String tenant : tenants()) {
-      count += TenantScope.call(tenant, () -> rescore(tenant));
+      count += TenantScope.call(tenant, () -> rescore(tenant, day));
     }
     int done = count;
     QuarkusTransaction.requiringNew().run(() -> runs.complete(day, done, Instant.now(clock)));
@@ -79,14 +83,19 @@ public class NightlyRecompute {
     return QuarkusTransaction.requiringNew().call(runs::tenants);
   }
 
-  /** Rescores the tenant's customers, a page at a time; runs bound to the tenant. */
-  private int rescore(String tenant) {
+  /**
+   * Rescores the tenant's customers whose score may have changed by {@code day}, a page at a time;
+   * runs bound to the tenant. A customer whose score cannot have aged since its last fact is
+   * skipped: its stored score is still the one of today.
+   */
+  private int rescore(String tenant, LocalDate day) {
     int count = 0;
     String customer = "";
     while (true) {
       String after = customer;
       List<String> page =
-          QuarkusTransaction.requiringNew().call(() -> ledger.customersAfter(tenant, after, PAGE));
+          QuarkusTransaction.requiringNew()
+              .call(() -> runs.dueAfter(tenant, after, day, model.digest(), PAGE));
       if (page.isEmpty()) {
         return count;
       }

@@ -10,7 +10,8 @@ import org.receivables.scoring.store.SqlQuery;
 
 /**
  * The nightly pass's bookkeeping, set-based by nature: claiming a day across replicas in one
- * statement ({@code sc_nightly_run}), and listing the tenants that work bound to no tenant may see.
+ * statement ({@code sc_nightly_run}), listing the tenants that work bound to no tenant may see, and
+ * a tenant's customers whose score may have changed.
  */
 @ApplicationScoped
 public class NightlyRunRepository {
@@ -47,6 +48,25 @@ public class NightlyRunRepository {
         .bind("n", customers)
         .bind("day", day)
         .execute();
+  }
+
+  /**
+   * The tenant's customers after {@code customer}, in pages, whose score may differ on {@code day}:
+   * never scored, aged ({@code rescore_on}, score.ScoreAging) or computed with other settings.
+   */
+  public List<String> dueAfter(String tenant, String customer, LocalDate day, String model, int n) {
+    return SqlQuery.select(
+            em,
+            "select c.customer_id from sc_customer c left join sc_score s on s.tenant_id ="
+                + " c.tenant_id and s.customer_id = c.customer_id where c.tenant_id = :t and"
+                + " c.customer_id > :c and (s.id is null or s.rescore_on <= :day or s.model is"
+                + " distinct from :model) order by c.customer_id limit :n")
+        .bind("t", tenant)
+        .bind("c", customer)
+        .bind("day", day)
+        .bind("model", model)
+        .bind("n", n)
+        .list(r -> r.text("customer_id"));
   }
 
   /** Every tenant this service holds data of (the kit's {@code service_tenant}). */

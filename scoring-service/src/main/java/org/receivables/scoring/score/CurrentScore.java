@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * A customer's score as last recomputed: one row per customer, replaced by every recomputation
@@ -16,4 +17,11 @@ public class CurrentScore extends ScoreRow {
 
   @Column(name = "recommended_limit")
   public BigDecimal recommendedLimit;
+
+  /** The day the nightly pass rescores it from ({@link ScoreAging}); null: it cannot age. */
+  @Column(name = "rescore_on")
+  public LocalDate rescoreOn;
+
+  /** The digest of the settings it was computed with ({@link ScoringModel}). */
+  public String model;
 }

@@ -30,12 +30,20 @@ public class ScoreRepository {
     return current(tenant, customerId).map(this::toStored);
   }
 
-  /** Replaces the customer's current score. */
+  /**
+   * Replaces the customer's current score.
+   *
+   * @param rescoreOn the day it may have aged ({@link ScoreAging}); null when it cannot
+   * @param model the digest of the settings it was computed with ({@link ScoringModel})
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void save(String tenant, String customerId, StoredScore s) {
+  public void save(
+      String tenant, String customerId, StoredScore s, LocalDate rescoreOn, String model) {
     CurrentScore row = current(tenant, customerId).orElseGet(CurrentScore::new);
     fill(row, tenant, customerId, s);
     row.recommendedLimit = s.recommendedLimit();
+    row.rescoreOn = rescoreOn;
+    row.model = model;
     row.persist();
   }
 

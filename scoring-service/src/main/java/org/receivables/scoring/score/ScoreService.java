@@ -16,6 +16,8 @@ import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
+import org.receivables.scoring.behaviour.CollectionFacts;
+import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.PaymentBehaviour;
 import org.receivables.scoring.external.ExternalInputRepository;
 import org.receivables.scoring.external.ExternalScore;
@@ -47,6 +49,7 @@ public class ScoreService {
   @Inject Outbox outbox;
   @Inject Clock clock;
   @Inject BusinessCalendar calendar;
+  @Inject ScoringModel model;
 
   /** Everything computed for one customer on one date. */
   public record Evaluation(
@@ -56,7 +59,8 @@ public class ScoreService {
       ScoreResult result,
       CreditLimitPolicy.Recommendation recommendation,
       BigDecimal override,
-      BigDecimal creditLimit) {}
+      BigDecimal creditLimit,
+      LocalDate rescoreOn) {}
 
   /** The customer as scoring knows it, or 404 as if another tenant's customer did not exist. */
   public CustomerRepository.Customer customer(String tenant, String customerId) {
@@ -68,11 +72,11 @@ public class ScoreService {
   public Evaluation evaluate(String tenant, String customerId, LocalDate asOf) {
     CustomerRepository.Customer c = customer(tenant, customerId);
     String currency = currencyOf(c);
-    PaymentBehaviour behaviour =
-        PaymentBehaviour.of(
-            asOf, currency, ledger.invoices(tenant, customerId), ledger.facts(tenant, customerId));
-    Analysis fin =
-        latestStatement(tenant, customerId, asOf).map(s -> Analysis.of(s.figures())).orElse(null);
+    List<InvoiceHistory> invoices = ledger.invoices(tenant, customerId);
+    CollectionFacts facts = ledger.facts(tenant, customerId);
+    PaymentBehaviour behaviour = PaymentBehaviour.of(asOf, currency, invoices, facts);
+    Optional<FinancialStatement> statement = latestStatement(tenant, customerId, asOf);
+    Analysis fin = statement.map(s -> Analysis.of(s.figures())).orElse(null);
     ExternalScore ext =
         external.latestRating(tenant, customerId, asOf).map(RecordedRating::rating).orElse(null);
     SectorRiskLevel sector = external.sectorLevel(tenant, c.segment()).orElse(null);
@@ -96,7 +100,26 @@ public class ScoreService {
         result,
         new CreditLimitPolicy.Recommendation(Money.round(rec.limit(), currency), rec.basis()),
         override == null ? null : Money.round(override, currency),
-        limit);
+        limit,
+        aging(asOf, invoices, facts, statement.orElse(null), ext));
+  }
+
+  /** When this evaluation may age without a new fact ({@link ScoreAging}). */
+  private LocalDate aging(
+      LocalDate asOf,
+      List<InvoiceHistory> invoices,
+      CollectionFacts facts,
+      FinancialStatement statement,
+      ExternalScore rating) {
+    ScoreAging aging = new ScoreAging(asOf).facts(facts);
+    invoices.forEach(aging::invoice);
+    if (statement != null) {
+      aging.expires(statement.fiscalYearEnd, config.financials().maxAgeMonths());
+    }
+    if (rating != null) {
+      aging.expires(rating.ratedOn(), config.external().maxAgeMonths());
+    }
+    return aging.rescoreOn();
   }
 
   public ScoringConfig.ClassPolicy policy(RiskClass riskClass) {
@@ -132,7 +155,7 @@ public class ScoreService {
     Optional<StoredScore> previous = repository.stored(tenant, customerId);
     Instant now = Instant.now(clock);
     StoredScore next = ScoreRepository.of(customerId, e, today, now);
-    repository.save(tenant, customerId, next);
+    repository.save(tenant, customerId, next, e.rescoreOn(), model.digest());
     if (ScoreRevision.isNews(previous.map(ScoreService::figures).orElse(null), figures(next))) {
       repository.keep(tenant, customerId, next, trigger);
       outbox.record(

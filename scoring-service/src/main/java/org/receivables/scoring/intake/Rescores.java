@@ -1,0 +1,79 @@
+package org.receivables.scoring.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.receivables.events.DomainEvent;
+import org.receivables.kit.inbox.EventHandlers.Applied;
+import org.receivables.kit.inbox.IncomingEvent;
+import org.receivables.kit.tenant.TenantScope;
+import org.receivables.scoring.score.ScoreService;
+
+/**
+ * The customers whose score inputs a polled batch changed, rescored once each after the batch's
+ * last event, in its transaction: a bulk import of a thousand invoices for a hundred customers is a
+ * hundred rescores, and events that changed no input (a name, a repeat) are none. The set lives in
+ * the transaction, so a batch that fails and is retried record by record starts from nothing.
+ */
+@ApplicationScoped
+public class Rescores {
+
+  /** A customer to rescore, and the last event that changed its inputs (trigger, trace). */
+  private record Mark(String tenantId, String customerId, String eventId, String type) {}
+
+  /** The transaction's marks; a class of its own so that reading it back is a checked cast. */
+  private static final class Pending {
+    final Map<List<String>, Mark> byCustomer = new LinkedHashMap<>();
+  }
+
+  @Inject TransactionSynchronizationRegistry transaction;
+  @Inject ScoreService scores;
+  @Inject TenantScope tenants;
+
+  /** Notes that {@code data} changed an input of its customer's score, when {@code changed}. */
+  void mark(boolean changed, DomainEvent data, String eventId) {
+    if (changed) {
+      List<String> key = List.of(data.tenantId(), data.customerId());
+      Map<List<String>, Mark> marks = pending().byCustomer;
+      marks.remove(key); // keeps batch order by last change
+      marks.put(key, new Mark(data.tenantId(), data.customerId(), eventId, data.type()));
+    }
+  }
+
+  /** Rescores the marked customers, each in the trace of the last event that changed it. */
+  void rescore(List<Applied> applied) {
+    if (!(transaction.getResource(Pending.class) instanceof Pending pending)) {
+      return;
+    }
+    Map<String, IncomingEvent> byId = new HashMap<>();
+    applied.forEach(a -> byId.put(a.event().id(), a.event()));
+    List<Mark> marks = List.copyOf(pending.byCustomer.values());
+    pending.byCustomer.clear();
+    for (Mark m : marks) {
+      Runnable rescore =
+          () -> {
+            tenants.bindTransaction(m.tenantId());
+            scores.recompute(m.tenantId(), m.customerId(), m.type());
+          };
+      IncomingEvent last = byId.get(m.eventId());
+      if (last == null) {
+        rescore.run();
+      } else {
+        last.inItsTrace(rescore);
+      }
+    }
+  }
+
+  private Pending pending() {
+    if (transaction.getResource(Pending.class) instanceof Pending pending) {
+      return pending;
+    }
+    Pending created = new Pending();
+    transaction.putResource(Pending.class, created);
+    return created;
+  }
+}
