@@ -123,6 +123,13 @@ public class EInvoiceResource {
       return Response.ok(view).build();
     }
     EInvoiceDocument doc = outcome.document();
+    if (doc.accountCreditId != null) {
+      // no resource of its own: the customer's list of account credits holds it
+      return Response.status(Response.Status.CREATED)
+          .location(java.net.URI.create("/api/v1/customers/" + doc.customerId + "/account-credits"))
+          .entity(view)
+          .build();
+    }
     String location =
         doc.kind == EInvoiceDocument.Kind.INVOICE
             ? "/api/v1/invoices"
@@ -155,17 +162,21 @@ public class EInvoiceResource {
     received
         .warnings()
         .forEach(w -> warnings.add(new EInvoiceView.Warning(w.rule(), w.message(), w.location())));
-    Invoice invoice = invoices.get(tenantId, doc.invoiceId);
     DocumentFacts facts = service.factsOf(doc);
+    if (doc.accountCreditId != null) {
+      return new EInvoiceView(
+          doc.kind.name(), null, null, service.accountCreditOf(doc), facts, warnings);
+    }
+    Invoice invoice = invoices.get(tenantId, doc.invoiceId);
     if (doc.kind == EInvoiceDocument.Kind.INVOICE) {
       if (invoice.termsWarning != null) {
         warnings.add(new EInvoiceView.Warning("SUITE-TERMS", invoice.termsWarning, "BT-9"));
       }
       return new EInvoiceView(
-          doc.kind.name(), InvoiceView.of(invoice, calendar.today()), null, facts, warnings);
+          doc.kind.name(), InvoiceView.of(invoice, calendar.today()), null, null, facts, warnings);
     }
     CreditNote note = CreditNote.findById(doc.creditNoteId);
     return new EInvoiceView(
-        doc.kind.name(), null, CreditNoteView.of(note, invoice, true), facts, warnings);
+        doc.kind.name(), null, CreditNoteView.of(note, invoice, true), null, facts, warnings);
   }
 }
