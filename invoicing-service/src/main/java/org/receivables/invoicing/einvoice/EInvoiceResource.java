@@ -56,7 +56,8 @@ public class EInvoiceResource {
       description =
           "The syntax is read from the content. The document is validated with the official CEN"
               + " EN 16931 schema and Schematron, then becomes an invoice (or a credit note of the"
-              + " invoice it names in BT-25) with the document's own figures; its bytes are kept."
+              + " invoice it names in BT-25, or an unapplied credit on the buyer's account when the"
+              + " tenant has no such invoice) with the document's own figures; its bytes are kept."
               + " Idempotent by seller and number: the same bytes again answer 200 with the same"
               + " resource. See docs/e-invoicing.md.")
   @RequestBody(
@@ -78,7 +79,9 @@ public class EInvoiceResource {
       })
   @APIResponse(
       responseCode = "201",
-      description = "Recorded; Location is the invoice or the credit note",
+      description =
+          "Recorded; Location is the invoice, the credit note, or (a credit note naming no known"
+              + " invoice) the buyer's account credits",
       content = @Content(schema = @Schema(implementation = EInvoiceView.class)))
   @APIResponse(
       responseCode = "200",
