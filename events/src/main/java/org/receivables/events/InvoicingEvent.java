@@ -15,6 +15,7 @@ public sealed interface InvoicingEvent extends DomainEvent
         InvoiceCancelled,
         InvoiceDueDateChanged,
         InvoiceIssued,
+        InvoiceLifecycleStatusRecorded,
         InvoiceWrittenOff,
         PaymentReceived,
         PaymentReversed {

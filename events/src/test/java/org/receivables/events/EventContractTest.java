@@ -23,7 +23,9 @@ class EventContractTest {
     assertThat(seen).containsExactlyInAnyOrderElementsOf(EventJson.types().values());
     assertThat(EventJson.recordsOf(ScoringEvent.class))
         .containsExactly(CreditHoldChanged.class, ScoreChanged.class);
-    assertThat(EventJson.recordsOf(InvoicingEvent.class)).contains(InvoiceIssued.class).hasSize(12);
+    assertThat(EventJson.recordsOf(InvoicingEvent.class))
+        .contains(InvoiceIssued.class, InvoiceLifecycleStatusRecorded.class)
+        .hasSize(13);
     assertThat(EventJson.recordsOf(DunningEvent.class)).contains(ReminderSent.class).hasSize(9);
   }
 

@@ -21,7 +21,8 @@ public record AuditEntry(
               "CREDIT_NOTE_ISSUED",
               "DISPUTE_OPENED",
               "DISPUTE_RESOLVED",
-              "DUE_DATE_CHANGED"
+              "DUE_DATE_CHANGED",
+              "LIFECYCLE_STATUS"
             },
             example = "PAYMENT_RECEIVED")
         String action,

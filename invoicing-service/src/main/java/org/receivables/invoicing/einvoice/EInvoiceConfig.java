@@ -23,6 +23,14 @@ public interface EInvoiceConfig {
   Map<String, List<String>> acceptedSellers();
 
   /**
+   * Per tenant, what a buyer's REFUSED lifecycle status (210) does: CANCEL the invoice (when
+   * nothing was paid on it) or open a DISPUTE; a tenant without an entry disputes.
+   */
+  @WithDefault("DISPUTE")
+  Map<String, org.receivables.invoicing.einvoice.lifecycle.LifecycleRules.RefusalMeans>
+      refusedMeans();
+
+  /**
    * Per tenant, the seller printed on the invoices we issue as CII or Factur-X (BG-4); the entry
    * {@code default} serves tenants without one of their own. A tenant with neither cannot export.
    */

@@ -42,12 +42,20 @@ public class EInvoiceDocument extends PanacheEntityBase {
   public byte[] content;
   public String sha256;
 
-  /** The invoice it created, or the invoice a credit note credits. */
+  /** The invoice it created, or the invoice a credit note credits; null for an unapplied credit. */
   @Column(name = "invoice_id")
   public UUID invoiceId;
 
   @Column(name = "credit_note_id")
   public UUID creditNoteId;
+
+  /** A credit note naming no known invoice: the credit it left on the buyer's account. */
+  @Column(name = "account_credit_id")
+  public UUID accountCreditId;
+
+  /** The buyer holding {@link #accountCreditId}. */
+  @Column(name = "customer_id")
+  public UUID customerId;
 
   /** {@link DocumentFacts} as JSON. */
   public String facts;

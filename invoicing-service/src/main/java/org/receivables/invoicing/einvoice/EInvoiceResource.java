@@ -57,7 +57,8 @@ public class EInvoiceResource {
       description =
           "The syntax is read from the content. The document is validated with the official CEN"
               + " EN 16931 schema and Schematron, then becomes an invoice (or a credit note of the"
-              + " invoice it names in BT-25) with the document's own figures; its bytes are kept."
+              + " invoice it names in BT-25, or an unapplied credit on the buyer's account when the"
+              + " tenant has no such invoice) with the document's own figures; its bytes are kept."
               + " Idempotent by seller and number: the same bytes again answer 200 with the same"
               + " resource. See docs/e-invoicing.md.")
   @RequestBody(
@@ -79,7 +80,9 @@ public class EInvoiceResource {
       })
   @APIResponse(
       responseCode = "201",
-      description = "Recorded; Location is the invoice or the credit note",
+      description =
+          "Recorded; Location is the invoice, the credit note, or (a credit note naming no known"
+              + " invoice) the buyer's account credits",
       content = @Content(schema = @Schema(implementation = EInvoiceView.class)))
   @APIResponse(
       responseCode = "200",
@@ -124,6 +127,13 @@ public class EInvoiceResource {
       return Response.ok(view).build();
     }
     EInvoiceDocument doc = outcome.document();
+    if (doc.accountCreditId != null) {
+      // no resource of its own: the customer's list of account credits holds it
+      return Response.status(Response.Status.CREATED)
+          .location(java.net.URI.create("/api/v1/customers/" + doc.customerId + "/account-credits"))
+          .entity(view)
+          .build();
+    }
     String location =
         doc.kind == EInvoiceDocument.Kind.INVOICE
             ? "/api/v1/invoices"
@@ -155,17 +165,21 @@ public class EInvoiceResource {
     received
         .warnings()
         .forEach(w -> warnings.add(new EInvoiceView.Warning(w.rule(), w.message(), w.location())));
-    Invoice invoice = invoices.get(tenantId, doc.invoiceId);
     DocumentFacts facts = service.factsOf(doc);
+    if (doc.accountCreditId != null) {
+      return new EInvoiceView(
+          doc.kind.name(), null, null, service.accountCreditOf(doc), facts, warnings);
+    }
+    Invoice invoice = invoices.get(tenantId, doc.invoiceId);
     if (doc.kind == EInvoiceDocument.Kind.INVOICE) {
       if (invoice.termsWarning != null) {
         warnings.add(new EInvoiceView.Warning("SUITE-TERMS", invoice.termsWarning, "BT-9"));
       }
       return new EInvoiceView(
-          doc.kind.name(), InvoiceView.of(invoice, calendar.today()), null, facts, warnings);
+          doc.kind.name(), InvoiceView.of(invoice, calendar.today()), null, null, facts, warnings);
     }
     CreditNote note = CreditNote.findById(doc.creditNoteId);
     return new EInvoiceView(
-        doc.kind.name(), null, CreditNoteView.of(note, invoice, true), facts, warnings);
+        doc.kind.name(), null, CreditNoteView.of(note, invoice, true), null, facts, warnings);
   }
 }

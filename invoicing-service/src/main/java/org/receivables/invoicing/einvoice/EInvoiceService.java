@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.receivables.invoicing.cash.AccountCredits;
 import org.receivables.invoicing.creditnote.CreditNote;
 import org.receivables.invoicing.creditnote.CreditNoteService;
 import org.receivables.invoicing.customer.Customer;
@@ -22,6 +23,7 @@ import org.receivables.invoicing.einvoice.EInvoiceDocument.Kind;
 import org.receivables.invoicing.einvoice.ledger.BuyerMatcher;
 import org.receivables.invoicing.einvoice.ledger.LedgerInvoice;
 import org.receivables.invoicing.einvoice.ledger.SellerKey;
+import org.receivables.invoicing.einvoice.ledger.UnappliedCredit;
 import org.receivables.invoicing.einvoice.read.EDocument;
 import org.receivables.invoicing.einvoice.read.Intake;
 import org.receivables.invoicing.invoice.Invoice;
@@ -39,11 +41,15 @@ public class EInvoiceService {
   /** What a submission became; {@code replayed} when it had been received before. */
   public record Outcome(EInvoiceDocument document, boolean replayed) {}
 
+  private static final int LOCK_NAMESPACE = 1_400_014;
+
   @Inject EntityManager em;
   @Inject InvoiceService invoices;
   @Inject CreditNoteService creditNotes;
   @Inject BuyerMatcher buyers;
   @Inject SellerPolicy sellers;
+  @Inject UnappliedCredit unappliedCredit;
+  @Inject AccountCredits accountCredits;
   @Inject ObjectMapper json;
   @Inject Clock clock;
 
@@ -53,6 +59,12 @@ public class EInvoiceService {
     sellers.check(tenantId, d.seller());
     String sellerKey = SellerKey.of(d.seller());
     String sha256 = sha256(received.original());
+    // Concurrent submissions of one document queue here, so the second finds the first (200)
+    // instead of colliding with it on the unique key (409).
+    em.createNativeQuery("select pg_advisory_xact_lock(:ns, hashtext(:key))")
+        .setParameter("ns", LOCK_NAMESPACE)
+        .setParameter("key", tenantId + '\n' + sellerKey + '\n' + d.number())
+        .getSingleResult();
     Optional<EInvoiceDocument> earlier = find(tenantId, sellerKey, d.number());
     if (earlier.isPresent()) {
       if (earlier.get().sha256.equals(sha256)) {
@@ -76,10 +88,17 @@ public class EInvoiceService {
     doc.facts = facts(d);
     doc.createdAt = Instant.now(clock);
     if (d.creditNote()) {
-      CreditNote note = credit(tenantId, d);
       doc.kind = Kind.CREDIT_NOTE;
-      doc.invoiceId = note.invoiceId;
-      doc.creditNoteId = note.id;
+      Optional<Invoice> target = creditedInvoice(tenantId, d);
+      if (target.isPresent()) {
+        CreditNote note = credit(tenantId, target.get(), d);
+        doc.invoiceId = note.invoiceId;
+        doc.creditNoteId = note.id;
+      } else {
+        Customer customer = buyers.match(tenantId, d);
+        doc.customerId = customer.id;
+        doc.accountCreditId = unappliedCredit.book(tenantId, customer, d);
+      }
     } else {
       Customer customer = buyers.match(tenantId, d);
       Invoice invoice = LedgerInvoice.of(tenantId, customer, d, doc.createdAt);
@@ -102,27 +121,21 @@ public class EInvoiceService {
   }
 
   /**
-   * A credit note must name the invoice it credits (BT-25); crediting an unknown invoice (an
-   * unapplied credit on the account) is not supported yet and refused with a rule of ours.
+   * The invoice a credit note names (BT-25), if the tenant has it; a credit note naming none is
+   * refused, one naming an unknown invoice becomes an unapplied credit on the buyer's account.
    */
-  private CreditNote credit(String tenantId, EDocument d) {
+  private Optional<Invoice> creditedInvoice(String tenantId, EDocument d) {
     if (d.precedingInvoice() == null) {
       throw EInvoiceRejection.rule(
           "SUITE-CN-1",
           "a credit note must name the invoice it credits (BT-25, preceding invoice reference)",
           "BG-3");
     }
-    Invoice target =
-        Invoice.<Invoice>find("tenantId = ?1 and number = ?2", tenantId, d.precedingInvoice())
-            .firstResultOptional()
-            .orElseThrow(
-                () ->
-                    EInvoiceRejection.rule(
-                        "SUITE-CN-2",
-                        "no invoice numbered "
-                            + d.precedingInvoice()
-                            + " exists; credits not tied to a known invoice are not accepted",
-                        "BT-25"));
+    return Invoice.<Invoice>find("tenantId = ?1 and number = ?2", tenantId, d.precedingInvoice())
+        .firstResultOptional();
+  }
+
+  private CreditNote credit(String tenantId, Invoice target, EDocument d) {
     Invoice invoice = invoices.lock(tenantId, target.id);
     if (!invoice.currency.equals(d.currency())) {
       throw EInvoiceRejection.rule(
@@ -131,16 +144,9 @@ public class EInvoiceService {
           "BT-5");
     }
     LedgerInvoice.requireMinorUnitsOf(d.currency(), "BT-115", d.totals().payable());
-    String reason =
-        d.notes().isEmpty() ? "E-invoice credit note " + d.number() : String.join(" / ", d.notes());
+    String reason = UnappliedCredit.reason(d);
     return creditNotes.issueLocked(
-        invoice,
-        d.number(),
-        d.totals().payable(),
-        d.issueDate(),
-        reason.length() > 500 ? reason.substring(0, 500) : reason,
-        null,
-        "BT-115");
+        invoice, d.number(), d.totals().payable(), d.issueDate(), reason, null, "BT-115");
   }
 
   public Optional<EInvoiceDocument> find(String tenantId, String sellerKey, String number) {
@@ -154,6 +160,18 @@ public class EInvoiceService {
     return EInvoiceDocument.<EInvoiceDocument>find(
             "tenantId = ?1 and invoiceId = ?2 and kind = ?3", tenantId, invoiceId, Kind.INVOICE)
         .firstResultOptional();
+  }
+
+  /** The account credit an unapplied credit note left, as it stands now. */
+  public EInvoiceView.AccountCredit accountCreditOf(EInvoiceDocument doc) {
+    AccountCredits.Credit c =
+        accountCredits.list(doc.tenantId, doc.customerId).stream()
+            .filter(credit -> credit.id().equals(doc.accountCreditId))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("account credit of " + doc.id + " is gone"));
+    return new EInvoiceView.AccountCredit(
+        c.id(), c.customerId(), c.currency(), c.amount(), c.remaining(), c.receivedOn());
   }
 
   public DocumentFacts factsOf(EInvoiceDocument doc) {

@@ -23,8 +23,10 @@ import org.receivables.events.Topics;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.Problems;
 import org.receivables.invoicing.customer.CustomerService;
+import org.receivables.invoicing.einvoice.lifecycle.LifecycleStatusService;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceLifecycle.Operation;
+import org.receivables.invoicing.invoice.InvoiceStatus;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.problem.Problem.FieldError;
@@ -50,6 +52,7 @@ public class PaymentService {
   @Inject AuditTrail audit;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
+  @Inject LifecycleStatusService lifecycle;
 
   @Transactional
   public Result payInvoice(String tenantId, UUID invoiceId, PaymentRequest request) {
@@ -289,6 +292,9 @@ public class PaymentService {
               + Money.round(i.outstanding(), currency).toPlainString()
               + ", "
               + i.status);
+      if (i.status == InvoiceStatus.PAID) {
+        lifecycle.paidInFull(i, receivedOn, "payment " + payment.id);
+      }
     }
     return new Result(payment, touched);
   }

@@ -202,11 +202,30 @@ class EInvoiceApiTest {
     unknown.typeCode = "381";
     unknown.precedingInvoice = "NO-SUCH-" + UUID.randomUUID();
     unknown.line("1", "5.00", "S", "20");
-    post(unknown.cii())
+    // naming an invoice the tenant does not have: an unapplied credit on the buyer's account
+    Response onAccount = post(unknown.cii());
+    onAccount
         .then()
-        .statusCode(422)
-        .contentType("application/problem+json")
-        .body("errors.rule", hasItem("SUITE-CN-2"));
+        .statusCode(201)
+        .header("Location", containsString("/account-credits"))
+        .body("kind", equalTo("CREDIT_NOTE"))
+        .body("accountCredit.currency", equalTo("EUR"))
+        .body("accountCredit.issuedOn", equalTo("2026-11-02"));
+    assertThat(decimals(onAccount).<BigDecimal>get("accountCredit.amount"))
+        .isEqualByComparingTo("6.00");
+    String buyerId = onAccount.path("accountCredit.customerId");
+    String creditId = onAccount.path("accountCredit.id");
+    JsonPath balance = api.read("/api/v1/customers/" + buyerId + "/balance");
+    assertThat(balance.<BigDecimal>get("unappliedCredits")).isEqualByComparingTo("6.00");
+    assertThat(balance.<BigDecimal>get("balance")).isEqualByComparingTo("-6.00");
+    assertThat(api.read("/api/v1/customers/" + buyerId + "/account-credits").getList("items.id"))
+        .containsExactly(creditId);
+    // the same credit note again changes nothing
+    post(unknown.cii()).then().statusCode(200).body("accountCredit.id", equalTo(creditId));
+    assertThat(
+            api.read("/api/v1/customers/" + buyerId + "/balance")
+                .<BigDecimal>get("unappliedCredits"))
+        .isEqualByComparingTo("6.00");
   }
 
   @Test

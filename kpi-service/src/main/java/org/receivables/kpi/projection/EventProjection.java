@@ -20,6 +20,7 @@ import org.receivables.events.DunningEvent;
 import org.receivables.events.InvoiceCancelled;
 import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
+import org.receivables.events.InvoiceLifecycleStatusRecorded;
 import org.receivables.events.InvoiceWrittenOff;
 import org.receivables.events.InvoicingEvent;
 import org.receivables.events.PaymentPlanAgreed;
@@ -71,6 +72,11 @@ public class EventProjection {
             .on(CustomerRegistered.class, customers::onRegistered)
             .on(CustomerUpdated.class, customers::onUpdated)
             .on(CustomerPersonalDataErased.class, customers::onErased)
+            // A platform status changes no figure: the dispute, cancellation or payment it
+            // stands for arrives as its own event.
+            .on(
+                InvoiceLifecycleStatusRecorded.class,
+                e -> LOG.debugf("Lifecycle status %s for %s", e.status(), e.invoiceId()))
             .build();
     EventHandlers scoring =
         batch()

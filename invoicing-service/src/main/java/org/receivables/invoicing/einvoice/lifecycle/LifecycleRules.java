@@ -1,0 +1,101 @@
+package org.receivables.invoicing.einvoice.lifecycle;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.receivables.invoicing.invoice.InvoiceStatus;
+
+/**
+ * What a platform's lifecycle status does to an invoice, in one place: "in dispute" opens a
+ * dispute, "refused" cancels or disputes as the tenant configured, "paid" is the ledger's own (it
+ * follows a full payment, a platform does not report it to us), and nothing follows a terminal
+ * status. Every other status is recorded for the record only.
+ */
+public final class LifecycleRules {
+
+  /** What the tenant wants a refusal to mean (invoicing.e-invoice.refused-means.tenant). */
+  public enum RefusalMeans {
+    /** The buyer's refusal is final: cancel the invoice (a dispute when it holds payments). */
+    CANCEL,
+    /** The refusal is negotiated: open a dispute, so that dunning pauses. */
+    DISPUTE
+  }
+
+  /** What recording a status did to the invoice. */
+  public enum Effect {
+    NONE,
+    DISPUTE_OPENED,
+    ALREADY_DISPUTED,
+    INVOICE_CANCELLED
+  }
+
+  /** The invoice as the rules see it. */
+  public record Facts(
+      InvoiceStatus status,
+      boolean disputed,
+      BigDecimal amountPaid,
+      Optional<LifecycleStatus> lastTerminal) {}
+
+  /** Either the effect to apply, or why the status is refused (a 409 or 422). */
+  public record Decision(Effect effect, int refusalStatus, String refusal) {
+    static Decision apply(Effect effect) {
+      return new Decision(effect, 0, null);
+    }
+
+    static Decision refuse(int status, String why) {
+      return new Decision(null, status, why);
+    }
+
+    public boolean refused() {
+      return refusal != null;
+    }
+  }
+
+  private LifecycleRules() {}
+
+  /** The decision for a status a platform reports. */
+  public static Decision forPlatform(LifecycleStatus status, Facts invoice, RefusalMeans refusal) {
+    if (status == LifecycleStatus.PAID) {
+      return Decision.refuse(
+          422,
+          "PAID (212, encaissée) is emitted by the ledger when the invoice is paid in full; record"
+              + " the payment instead");
+    }
+    if (invoice.lastTerminal().isPresent()) {
+      LifecycleStatus last = invoice.lastTerminal().get();
+      return Decision.refuse(
+          409,
+          "the invoice's lifecycle ended with "
+              + last
+              + " ("
+              + last.code()
+              + "); no status follows it");
+    }
+    return switch (status) {
+      case IN_DISPUTE -> dispute(invoice);
+      case REFUSED ->
+          cancellable(invoice, refusal)
+              ? Decision.apply(Effect.INVOICE_CANCELLED)
+              : dispute(invoice);
+      default -> Decision.apply(Effect.NONE);
+    };
+  }
+
+  /** A refusal cancels only what can be cancelled: open, nothing paid, no dispute running. */
+  private static boolean cancellable(Facts invoice, RefusalMeans refusal) {
+    return refusal == RefusalMeans.CANCEL
+        && invoice.status().isOpen()
+        && invoice.amountPaid().signum() == 0
+        && !invoice.disputed();
+  }
+
+  private static Decision dispute(Facts invoice) {
+    if (invoice.disputed()) {
+      return Decision.apply(Effect.ALREADY_DISPUTED);
+    }
+    if (!invoice.status().isOpen()) {
+      return Decision.refuse(
+          409, "a " + invoice.status() + " invoice cannot be disputed; nothing is owed on it");
+    }
+    return Decision.apply(Effect.DISPUTE_OPENED);
+  }
+}
