@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * [--method GET|POST] --url URL [--header 'Name: value']... [--body TEMPLATE] [--expect 200]
  * [--customers 100000] [--tenant bench] [--max-in-flight 256]
  *
- * <p>In URL and body, {seq} is the request's number, {run} a random id of this run, {benchCustomer}
+ * <p>In URL, headers and body, {seq} is the request's number, {run} a random id of this run, {benchCustomer}
  * a random customer of the bench book (the id bench/sql/customers.sql gives customer n of --tenant).
  * Prints one line: RESULT name=... rate=... sent=... ok=... errors=... rps=... p50_ms=... p95_ms=...
  * p99_ms=... max_ms=... (warm-up requests are sent but not counted).
@@ -82,7 +82,8 @@ public class FixedRate {
               .timeout(Duration.ofSeconds(60));
       for (String h : headers) {
         int colon = h.indexOf(':');
-        request.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+        request.header(
+            h.substring(0, colon).trim(), fill(h.substring(colon + 1).trim(), seq, run, customer));
       }
       if (body != null) {
         request.header("Content-Type", "application/json");

@@ -1,5 +1,7 @@
 package org.receivables.gateway.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -7,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.receivables.gateway.GatewayConfig;
 import org.receivables.gateway.http.Problems;
@@ -19,28 +19,39 @@ import org.receivables.gateway.http.Problems;
  * with {@code Retry-After} once its allowance is spent, so it cannot occupy the worker threads that
  * verify tokens. Only failures spend the allowance; a client that authenticates is not slowed.
  *
- * <p>Buckets live in this gateway replica and are forgotten once full again.
+ * <p>Buckets live in this gateway replica and are forgotten once full again. Their number is capped
+ * ({@link #MAX_ADDRESSES}): a flood of failures from ever new addresses (IPv6 makes them cheap)
+ * cannot grow the heap without end; past the cap the least used addresses are forgotten first.
  */
 @ApplicationScoped
 public class FailedAuthLimits {
 
+  /** About 200 bytes each: some 20 MB at most. */
+  static final int MAX_ADDRESSES = 100_000;
+
   private final GatewayConfig.Bucket limit;
   private final ClientAddresses addresses;
   private final LongSupplier clock;
-  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final Cache<String, TokenBucket> buckets;
 
   @Inject
   public FailedAuthLimits(GatewayConfig config) {
     this(
         config.rateLimit().failedAuth(),
         new ClientAddresses(config.clientAddress().trustedProxies().orElse(List.of())),
-        System::nanoTime);
+        System::nanoTime,
+        Caffeine.newBuilder().maximumSize(MAX_ADDRESSES));
   }
 
-  FailedAuthLimits(GatewayConfig.Bucket limit, ClientAddresses addresses, LongSupplier clock) {
+  FailedAuthLimits(
+      GatewayConfig.Bucket limit,
+      ClientAddresses addresses,
+      LongSupplier clock,
+      Caffeine<Object, Object> cache) {
     this.limit = limit;
     this.addresses = addresses;
     this.clock = clock;
+    this.buckets = cache.build();
   }
 
   void start(@Observes StartupEvent event, Vertx vertx) {
@@ -72,26 +83,26 @@ public class FailedAuthLimits {
   }
 
   long waitNanos(String client) {
-    TokenBucket bucket = buckets.get(client);
+    TokenBucket bucket = buckets.getIfPresent(client);
     return bucket == null ? 0 : bucket.waitFor(clock.getAsLong());
   }
 
   void failed(String client) {
     long now = clock.getAsLong();
     buckets
-        .computeIfAbsent(
-            client, c -> new TokenBucket(limit.requestsPerSecond(), limit.burst(), now))
+        .get(client, c -> new TokenBucket(limit.requestsPerSecond(), limit.burst(), now))
         .take(now);
   }
 
   /** Drops buckets that have refilled, so the map holds only addresses failing right now. */
   void forgetFull() {
     long now = clock.getAsLong();
-    buckets.values().removeIf(bucket -> bucket.full(now));
+    buckets.asMap().values().removeIf(bucket -> bucket.full(now));
   }
 
-  int tracked() {
-    return buckets.size();
+  long tracked() {
+    buckets.cleanUp();
+    return buckets.estimatedSize();
   }
 
   String client(RoutingContext ctx) {

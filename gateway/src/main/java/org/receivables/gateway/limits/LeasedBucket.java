@@ -6,8 +6,10 @@ package org.receivables.gateway.limits;
  * spent, so steady traffic never waits for the database. A replica holds at most one share (a tenth
  * of a second's worth of tokens), so all replicas together never admit more than the shared bucket
  * gave out, plus at most one share each held from an earlier moment. When the shared bucket was
- * found empty, requests are refused here until it has refilled, without asking again. Time is
- * passed in (nanoseconds).
+ * found empty, requests are refused here until it has refilled, without asking again; while it is
+ * scarce (the last lease got less than it asked for), a request finding nothing here is refused at
+ * once rather than queued behind the lease under way, so that overload is answered in microseconds,
+ * not after a database round trip. Time is passed in (nanoseconds).
  */
 final class LeasedBucket {
 
@@ -15,12 +17,17 @@ final class LeasedBucket {
   static final long LEASE = -1;
 
   private final int share;
+  private final long tokenNanos;
   private int tokens;
   private long emptyUntil;
   private boolean leasing;
+  private int wanted;
+  private boolean scarce;
 
-  LeasedBucket(int share, long now) {
+  /** {@code tokenNanos}: how long the shared bucket takes to refill one token. */
+  LeasedBucket(int share, long tokenNanos, long now) {
     this.share = Math.max(1, share);
+    this.tokenNanos = Math.max(1, tokenNanos);
     this.emptyUntil = now;
   }
 
@@ -32,6 +39,9 @@ final class LeasedBucket {
     }
     if (now - emptyUntil < 0) {
       return emptyUntil - now;
+    }
+    if (leasing && scarce) {
+      return tokenNanos;
     }
     return LEASE;
   }
@@ -45,7 +55,8 @@ final class LeasedBucket {
       return 0;
     }
     leasing = true;
-    return share - tokens;
+    wanted = share - tokens;
+    return wanted;
   }
 
   /** Whether a lease is under way (a request needing one waits for it). */
@@ -56,6 +67,7 @@ final class LeasedBucket {
   /** Adds what a lease granted; none granted: the shared bucket is empty for {@code waitNanos}. */
   synchronized void leased(int granted, long waitNanos, long now) {
     leasing = false;
+    scarce = granted < wanted;
     tokens = Math.min(share, tokens + granted);
     if (granted == 0) {
       emptyUntil = now + Math.max(1, waitNanos);

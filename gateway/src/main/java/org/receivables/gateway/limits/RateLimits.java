@@ -127,7 +127,8 @@ public class RateLimits {
     if (shared == null || now - aloneUntil.get() < 0) {
       return Future.succeededFuture(takeAlone(bucket, rate, burst, now));
     }
-    LeasedBucket local = leased.get(bucket, b -> new LeasedBucket(share(rate, burst), now));
+    LeasedBucket local =
+        leased.get(bucket, b -> new LeasedBucket(share(rate, burst), tokenNanos(rate), now));
     long wait = local.take(now);
     if (wait != LeasedBucket.LEASE) {
       int want = wait == 0 ? local.startLease(now) : 0;
@@ -144,14 +145,9 @@ public class RateLimits {
           ? underWay.compose(done -> take(bucket, rate, burst))
           : vertx.timer(1, TimeUnit.MILLISECONDS).compose(done -> take(bucket, rate, burst));
     }
-    return lease(bucket, local, rate, burst, want)
-        .compose(
-            leasedOk -> {
-              long later = clock.getAsLong();
-              long again = leasedOk ? local.take(later) : LeasedBucket.LEASE;
-              return Future.succeededFuture(
-                  again == LeasedBucket.LEASE ? takeAlone(bucket, rate, burst, later) : again);
-            });
+    // Ask again once leased: requests on other event loops may have spent the share meanwhile (then
+    // this one leases again), and a failed lease has switched this replica to counting alone.
+    return lease(bucket, local, rate, burst, want).compose(done -> take(bucket, rate, burst));
   }
 
   /** Leases off the event loop; true when the database answered. */
@@ -198,6 +194,11 @@ public class RateLimits {
         local.giveBack();
       }
     }
+  }
+
+  /** How long a bucket of this rate takes to refill one token. */
+  static long tokenNanos(double rate) {
+    return (long) Math.ceil(1e9 / rate);
   }
 
   /** A tenth of a second's worth of tokens, at least one and at most the burst. */

@@ -2,6 +2,7 @@ package org.receivables.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.receivables.gateway.GatewayConfig;
@@ -10,19 +11,24 @@ class FailedAuthLimitsTest {
 
   private long now = 0;
 
-  private final FailedAuthLimits limits =
-      new FailedAuthLimits(
-          new GatewayConfig.Bucket() {
-            public double requestsPerSecond() {
-              return 2;
-            }
+  private final FailedAuthLimits limits = limits(FailedAuthLimits.MAX_ADDRESSES);
 
-            public int burst() {
-              return 3;
-            }
-          },
-          new ClientAddresses(List.of()),
-          () -> now);
+  /** Evictions run on the calling thread, so that the size is exact when asked. */
+  private FailedAuthLimits limits(int maxAddresses) {
+    return new FailedAuthLimits(
+        new GatewayConfig.Bucket() {
+          public double requestsPerSecond() {
+            return 2;
+          }
+
+          public int burst() {
+            return 3;
+          }
+        },
+        new ClientAddresses(List.of()),
+        () -> now,
+        Caffeine.newBuilder().maximumSize(maxAddresses).executor(Runnable::run));
+  }
 
   @Test
   void onlyFailuresSpendAnAddressesAllowance() {
@@ -49,5 +55,22 @@ class FailedAuthLimitsTest {
     now += 10_000_000_000L;
     limits.forgetFull();
     assertThat(limits.tracked()).isZero();
+  }
+
+  @Test
+  void aFloodOfNewAddressesIsCapped() {
+    FailedAuthLimits small = limits(100);
+    for (int i = 0; i < 10_000; i++) {
+      small.failed("2001:db8::" + Integer.toHexString(i));
+    }
+    assertThat(small.tracked()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void theDefaultCapIsSomeHundredThousandAddresses() {
+    for (int i = 0; i < 120_000; i++) {
+      limits.failed("2001:db8::" + Integer.toHexString(i));
+    }
+    assertThat(limits.tracked()).isLessThanOrEqualTo(FailedAuthLimits.MAX_ADDRESSES);
   }
 }

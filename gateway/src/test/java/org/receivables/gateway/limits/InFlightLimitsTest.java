@@ -2,6 +2,7 @@ package org.receivables.gateway.limits;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,13 +100,12 @@ class InFlightLimitsTest {
   }
 
   /** Polls the gauge; the bound (30 s) is half the proxy's timeout, which would free it too. */
-  private static void awaitInFlight(String upstream, int expected) throws InterruptedException {
+  private static void awaitInFlight(String upstream, int expected) {
     String line = "gateway_upstream_in_flight{upstream=\"" + upstream + "\"} " + expected + ".0";
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!metrics().contains(line)) {
-      assertThat(Instant.now()).as("waiting for " + line).isBefore(deadline);
-      Thread.sleep(50);
-    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(metrics()).as("waiting for " + line).contains(line));
   }
 
   private static String metrics() {

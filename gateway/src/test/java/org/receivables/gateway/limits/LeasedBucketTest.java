@@ -8,9 +8,12 @@ class LeasedBucketTest {
 
   private static final long SECOND = 1_000_000_000L;
 
+  /** The shared bucket's refill: one token each 10 ms. */
+  private static final long TOKEN = SECOND / 100;
+
   @Test
   void spendsWhatWasLeasedThenAsksForMore() {
-    LeasedBucket bucket = new LeasedBucket(3, 0);
+    LeasedBucket bucket = new LeasedBucket(3, TOKEN, 0);
     assertThat(bucket.take(0)).isEqualTo(LeasedBucket.LEASE);
     assertThat(bucket.startLease(0)).isEqualTo(3);
     assertThat(bucket.startLease(0)).as("one lease at a time").isZero();
@@ -23,7 +26,7 @@ class LeasedBucketTest {
 
   @Test
   void leasesTheRestOfItsShareOnceHalfIsSpent() {
-    LeasedBucket bucket = new LeasedBucket(4, 0);
+    LeasedBucket bucket = new LeasedBucket(4, TOKEN, 0);
     bucket.startLease(0);
     bucket.leased(4, 0, 0);
     assertThat(bucket.take(1)).isZero();
@@ -36,7 +39,7 @@ class LeasedBucketTest {
 
   @Test
   void neverHoldsMoreThanItsShare() {
-    LeasedBucket bucket = new LeasedBucket(2, 0);
+    LeasedBucket bucket = new LeasedBucket(2, TOKEN, 0);
     bucket.startLease(0);
     bucket.leased(2, 0, 0);
     bucket.giveBack();
@@ -47,7 +50,7 @@ class LeasedBucketTest {
 
   @Test
   void anEmptySharedBucketIsRefusedHereUntilItRefills() {
-    LeasedBucket bucket = new LeasedBucket(1, 0);
+    LeasedBucket bucket = new LeasedBucket(1, TOKEN, 0);
     bucket.startLease(0);
     bucket.leased(0, SECOND / 4, 0);
     assertThat(bucket.take(0)).isEqualTo(SECOND / 4);
@@ -57,8 +60,32 @@ class LeasedBucketTest {
   }
 
   @Test
+  void whileTheSharedBucketIsScarceARequestIsRefusedAtOnceRatherThanQueuedBehindTheLease() {
+    LeasedBucket bucket = new LeasedBucket(4, TOKEN, 0);
+    bucket.startLease(0);
+    bucket.leased(2, 0, 0); // asked 4, got 2: the shared bucket is running dry
+    assertThat(bucket.take(1)).isZero();
+    assertThat(bucket.take(2)).isZero();
+    assertThat(bucket.take(3)).as("nothing held, no lease yet").isEqualTo(LeasedBucket.LEASE);
+    assertThat(bucket.startLease(3)).isEqualTo(4);
+    assertThat(bucket.take(4)).as("scarce and a lease under way: refused").isEqualTo(TOKEN);
+    bucket.leased(4, 0, 5);
+    assertThat(bucket.take(6)).as("a full lease: plenty again").isZero();
+  }
+
+  @Test
+  void aFreshBucketWaitsForItsFirstLeaseInsteadOfRefusing() {
+    LeasedBucket bucket = new LeasedBucket(4, TOKEN, 0);
+    assertThat(bucket.take(0)).isEqualTo(LeasedBucket.LEASE);
+    assertThat(bucket.startLease(0)).isEqualTo(4);
+    assertThat(bucket.take(1))
+        .as("a lease is under way: wait for it")
+        .isEqualTo(LeasedBucket.LEASE);
+  }
+
+  @Test
   void aTokenGivenBackIsSpentAgain() {
-    LeasedBucket bucket = new LeasedBucket(1, 0);
+    LeasedBucket bucket = new LeasedBucket(1, TOKEN, 0);
     bucket.startLease(0);
     bucket.leased(1, 0, 0);
     assertThat(bucket.take(1)).isZero();
@@ -68,7 +95,7 @@ class LeasedBucketTest {
 
   @Test
   void aFailedLeaseLetsTheNextRequestTryAgain() {
-    LeasedBucket bucket = new LeasedBucket(1, 0);
+    LeasedBucket bucket = new LeasedBucket(1, TOKEN, 0);
     assertThat(bucket.startLease(0)).isEqualTo(1);
     bucket.leaseFailed();
     assertThat(bucket.startLease(1)).isEqualTo(1);
