@@ -51,14 +51,15 @@ class AsyncRunIT {
       emails.add(email);
       invoice(customer(i, email), i);
     }
-    // dunning has every invoice once a dry run would remind every customer
+    // dunning has every invoice once a dry run would remind every customer (a dry run creates no
+    // reminder: its actions say what it would send)
     Suite.await(
         "dunning's replica to hold the " + CUSTOMERS + " invoices",
         Duration.ofMinutes(3),
         () -> {
           RetryingClient.Answer dry =
               api.create("/api/v1/dunning/runs", Map.of("asOf", AS_OF.toString(), "dryRun", true));
-          return dry.ok() && dry.body().path("reminders").size() == CUSTOMERS;
+          return dry.ok() && dry.body().path("actions").size() == CUSTOMERS;
         });
 
     HttpResponse<String> accepted = acceptRun();
