@@ -14,7 +14,7 @@ public record CustomerOverdue(
         String name,
     @Schema(description = "The customer's open balance as of asOf") BigDecimal outstanding,
     @Schema(description = "The part of it past due") BigDecimal overdue,
-    @Schema(description = "Days past due of the customer's oldest overdue invoice")
+    @Schema(nullable = true, description = "Days past due of the customer's oldest overdue invoice")
         Integer oldestDaysPastDue,
     @Schema(description = "The customer's overdue ÷ the tenant's overdue, percent")
         BigDecimal shareOfOverdue,

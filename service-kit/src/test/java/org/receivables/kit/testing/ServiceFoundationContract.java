@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,16 @@ public abstract class ServiceFoundationContract {
     // installed by OpenApiContractCallback, which the service lists in its test resources
     given().get("/q/health/live").then().statusCode(200);
     assertThat(RestAssured.filters()).anyMatch(OpenApiContract.class::isInstance);
+  }
+
+  @Test
+  void theDocumentSaysWhichResponseFieldsAreAlwaysThereAndWhichCanBeNull() throws Exception {
+    String served =
+        given().queryParam("format", "json").get("/q/openapi").then().extract().asString();
+    assertThat(
+            ResponseRecordCheck.violations(
+                new ObjectMapper().readTree(served), ResponseRecordCheck.recordsOfTheApp()))
+        .isEmpty();
   }
 
   @Test
