@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.receivables.dunning.policy.InterestBasis;
 import org.receivables.dunning.replica.Movement;
 import org.receivables.kit.money.Money;
@@ -34,6 +35,7 @@ public final class LateInterest {
   private LateInterest() {}
 
   /** One period of constant principal and rate. */
+  @Schema(name = "InterestLine")
   public record Line(
       LocalDate from,
       LocalDate to,

@@ -1,5 +1,6 @@
 package org.receivables.dunning.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -154,7 +155,9 @@ public class RunResource {
   @Schema(name = "DunningRunActionPage")
   record ActionPage(
       List<RunView.Action> items,
-      @Schema(description = "Absent on the last page", nullable = true) String nextCursor) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(description = "Absent on the last page", nullable = true)
+          String nextCursor) {}
 
   @GET
   @RolesAllowed(Roles.STAFF)
