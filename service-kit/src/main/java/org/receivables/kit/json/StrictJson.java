@@ -27,16 +27,26 @@ public class StrictJson implements ObjectMapperCustomizer {
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // an empty or blank string is a string too, not "absent": Jackson would read it as null
     refuseCoercion(
-        mapper, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer);
+        mapper,
+        LogicalType.Boolean,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString,
+        CoercionInputShape.Integer);
     refuseCoercion(
         mapper,
         LogicalType.Integer,
         CoercionInputShape.String,
+        CoercionInputShape.EmptyString,
         CoercionInputShape.Float,
         CoercionInputShape.Boolean);
     refuseCoercion(
-        mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        mapper,
+        LogicalType.Float,
+        CoercionInputShape.String,
+        CoercionInputShape.EmptyString,
+        CoercionInputShape.Boolean);
     refuseCoercion(
         mapper,
         LogicalType.Textual,

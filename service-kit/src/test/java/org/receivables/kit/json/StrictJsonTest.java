@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class StrictJsonTest {
 
-  record Body(boolean dryRun, Integer days, BigDecimal amount, String reference, LocalDate asOf) {}
+  record Body(Boolean dryRun, Integer days, BigDecimal amount, String reference, LocalDate asOf) {}
 
   private final ObjectMapper mapper = mapper();
 
@@ -39,6 +39,11 @@ class StrictJsonTest {
         new String[] {
           "{\"dryRun\":\"true\"}",
           "{\"dryRun\":1}",
+          "{\"dryRun\":\"\"}",
+          "{\"dryRun\":\" \"}",
+          "{\"days\":\"\"}",
+          "{\"amount\":\"\"}",
+          "{\"amount\":\" \"}",
           "{\"days\":\"30\"}",
           "{\"days\":30.5}",
           "{\"amount\":\"12.50\"}",
