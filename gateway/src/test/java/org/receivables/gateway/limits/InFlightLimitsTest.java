@@ -12,13 +12,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.receivables.gateway.testing.DemoKeys;
 import org.receivables.gateway.testing.FakeUpstream;
@@ -50,7 +54,7 @@ class InFlightLimitsTest {
     try {
       hanging.add(hangingRequest("/api/v1/dunning/reminders"));
       hanging.add(hangingRequest("/api/v1/dunning/reminders"));
-      awaitInFlight("dunning", 2);
+      awaitInFlight("dunning", 2, hanging);
 
       given()
           .header("X-API-Key", DemoKeys.ACME_ADMIN)
@@ -73,7 +77,7 @@ class InFlightLimitsTest {
       }
     }
     // the clients are gone: their places are free, though the service never answered them
-    awaitInFlight("dunning", 0);
+    awaitInFlight("dunning", 0, List.of());
     given()
         .header("X-API-Key", DemoKeys.ACME_ADMIN)
         .get("/api/v1/dunning/reminders")
@@ -99,13 +103,46 @@ class InFlightLimitsTest {
     return socket;
   }
 
-  /** Polls the gauge; the bound (30 s) is half the proxy's timeout, which would free it too. */
-  private static void awaitInFlight(String upstream, int expected) {
+  /**
+   * Polls the gauge; the bound (30 s) is half the proxy's timeout, which would free it too. On
+   * timeout it says what the hanging requests got back, if anything: an answer there means they
+   * never reached the gate.
+   */
+  private static void awaitInFlight(String upstream, int expected, List<Socket> hanging) {
     String line = "gateway_upstream_in_flight{upstream=\"" + upstream + "\"} " + expected + ".0";
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(50))
-        .untilAsserted(() -> assertThat(metrics()).as("waiting for " + line).contains(line));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> metrics().contains(line));
+    } catch (ConditionTimeoutException e) {
+      String gauges =
+          metrics()
+              .lines()
+              .filter(l -> l.startsWith("gateway_upstream_in_flight{"))
+              .collect(Collectors.joining("; "));
+      StringBuilder answers = new StringBuilder();
+      for (Socket socket : hanging) {
+        answers.append(" | ").append(received(socket));
+      }
+      throw new AssertionError(
+          "waited 30 s for " + line + "; gauges: " + gauges + "; hanging requests got:" + answers,
+          e);
+    }
+  }
+
+  /** What the gateway sent back on a hanging request's connection so far (nothing is expected). */
+  private static String received(Socket socket) {
+    try {
+      socket.setSoTimeout(200);
+      byte[] buffer = new byte[2048];
+      int read = socket.getInputStream().read(buffer);
+      return read <= 0 ? "(closed)" : new String(buffer, 0, read, StandardCharsets.US_ASCII);
+    } catch (SocketTimeoutException e) {
+      return "(nothing)";
+    } catch (IOException e) {
+      return "(" + e + ")";
+    }
   }
 
   private static String metrics() {
