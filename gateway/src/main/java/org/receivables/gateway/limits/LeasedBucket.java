@@ -19,16 +19,23 @@ final class LeasedBucket {
   private final int share;
   private final long tokenNanos;
   private int tokens;
+
+  /** Set when a lease found the shared bucket empty; only then does {@link #emptyUntil} count. */
+  private boolean knownEmpty;
+
   private long emptyUntil;
   private boolean leasing;
   private int wanted;
   private boolean scarce;
 
-  /** {@code tokenNanos}: how long the shared bucket takes to refill one token. */
-  LeasedBucket(int share, long tokenNanos, long now) {
+  /**
+   * {@code tokenNanos}: how long the shared bucket takes to refill one token. A new bucket is not
+   * known empty at any time: a request on another event loop may read the clock just before this
+   * one is created, and must not be refused for it.
+   */
+  LeasedBucket(int share, long tokenNanos) {
     this.share = Math.max(1, share);
     this.tokenNanos = Math.max(1, tokenNanos);
-    this.emptyUntil = now;
   }
 
   /** 0 when a token was taken, {@link #LEASE} when a lease is needed, else the wait (ns). */
@@ -37,7 +44,7 @@ final class LeasedBucket {
       tokens--;
       return 0;
     }
-    if (now - emptyUntil < 0) {
+    if (emptyAt(now)) {
       return emptyUntil - now;
     }
     if (leasing && scarce) {
@@ -51,7 +58,7 @@ final class LeasedBucket {
    * known to be empty, and no other lease is under way. A positive answer marks a lease started.
    */
   synchronized int startLease(long now) {
-    if (leasing || tokens > share / 2 || now - emptyUntil < 0) {
+    if (leasing || tokens > share / 2 || emptyAt(now)) {
       return 0;
     }
     leasing = true;
@@ -69,9 +76,14 @@ final class LeasedBucket {
     leasing = false;
     scarce = granted < wanted;
     tokens = Math.min(share, tokens + granted);
-    if (granted == 0) {
+    knownEmpty = granted == 0;
+    if (knownEmpty) {
       emptyUntil = now + Math.max(1, waitNanos);
     }
+  }
+
+  private boolean emptyAt(long now) {
+    return knownEmpty && now - emptyUntil < 0;
   }
 
   /** The lease failed (database unavailable): nothing changes, another may be tried. */

@@ -128,7 +128,7 @@ public class RateLimits {
       return Future.succeededFuture(takeAlone(bucket, rate, burst, now));
     }
     LeasedBucket local =
-        leased.get(bucket, b -> new LeasedBucket(share(rate, burst), tokenNanos(rate), now));
+        leased.get(bucket, b -> new LeasedBucket(share(rate, burst), tokenNanos(rate)));
     long wait = local.take(now);
     if (wait != LeasedBucket.LEASE) {
       int want = wait == 0 ? local.startLease(now) : 0;
