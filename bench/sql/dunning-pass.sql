@@ -9,10 +9,10 @@
 -- JIT compilation costs this query seconds and saves nothing: off, for this session only.
 set jit = off;
 with ladder as (
-  select p.id, p.is_default, p.risk_classes::jsonb as classes, s.step ->> 'code' as code,
-         (s.step ->> 'offsetDays')::int as offset_days, s.no
+  select p.id, p.is_default, p.risk_classes as classes, s.code, s.offset_days, s.position as no
   from dunning_policy p
-  cross join lateral jsonb_array_elements(p.steps::jsonb) with ordinality s(step, no)
+  join dunning_policy_step s
+    on s.tenant_id = p.tenant_id and s.policy_id = p.id and s.policy_version = p.version
   where p.tenant_id = :'tenant' and not p.retired
     and p.version = (select max(version) from dunning_policy q where q.tenant_id = p.tenant_id and q.id = p.id)
 ),
@@ -25,7 +25,7 @@ reach as materialized (
 ),
 customer as materialized (
   select c.customer_id,
-         coalesce((select p.id from policies p where p.classes ? r.risk_class limit 1),
+         coalesce((select p.id from policies p where r.risk_class = any (p.classes) limit 1),
                   (select p.id from policies p where p.is_default limit 1)) as policy_id
   from dn_customer c
   left join dn_customer_risk r on r.tenant_id = c.tenant_id and r.customer_id = c.customer_id

@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param <C> the kind of commitment
  * @param <S> its status, whose {@link #activeStatus()} is the one that pauses dunning
  */
-public abstract class CommitmentRepository<C extends Commitment, S extends Enum<S>>
+public abstract class CommitmentRepository<C extends Commitment<S>, S extends Enum<S>>
     implements PanacheRepositoryBase<C, UUID> {
 
   /** The status of a commitment still in force. */

@@ -1,19 +1,14 @@
 package org.receivables.dunning.commitment;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.JoinTable;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.receivables.kit.money.Money;
 
@@ -23,14 +18,10 @@ import org.receivables.kit.money.Money;
  */
 @Entity
 @Table(name = "payment_plan")
-public class PaymentPlan extends Commitment {
-
-  /** In the order the collector listed them. */
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "plan_invoice", joinColumns = @JoinColumn(name = "plan_id"))
-  @OrderColumn(name = "position")
-  @Column(name = "invoice_id", nullable = false)
-  public List<String> invoiceIds = new ArrayList<>();
+@AssociationOverride(
+    name = "invoiceIds",
+    joinTable = @JoinTable(name = "plan_invoice", joinColumns = @JoinColumn(name = "plan_id")))
+public class PaymentPlan extends Commitment<PlanStatus> {
 
   public BigDecimal total;
 
@@ -44,17 +35,9 @@ public class PaymentPlan extends Commitment {
   @Column(name = "waive_fees")
   public boolean waiveFees;
 
-  @Enumerated(EnumType.STRING)
-  public PlanStatus status;
-
-  /** Applies an evaluation: only a change of state is recorded. */
-  public boolean close(PlanRules.Outcome outcome) {
-    if (outcome.status() == PlanStatus.ACTIVE || status != PlanStatus.ACTIVE) {
-      return false;
-    }
-    status = outcome.status();
-    closedOn = outcome.on();
-    return true;
+  @Override
+  protected PlanStatus activeStatus() {
+    return PlanStatus.ACTIVE;
   }
 
   public CommitmentView view() {

@@ -17,7 +17,8 @@ public final class PlanRules {
   private PlanRules() {}
 
   /** The state of a plan as of a date, and the day it changed. */
-  public record Outcome(PlanStatus status, LocalDate on, BigDecimal paid, BigDecimal remaining) {}
+  public record Outcome(PlanStatus status, LocalDate on, BigDecimal paid, BigDecimal remaining)
+      implements Commitment.Evaluation<PlanStatus> {}
 
   public static Outcome evaluate(
       List<Instalment> instalments,

@@ -1,18 +1,13 @@
 package org.receivables.dunning.commitment;
 
-import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.JoinTable;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.receivables.kit.money.Money;
 
@@ -22,14 +17,11 @@ import org.receivables.kit.money.Money;
  */
 @Entity
 @Table(name = "promise_to_pay")
-public class Promise extends Commitment {
-
-  /** In the order the collector listed them. */
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "promise_invoice", joinColumns = @JoinColumn(name = "promise_id"))
-  @OrderColumn(name = "position")
-  @Column(name = "invoice_id", nullable = false)
-  public List<String> invoiceIds = new ArrayList<>();
+@AssociationOverride(
+    name = "invoiceIds",
+    joinTable =
+        @JoinTable(name = "promise_invoice", joinColumns = @JoinColumn(name = "promise_id")))
+public class Promise extends Commitment<PromiseStatus> {
 
   public BigDecimal amount;
 
@@ -39,17 +31,9 @@ public class Promise extends Commitment {
   @Column(name = "made_on")
   public LocalDate madeOn;
 
-  @Enumerated(EnumType.STRING)
-  public PromiseStatus status;
-
-  /** Applies an evaluation: only a change of state is recorded. */
-  public boolean close(PromiseRules.Outcome outcome) {
-    if (outcome.status() == PromiseStatus.ACTIVE || status != PromiseStatus.ACTIVE) {
-      return false;
-    }
-    status = outcome.status();
-    closedOn = outcome.on();
-    return true;
+  @Override
+  protected PromiseStatus activeStatus() {
+    return PromiseStatus.ACTIVE;
   }
 
   public CommitmentView view() {

@@ -15,7 +15,8 @@ public final class PromiseRules {
   private PromiseRules() {}
 
   /** The state of a promise as of a date, and the day it changed. */
-  public record Outcome(PromiseStatus status, LocalDate on) {}
+  public record Outcome(PromiseStatus status, LocalDate on)
+      implements Commitment.Evaluation<PromiseStatus> {}
 
   public static Outcome evaluate(
       BigDecimal amount,

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** JSON kept in text columns (steps, id lists, instalments): one mapping, dates as YYYY-MM-DD. */
+/** JSON kept in text columns (id lists, instalments): one mapping, dates as YYYY-MM-DD. */
 public final class Json {
 
   private static final ObjectMapper MAPPER =

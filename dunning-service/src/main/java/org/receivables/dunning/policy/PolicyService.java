@@ -1,21 +1,16 @@
 package org.receivables.dunning.policy;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.receivables.dunning.common.Json;
 import org.receivables.dunning.common.Params;
-import org.receivables.dunning.common.Rows;
 import org.receivables.kit.problem.Problem;
 import org.receivables.kit.problem.ProblemException;
 
@@ -27,17 +22,23 @@ import org.receivables.kit.problem.ProblemException;
 @ApplicationScoped
 public class PolicyService {
 
-  private static final TypeReference<List<PolicyStep>> STEPS = new TypeReference<>() {};
-
-  @Inject EntityManager em;
+  @Inject PolicyRepository repository;
   @Inject Clock clock;
   @Inject Validator validator;
 
   /** Seeds the default ladders once per tenant; safe to call from concurrent transactions. */
   @Transactional
   public void ensureDefaults(String tenantId) {
-    for (DunningPolicy p : DefaultPolicies.forTenant(tenantId)) {
-      insert(tenantId, p, false, "system", true);
+    List<DunningPolicy> defaults = DefaultPolicies.forTenant(tenantId);
+    List<UUID> ids = defaults.stream().map(DunningPolicy::id).toList();
+    if (repository.seeded(tenantId, ids) == defaults.size()) {
+      return;
+    }
+    repository.lockSeeding(tenantId);
+    for (DunningPolicy p : defaults) {
+      if (repository.version(tenantId, p.id(), 1).isEmpty()) {
+        insert(tenantId, p, false, "system");
+      }
     }
   }
 
@@ -45,39 +46,28 @@ public class PolicyService {
   @Transactional
   public List<PolicyView> current(String tenantId) {
     ensureDefaults(tenantId);
-    return rows(
-            "select * from dunning_policy p where tenant_id = :t and version = (select max(version) from"
-                + " dunning_policy q where q.tenant_id = p.tenant_id and q.id = p.id) and not retired order by name",
-            tenantId,
-            null)
-        .stream()
-        .toList();
+    return repository.current(tenantId).stream().map(PolicyVersion::view).toList();
   }
 
   @Transactional
   public PolicyView get(String tenantId, UUID id) {
     ensureDefaults(tenantId);
-    return latest(tenantId, id).orElseThrow(() -> ProblemException.notFound("Policy", id));
+    return repository
+        .latest(tenantId, id)
+        .filter(v -> !v.retired)
+        .map(PolicyVersion::view)
+        .orElseThrow(() -> ProblemException.notFound("Policy", id));
   }
 
   @Transactional
   public List<PolicyView> versions(String tenantId, UUID id) {
     get(tenantId, id);
-    return rows(
-        "select * from dunning_policy where tenant_id = :t and id = :id order by version",
-        tenantId,
-        id);
+    return repository.versions(tenantId, id).stream().map(PolicyVersion::view).toList();
   }
 
   /** A specific version, for reminders that name the version they followed. */
   public Optional<PolicyView> version(String tenantId, UUID id, int version) {
-    return rows(
-            "select * from dunning_policy where tenant_id = :t and id = :id and version = "
-                + version,
-            tenantId,
-            id)
-        .stream()
-        .findFirst();
+    return repository.version(tenantId, id, version).map(PolicyVersion::view);
   }
 
   @Transactional
@@ -89,7 +79,7 @@ public class PolicyService {
     if (p.isDefault()) {
       clearOtherDefaults(tenantId, p.id(), actor);
     }
-    insert(tenantId, p, false, actor, false);
+    insert(tenantId, p, false, actor);
     return get(tenantId, p.id());
   }
 
@@ -115,7 +105,7 @@ public class PolicyService {
     if (p.isDefault()) {
       clearOtherDefaults(tenantId, id, actor);
     }
-    insert(tenantId, p, false, actor, false);
+    insert(tenantId, p, false, actor);
     return get(tenantId, id);
   }
 
@@ -139,8 +129,7 @@ public class PolicyService {
             p.contractualRate(),
             p.steps()),
         true,
-        actor,
-        false);
+        actor);
   }
 
   private void check(PolicyRequest request) {
@@ -197,104 +186,17 @@ public class PolicyService {
                 p.contractualRate(),
                 p.steps()),
             false,
-            actor,
-            false);
+            actor);
       }
     }
   }
 
-  private void insert(
-      String tenantId, DunningPolicy p, boolean retired, String actor, boolean ignoreExisting) {
+  private void insert(String tenantId, DunningPolicy p, boolean retired, String actor) {
     try {
-      em.createNativeQuery(
-              "insert into dunning_policy (tenant_id, id, version, name, description, is_default, risk_classes,"
-                  + " segments, priority, min_gap_days, interest_basis, contractual_rate, steps, retired, created_at,"
-                  + " created_by) values (:t, :id, :v, :name, :d, :def, :rc, :seg, :prio, :gap, :basis, :rate,"
-                  + " :steps, :retired, :at, :by)"
-                  + (ignoreExisting ? " on conflict do nothing" : ""))
-          .setParameter("t", tenantId)
-          .setParameter("id", p.id())
-          .setParameter("v", p.version())
-          .setParameter("name", p.name())
-          .setParameter("d", p.description())
-          .setParameter("def", p.isDefault())
-          .setParameter("rc", Json.write(p.riskClasses()))
-          .setParameter("seg", Json.write(p.segments()))
-          .setParameter("prio", p.priority())
-          .setParameter("gap", p.minGapDays())
-          .setParameter("basis", p.interestBasis().name())
-          .setParameter(
-              "rate", p.contractualRate() == null ? BigDecimal.valueOf(-1) : p.contractualRate())
-          .setParameter("steps", Json.write(p.steps()))
-          .setParameter("retired", retired)
-          .setParameter("at", Instant.now(clock))
-          .setParameter("by", actor == null ? "system" : actor)
-          .executeUpdate();
-      em.flush();
+      repository.persistAndFlush(PolicyVersion.of(tenantId, p, retired, actor, Instant.now(clock)));
     } catch (PersistenceException e) {
       throw ProblemException.conflict(
           "Policy " + p.id() + " was changed concurrently; read it again");
     }
-  }
-
-  private Optional<PolicyView> latest(String tenantId, UUID id) {
-    List<PolicyView> all =
-        rows(
-            "select * from dunning_policy where tenant_id = :t and id = :id order by version desc limit 1",
-            tenantId,
-            id);
-    return all.stream().findFirst().filter(v -> !v.retired());
-  }
-
-  /** A policy version's row, in select order. */
-  record PolicyRow(
-      UUID id,
-      int version,
-      String name,
-      String description,
-      boolean isDefault,
-      String riskClasses,
-      String segments,
-      int priority,
-      int minGapDays,
-      String interestBasis,
-      BigDecimal contractualRate,
-      String steps,
-      boolean retired,
-      Instant createdAt,
-      String createdBy) {
-
-    PolicyView view() {
-      return new PolicyView(
-          id,
-          version,
-          name,
-          "".equals(description) ? null : description,
-          isDefault,
-          Json.read(riskClasses, Json.STRINGS),
-          Json.read(segments, Json.STRINGS),
-          priority,
-          minGapDays,
-          InterestBasis.valueOf(interestBasis),
-          contractualRate == null || contractualRate.signum() < 0 ? null : contractualRate,
-          Json.read(steps, STEPS),
-          retired,
-          createdAt,
-          createdBy);
-    }
-  }
-
-  private List<PolicyView> rows(String sql, String tenantId, UUID id) {
-    var q =
-        em.createNativeQuery(
-            sql.replace(
-                "select *",
-                "select id, version, name, description, is_default, risk_classes, segments,"
-                    + " priority, min_gap_days, interest_basis, contractual_rate, steps, retired, created_at, created_by"));
-    q.setParameter("t", tenantId);
-    if (id != null) {
-      q.setParameter("id", id);
-    }
-    return Rows.list(q, PolicyRow.class).stream().map(PolicyRow::view).toList();
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.receivables.events.InvoiceIssued;
+import org.receivables.kit.testing.ScratchSchema;
 
 /** The replica's SQL and row mapping on a real PostgreSQL, with the kit's own table script. */
 class InvoiceReplicaRowsTest {

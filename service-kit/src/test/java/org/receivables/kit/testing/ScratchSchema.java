@@ -1,25 +1,32 @@
-package org.receivables.kit.replica;
+package org.receivables.kit.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
 /**
  * A fresh schema on the suite's PostgreSQL (the module's test database, created when missing) for
- * SQL tests without Quarkus; dropped on close, so tests run side by side and leave nothing.
+ * SQL tests without Quarkus; dropped on close, so tests run side by side and leave nothing. A
+ * service's data migrations are rehearsed in one with {@link #migrate}: up to the version before,
+ * old rows inserted, then to the end.
  */
-final class ScratchSchema implements AutoCloseable {
+public final class ScratchSchema implements AutoCloseable {
 
+  private final String url;
   private final Connection connection;
   private final String schema = "kit_" + UUID.randomUUID().toString().replace("-", "");
 
-  ScratchSchema() throws SQLException {
-    String url =
+  public ScratchSchema() throws SQLException {
+    url =
         System.getProperty(
             "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/kit_test");
     connection = connect(url);
@@ -29,12 +36,54 @@ final class ScratchSchema implements AutoCloseable {
     }
   }
 
-  Connection connection() {
+  public Connection connection() {
     return connection;
   }
 
+  /**
+   * Migrates this schema with Flyway from the classpath locations (as in the service's {@code
+   * quarkus.flyway.locations}, callbacks included) up to a version, or to the end with {@code
+   * "latest"}.
+   */
+  public ScratchSchema migrate(String target, String... locations) {
+    Flyway.configure()
+        .dataSource(url, user(), password())
+        .schemas(schema)
+        .defaultSchema(schema)
+        .locations(locations)
+        .target(target)
+        .cleanDisabled(true)
+        .load()
+        .migrate();
+    return this;
+  }
+
+  /** Runs SQL statements in this schema. */
+  public void execute(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** Each row of a query as its columns' text as PostgreSQL prints it, joined by '|'. */
+  public List<String> rows(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          cells.add(String.valueOf(rs.getString(i)));
+        }
+        out.add(String.join("|", cells));
+      }
+    }
+    return out;
+  }
+
   /** Runs a classpath SQL script, such as a Flyway callback of the kit. */
-  ScratchSchema run(String resource) throws SQLException, IOException {
+  public ScratchSchema run(String resource) throws SQLException, IOException {
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource);
         Statement s = connection.createStatement()) {
       if (in == null) {
@@ -54,9 +103,17 @@ final class ScratchSchema implements AutoCloseable {
     }
   }
 
+  private static String user() {
+    return System.getProperty("quarkus.datasource.username", "postgres");
+  }
+
+  private static String password() {
+    return System.getProperty("quarkus.datasource.password", "postgres");
+  }
+
   private static Connection connect(String url) throws SQLException {
-    String user = System.getProperty("quarkus.datasource.username", "postgres");
-    String password = System.getProperty("quarkus.datasource.password", "postgres");
+    String user = user();
+    String password = password();
     try {
       return DriverManager.getConnection(url, user, password);
     } catch (SQLException e) {
