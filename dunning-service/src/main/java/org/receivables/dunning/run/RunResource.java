@@ -33,6 +33,7 @@ import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.Created;
+import org.receivables.kit.request.Prefer;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 

@@ -3,6 +3,7 @@ package org.receivables.invoicing.cash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import org.receivables.invoicing.customer.CustomerService;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.payment.PaymentRequest;
 import org.receivables.invoicing.payment.PaymentService;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.problem.ProblemException;
 
@@ -103,34 +105,39 @@ public class AccountCredits {
 
   public List<Credit> list(String tenantId, UUID customerId) {
     customers.get(tenantId, customerId);
-    List<?> rows =
-        em.createNativeQuery(
-                "select id, customer_id, kind, currency, amount, remaining, received_on, source from"
-                    + " customer_account_credit where tenant_id = :t and customer_id = :c order by"
-                    + " received_on, id")
-            .setParameter("t", tenantId)
-            .setParameter("c", customerId)
-            .getResultList();
-    return rows.stream().map(r -> credit((Object[]) r)).toList();
+    return NamedRows.list(
+            em.createNativeQuery(
+                    "select "
+                        + CreditRow.COLUMNS
+                        + " from customer_account_credit where tenant_id = :t and customer_id = :c"
+                        + " order by received_on, id",
+                    Tuple.class)
+                .setParameter("t", tenantId)
+                .setParameter("c", customerId),
+            CreditRow.class)
+        .stream()
+        .map(CreditRow::credit)
+        .toList();
   }
 
   @Transactional
   public PaymentService.Result apply(
       String tenantId, UUID customerId, UUID creditId, UUID invoiceId, BigDecimal amount) {
     customers.get(tenantId, customerId);
-    List<?> rows =
-        em.createNativeQuery(
-                "select id, customer_id, kind, currency, amount, remaining, received_on, source from"
-                    + " customer_account_credit where tenant_id = :t and id = :id and customer_id ="
-                    + " :c for update")
-            .setParameter("t", tenantId)
-            .setParameter("id", creditId)
-            .setParameter("c", customerId)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("Account credit", creditId);
-    }
-    Credit credit = credit((Object[]) rows.get(0));
+    Credit credit =
+        NamedRows.first(
+                em.createNativeQuery(
+                        "select "
+                            + CreditRow.COLUMNS
+                            + " from customer_account_credit where tenant_id = :t and id = :id and"
+                            + " customer_id = :c for update",
+                        Tuple.class)
+                    .setParameter("t", tenantId)
+                    .setParameter("id", creditId)
+                    .setParameter("c", customerId),
+                CreditRow.class)
+            .map(CreditRow::credit)
+            .orElseThrow(() -> ProblemException.notFound("Account credit", creditId));
     Map<UUID, Invoice> locked = payments.lockInvoices(tenantId, List.of(invoiceId));
     Invoice invoice = locked.get(invoiceId);
     if (invoice == null || !invoice.customerId.equals(customerId)) {
@@ -190,16 +197,31 @@ public class AccountCredits {
             .getSingleResult();
   }
 
-  private static Credit credit(Object[] r) {
-    String cur = ((String) r[3]).trim();
-    return new Credit(
-        (UUID) r[0],
-        (UUID) r[1],
-        (String) r[2],
-        cur,
-        Money.round((BigDecimal) r[4], cur),
-        Money.round((BigDecimal) r[5], cur),
-        SqlBook.date(r[6]),
-        (String) r[7]);
+  /** A stored credit as read (columns mapped by name); amounts rounded to its currency. */
+  record CreditRow(
+      UUID id,
+      UUID customerId,
+      String kind,
+      String currency,
+      BigDecimal amount,
+      BigDecimal remaining,
+      LocalDate receivedOn,
+      String source) {
+
+    static final String COLUMNS =
+        "id, customer_id, kind, currency, amount, remaining, received_on, source";
+
+    Credit credit() {
+      String cur = currency.trim();
+      return new Credit(
+          id,
+          customerId,
+          kind,
+          cur,
+          Money.round(amount, cur),
+          Money.round(remaining, cur),
+          receivedOn,
+          source);
+    }
   }
 }

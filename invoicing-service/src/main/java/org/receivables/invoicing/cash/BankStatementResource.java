@@ -21,12 +21,15 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.cash.CashViews.EntryView;
+import org.receivables.invoicing.cash.CashViews.StatementImportView;
 import org.receivables.invoicing.cash.CashViews.StatementView;
 import org.receivables.invoicing.cash.match.EntryStatus;
 import org.receivables.invoicing.common.ApiDocs;
@@ -34,16 +37,24 @@ import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.request.ContentTypes;
 import org.receivables.kit.request.Created;
+import org.receivables.kit.request.Prefer;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
-/** Bank statements in: parsed, matched to invoices and applied (docs/cash-application.md). */
+/**
+ * Bank statements in: parsed, matched to invoices and applied (docs/cash-application.md), in the
+ * request or, with {@code Prefer: respond-async}, by a background import.
+ */
 @Path("/api/v1/bank-statements")
 @Tag(name = "Cash application")
 @Produces(MediaType.APPLICATION_JSON)
 public class BankStatementResource {
 
+  /** Where the asynchronous imports are read. */
+  static final String IMPORTS = "/api/v1/bank-statements/imports";
+
   @Inject StatementImport imports;
+  @Inject StatementImports asyncImports;
   @Inject EntryViews views;
   @Inject TenantContext tenant;
 
@@ -65,7 +76,12 @@ public class BankStatementResource {
               + " sure; debits are recorded and ignored; a returned transfer reverses the payments"
               + " of the entry it returns. The same statement again answers 200 with the same id;"
               + " entries already imported by an overlapping statement are not processed again."
-              + " XML with a DOCTYPE is refused.")
+              + " XML with a DOCTYPE is refused. With the header Prefer: respond-async the"
+              + " statement and its entries are recorded, then the answer is 202 with the Location"
+              + " of its import, decided in the background: poll GET"
+              + " /bank-statements/imports/{id} until its status is COMPLETED (then it carries the"
+              + " statement's summary) or FAILED (send the statement again to resume it). The same"
+              + " statement again is the same import.")
   @RequestBody(
       content = {
         @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
@@ -81,6 +97,22 @@ public class BankStatementResource {
       description = "This statement was imported before: the same statement, nothing applied again",
       content = @Content(schema = @Schema(implementation = StatementView.class)))
   @APIResponse(
+      responseCode = "202",
+      description =
+          "Prefer: respond-async: the statement is recorded and its import accepted; its entries"
+              + " are decided in the background",
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The import, to poll",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Preference-Applied",
+            description = "respond-async",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(schema = @Schema(implementation = StatementImportView.class)))
+  @APIResponse(
       responseCode = "400",
       description = "Not a statement this service reads, or hostile XML (problem+json)")
   @APIResponse(
@@ -91,8 +123,22 @@ public class BankStatementResource {
   public Response importStatement(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body,
+      @Parameter(
+              description =
+                  "respond-async to have the statement decided in the background (202 and an"
+                      + " import to poll); without it the answer waits for the whole statement")
+          @HeaderParam("Prefer")
+          String prefer,
       @Context UriInfo uri) {
     requireStatementType(contentType);
+    if (Prefer.respondAsync(prefer)) {
+      UUID id = asyncImports.accept(tenant.tenantId(), contentType, body);
+      return Created.under(IMPORTS, id)
+          .status(Response.Status.ACCEPTED)
+          .header("Preference-Applied", Prefer.RESPOND_ASYNC)
+          .entity(importView(id))
+          .build();
+    }
     StatementImport.Imported imported =
         imports.importStatement(tenant.tenantId(), contentType, body);
     StatementView view = StatementView.of(imported.summary());
@@ -106,6 +152,33 @@ public class BankStatementResource {
         MediaType.APPLICATION_XML_TYPE,
         MediaType.TEXT_XML_TYPE,
         MediaType.TEXT_PLAIN_TYPE);
+  }
+
+  @GET
+  @Path("imports/{id}")
+  @RolesAllowed(Roles.ANYONE)
+  @Operation(
+      summary = "Where an asynchronous statement import stands",
+      description =
+          "RUNNING with its progress, then COMPLETED with the statement's summary (what the"
+              + " synchronous import answers), or FAILED with the reason")
+  @APIResponse(
+      responseCode = "200",
+      description = "The import",
+      content = @Content(schema = @Schema(implementation = StatementImportView.class)))
+  @APIResponse(responseCode = "404", description = "No such import in this tenant (problem+json)")
+  public StatementImportView importOf(@PathParam("id") UUID id) {
+    return importView(id);
+  }
+
+  private StatementImportView importView(UUID id) {
+    String tenantId = tenant.tenantId();
+    StatementImports.ImportState state = asyncImports.get(tenantId, id);
+    StatementView statement =
+        state.status() == StatementImports.Status.COMPLETED
+            ? StatementView.of(imports.summary(tenantId, state.statementId()))
+            : null;
+    return StatementImportView.of(state, statement);
   }
 
   @GET

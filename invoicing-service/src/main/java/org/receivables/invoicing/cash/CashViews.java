@@ -2,6 +2,7 @@ package org.receivables.invoicing.cash;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -51,6 +52,44 @@ public final class CashViews {
       return s.counts().getOrDefault(status, 0L).intValue();
     }
   }
+
+  /** An asynchronous statement import: where it stands, then the statement's summary. */
+  @Schema(name = "BankStatementImport")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record StatementImportView(
+      UUID id,
+      @Schema(description = "The statement recorded, readable at /bank-statements/{statementId}")
+          UUID statementId,
+      @Schema(enumeration = {"RUNNING", "COMPLETED", "FAILED"}) String status,
+      Instant acceptedAt,
+      @Schema(description = "When it completed or failed", nullable = true) Instant finishedAt,
+      @Schema(
+              description = "Why it failed; sending the statement again resumes it",
+              nullable = true)
+          String failure,
+      ImportProgress progress,
+      @Schema(description = "Once COMPLETED: what the synchronous import answers", nullable = true)
+          StatementView statement) {
+
+    static StatementImportView of(StatementImports.ImportState s, StatementView statement) {
+      return new StatementImportView(
+          s.id(),
+          s.statementId(),
+          s.status().name(),
+          s.acceptedAt(),
+          s.finishedAt(),
+          s.failure(),
+          new ImportProgress(s.entries(), s.decided()),
+          statement);
+    }
+  }
+
+  /** How far an import got. */
+  @Schema(name = "BankStatementImportProgress")
+  public record ImportProgress(
+      @Schema(description = "Entries in the statement") long entries,
+      @Schema(description = "Entries decided so far (matched, suggested, unmatched or ignored)")
+          long decided) {}
 
   /** A part of a transfer applied to an invoice. */
   @Schema(name = "BankEntryAllocation")

@@ -207,14 +207,14 @@ public class EntryApplication {
 
   @Transactional(Transactional.TxType.MANDATORY)
   void undo(String tenantId, EntryRow entry, String reason) {
-    for (Object[] app : store.applications(tenantId, entry.id())) {
-      if (app[0] != null) {
-        Payment p = em.find(Payment.class, app[0]);
+    for (EntryStore.Application app : store.applications(tenantId, entry.id())) {
+      if (app.paymentId() != null) {
+        Payment p = em.find(Payment.class, app.paymentId());
         if (p != null && p.status != Payment.Status.REVERSED) {
           payments.reverse(tenantId, p.id, new ReversalRequest(reason, null));
         }
-      } else if (app[1] != null) {
-        credits.withdraw(tenantId, (UUID) app[1]);
+      } else if (app.accountCreditId() != null) {
+        credits.withdraw(tenantId, app.accountCreditId());
       }
     }
     store.clearApplications(tenantId, entry.id());

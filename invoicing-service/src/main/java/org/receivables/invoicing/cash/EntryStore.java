@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.receivables.invoicing.cash.match.Decision;
 import org.receivables.invoicing.cash.statement.ParsedStatement;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantContext;
 
 /**
@@ -125,16 +127,16 @@ public class EntryStore {
   }
 
   Optional<EntryRow> find(String tenantId, UUID entryId, boolean lock) {
-    List<?> rows =
+    return NamedRows.first(
         em.createNativeQuery(
                 "select "
                     + EntryRow.COLUMNS
                     + " from bank_entry where tenant_id = :t and id = :id"
-                    + (lock ? " for update" : ""))
+                    + (lock ? " for update" : ""),
+                Tuple.class)
             .setParameter("t", tenantId)
-            .setParameter("id", entryId)
-            .getResultList();
-    return rows.stream().findFirst().map(r -> EntryRow.of((Object[]) r));
+            .setParameter("id", entryId),
+        EntryRow.class);
   }
 
   /**
@@ -142,18 +144,18 @@ public class EntryStore {
    * concurrent import of the same statement waits here, then finds them processed.
    */
   List<EntryRow> lockUnprocessed(String tenantId, UUID statementId, int limit) {
-    List<?> rows =
+    return NamedRows.list(
         em.createNativeQuery(
                 "select "
                     + EntryRow.columns("e.")
                     + " from bank_statement_entry l join bank_entry e on e.id = l.entry_id where"
                     + " l.tenant_id = :t and l.statement_id = :s and not e.processed order by"
-                    + " l.position limit :n for update of e")
+                    + " l.position limit :n for update of e",
+                Tuple.class)
             .setParameter("t", tenantId)
             .setParameter("s", statementId)
-            .setParameter("n", limit)
-            .getResultList();
-    return rows.stream().map(r -> EntryRow.of((Object[]) r)).toList();
+            .setParameter("n", limit),
+        EntryRow.class);
   }
 
   /** Whether the entry still waits for its decision (read under the caller's lock). */
@@ -240,15 +242,18 @@ public class EntryStore {
         .executeUpdate();
   }
 
-  List<Object[]> applications(String tenantId, UUID entryId) {
-    List<?> rows =
+  /** What applying an entry made: a payment, or cash left on the customer's account. */
+  record Application(UUID paymentId, UUID accountCreditId) {}
+
+  List<Application> applications(String tenantId, UUID entryId) {
+    return NamedRows.list(
         em.createNativeQuery(
                 "select payment_id, account_credit_id from bank_entry_application where tenant_id ="
-                    + " :t and entry_id = :e")
+                    + " :t and entry_id = :e",
+                Tuple.class)
             .setParameter("t", tenantId)
-            .setParameter("e", entryId)
-            .getResultList();
-    return rows.stream().map(Object[].class::cast).toList();
+            .setParameter("e", entryId),
+        Application.class);
   }
 
   void clearApplications(String tenantId, UUID entryId) {

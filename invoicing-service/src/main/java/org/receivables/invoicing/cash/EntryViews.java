@@ -3,9 +3,7 @@ package org.receivables.invoicing.cash;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 import org.receivables.invoicing.cash.CashViews.AllocationView;
 import org.receivables.invoicing.cash.CashViews.CandidateView;
 import org.receivables.invoicing.cash.CashViews.EntryView;
@@ -22,7 +20,7 @@ public class EntryViews {
     String cur = e.currency();
     List<AllocationView> allocations =
         imports.allocations(tenantId, e.id()).stream()
-            .map(r -> new AllocationView((UUID) r[0], Money.round((BigDecimal) r[1], cur)))
+            .map(a -> new AllocationView(a.invoiceId(), Money.round(a.amount(), cur)))
             .toList();
     List<CandidateView> candidates =
         store.read(e.candidates(), new TypeReference<List<EntryStore.CandidateRow>>() {}).stream()

@@ -4,10 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.receivables.invoicing.cash.match.Book;
 import org.receivables.invoicing.cash.match.OpenInvoice;
 import org.receivables.invoicing.payment.EarlyPaymentDiscount;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
 
 /**
@@ -31,10 +31,12 @@ public class SqlBook {
   private static final String OUTSTANDING =
       "(i.total_incl_tax - i.amount_paid - i.discount_granted - i.amount_credited)";
   private static final String SELECT =
-      "select i.id, i.customer_id, c.name, i.number, i.payment_reference, i.currency, "
+      "select i.id, i.customer_id, c.name as customer_name, i.number, i.payment_reference,"
+          + " i.currency, "
           + OUTSTANDING
-          + ", i.due_date, i.discount_percent, i.discount_deadline,"
-          + " i.total_incl_tax - i.amount_credited from invoice i join customer c on c.id ="
+          + " as outstanding, i.due_date, i.discount_percent, i.discount_deadline,"
+          + " i.total_incl_tax - i.amount_credited as discount_base from invoice i join customer c"
+          + " on c.id ="
           + " i.customer_id where i.tenant_id = :t and i.status in ('OPEN', 'PARTIALLY_PAID')"
           + " and "
           + OUTSTANDING
@@ -47,7 +49,7 @@ public class SqlBook {
       @Override
       public List<OpenInvoice> byReferences(Collection<String> refs, LocalDate on) {
         return read(
-            em.createNativeQuery(SELECT + " and i.payment_reference in (:refs)")
+            em.createNativeQuery(SELECT + " and i.payment_reference in (:refs)", Tuple.class)
                 .setParameter("refs", List.copyOf(refs)),
             tenantId,
             on);
@@ -62,7 +64,8 @@ public class SqlBook {
                     SELECT
                         + " and (upper(regexp_replace(i.number, '[^A-Za-z0-9]', '', 'g')) in"
                         + " (:alnum) or regexp_replace(i.number, '[^0-9]', '', 'g') in (:digits))"
-                        + " limit :n")
+                        + " limit :n",
+                    Tuple.class)
                 .setParameter("alnum", alnum.isEmpty() ? List.of("-") : List.copyOf(alnum))
                 .setParameter("digits", digits.isEmpty() ? List.of("-") : List.copyOf(digits))
                 .setParameter("n", limit),
@@ -76,7 +79,8 @@ public class SqlBook {
             em.createNativeQuery(
                     SELECT
                         + " and i.customer_id = :c and i.currency = :cur order by i.due_date, i.id"
-                        + " limit :n")
+                        + " limit :n",
+                    Tuple.class)
                 .setParameter("c", customerId)
                 .setParameter("cur", currency)
                 .setParameter("n", limit),
@@ -92,7 +96,8 @@ public class SqlBook {
                     SELECT
                         + " and i.currency = :cur and "
                         + OUTSTANDING
-                        + " between :lo and :hi order by i.due_date, i.id limit :n")
+                        + " between :lo and :hi order by i.due_date, i.id limit :n",
+                    Tuple.class)
                 .setParameter("cur", currency)
                 .setParameter("lo", low)
                 .setParameter("hi", high)
@@ -121,55 +126,64 @@ public class SqlBook {
         if (ibans.isEmpty()) {
           return out;
         }
-        List<?> rows =
-            em.createNativeQuery(
-                    "select iban, customer_id from payer_account where tenant_id = :t and iban in"
-                        + " (:ibans)")
-                .setParameter("t", tenantId)
-                .setParameter("ibans", List.copyOf(ibans))
-                .getResultList();
-        for (Object row : rows) {
-          Object[] r = (Object[]) row;
-          out.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((UUID) r[1]);
-        }
+        NamedRows.list(
+                em.createNativeQuery(
+                        "select iban, customer_id from payer_account where tenant_id = :t and"
+                            + " iban in (:ibans)",
+                        Tuple.class)
+                    .setParameter("t", tenantId)
+                    .setParameter("ibans", List.copyOf(ibans)),
+                PayerRow.class)
+            .forEach(
+                p -> out.computeIfAbsent(p.iban(), k -> new LinkedHashSet<>()).add(p.customerId()));
         return out;
       }
     };
   }
 
-  private static List<OpenInvoice> read(Query q, String tenantId, LocalDate on) {
-    List<?> rows = q.setParameter("t", tenantId).getResultList();
-    List<OpenInvoice> out = new ArrayList<>(rows.size());
-    for (Object row : rows) {
-      Object[] r = (Object[]) row;
-      String cur = ((String) r[5]).trim();
-      BigDecimal outstanding = (BigDecimal) r[6];
+  /** A payer's account and a customer it paid. */
+  record PayerRow(String iban, UUID customerId) {}
+
+  /** An open invoice as {@link #SELECT} reads it (columns mapped by name). */
+  record InvoiceRow(
+      UUID id,
+      UUID customerId,
+      String customerName,
+      String number,
+      String paymentReference,
+      String currency,
+      BigDecimal outstanding,
+      LocalDate dueDate,
+      BigDecimal discountPercent,
+      LocalDate discountDeadline,
+      BigDecimal discountBase) {
+
+    /** What the matcher sees, the early-payment discount earned on {@code on} deducted. */
+    OpenInvoice open(LocalDate on) {
+      String cur = currency.trim();
       BigDecimal discount = BigDecimal.ZERO;
-      if (r[8] != null) {
-        EarlyPaymentDiscount offer = new EarlyPaymentDiscount((BigDecimal) r[8], date(r[9]));
+      if (discountPercent != null) {
+        EarlyPaymentDiscount offer = new EarlyPaymentDiscount(discountPercent, discountDeadline);
         if (offer.appliesOn(on)) {
-          discount = offer.amount((BigDecimal) r[10], cur).min(outstanding);
+          discount = offer.amount(discountBase, cur).min(outstanding);
         }
       }
-      out.add(
-          new OpenInvoice(
-              (UUID) r[0],
-              (UUID) r[1],
-              (String) r[2],
-              (String) r[3],
-              (String) r[4],
-              cur,
-              Money.round(outstanding, cur),
-              date(r[7]),
-              Money.round(discount, cur)));
+      return new OpenInvoice(
+          id,
+          customerId,
+          customerName,
+          number,
+          paymentReference,
+          cur,
+          Money.round(outstanding, cur),
+          dueDate,
+          Money.round(discount, cur));
     }
-    return out;
   }
 
-  static LocalDate date(Object o) {
-    if (o == null) {
-      return null;
-    }
-    return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
+  private static List<OpenInvoice> read(Query q, String tenantId, LocalDate on) {
+    return NamedRows.list(q.setParameter("t", tenantId), InvoiceRow.class).stream()
+        .map(r -> r.open(on))
+        .toList();
   }
 }

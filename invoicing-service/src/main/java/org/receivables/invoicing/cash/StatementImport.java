@@ -4,12 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.receivables.invoicing.cash.match.BatchBook;
 import org.receivables.invoicing.cash.match.EntryStatus;
@@ -18,6 +20,7 @@ import org.receivables.invoicing.cash.statement.BalanceCheck;
 import org.receivables.invoicing.cash.statement.ParsedStatement;
 import org.receivables.invoicing.cash.statement.StatementFormatException;
 import org.receivables.invoicing.cash.statement.StatementReader;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -60,7 +63,21 @@ public class StatementImport {
   @Inject CashConfig config;
   @Inject EntityManager em;
 
+  /** Imports the statement in this request: recorded, then decided chunk by chunk. */
   public Imported importStatement(String tenantId, String mediaType, byte[] body) {
+    Recorded recorded = record(tenantId, mediaType, body);
+    decideAll(tenantId, recorded.id());
+    return new Imported(summary(tenantId, recorded.id()), recorded.created());
+  }
+
+  /** A statement recorded with its entries (not decided yet), and whether this call recorded it. */
+  public record Recorded(UUID id, boolean created) {}
+
+  /**
+   * Parses the statement and records it with all its entries in one short transaction of its own; a
+   * statement already there is found, not recorded again.
+   */
+  public Recorded record(String tenantId, String mediaType, byte[] body) {
     ParsedStatement s;
     try {
       s = StatementReader.read(mediaType, body);
@@ -69,11 +86,15 @@ public class StatementImport {
     }
     UUID[] recorded = new UUID[1];
     boolean created = QuarkusTransaction.requiringNew().call(() -> record(tenantId, s, recorded));
+    return new Recorded(recorded[0], created);
+  }
+
+  /** Decides every entry of the statement not decided yet, a chunk per transaction. */
+  public void decideAll(String tenantId, UUID statementId) {
     Matcher.Settings settings = config.settings(tenantId);
-    while (decideChunk(tenantId, recorded[0], settings)) {
+    while (decideChunk(tenantId, statementId, settings)) {
       // next chunk
     }
-    return new Imported(summary(tenantId, recorded[0]), created);
   }
 
   /** Records the statement and its entries; false when it was there already (then id is its). */
@@ -158,37 +179,40 @@ public class StatementImport {
         books.of(tenantId), entries.stream().map(EntryProcessing::transfer).toList());
   }
 
+  /** A statement's row, as {@link #summary} reads it. */
+  record StatementRow(
+      String account, String format, int entries, Boolean balanced, String balanceNote) {}
+
+  /** How many of a statement's entries have a status, as {@link #summary} reads it. */
+  record StatusCount(EntryStatus status, long entries) {}
+
+  /** One invoice an applied entry paid, and how much. */
+  public record Allocation(UUID invoiceId, BigDecimal amount) {}
+
   public StatementSummary summary(String tenantId, UUID id) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select account, format, entries, balanced, balance_note from bank_statement where"
-                    + " tenant_id = :t and id = :id")
-            .setParameter("t", tenantId)
-            .setParameter("id", id)
-            .getResultList();
-    if (rows.isEmpty()) {
-      throw ProblemException.notFound("Bank statement", id);
-    }
-    Object[] r = (Object[]) rows.get(0);
-    List<?> statuses =
-        em.createNativeQuery(
-                "select e.status from bank_statement_entry l join bank_entry e on e.id = l.entry_id"
-                    + " where l.tenant_id = :t and l.statement_id = :id")
-            .setParameter("t", tenantId)
-            .setParameter("id", id)
-            .getResultList();
-    Map<EntryStatus, Long> counts =
-        statuses.stream()
-            .map(x -> EntryStatus.valueOf((String) x))
-            .collect(Collectors.groupingBy(x -> x, Collectors.counting()));
+    StatementRow r =
+        NamedRows.first(
+                em.createNativeQuery(
+                        "select account, format, entries, balanced, balance_note from bank_statement"
+                            + " where tenant_id = :t and id = :id",
+                        Tuple.class)
+                    .setParameter("t", tenantId)
+                    .setParameter("id", id),
+                StatementRow.class)
+            .orElseThrow(() -> ProblemException.notFound("Bank statement", id));
+    Map<EntryStatus, Long> counts = new EnumMap<>(EntryStatus.class);
+    NamedRows.list(
+            em.createNativeQuery(
+                    "select e.status, count(*) as entries from bank_statement_entry l join"
+                        + " bank_entry e on e.id = l.entry_id where l.tenant_id = :t and"
+                        + " l.statement_id = :id group by e.status",
+                    Tuple.class)
+                .setParameter("t", tenantId)
+                .setParameter("id", id),
+            StatusCount.class)
+        .forEach(c -> counts.put(c.status(), c.entries()));
     return new StatementSummary(
-        id,
-        (String) r[0],
-        (String) r[1],
-        ((Number) r[2]).intValue(),
-        counts,
-        (Boolean) r[3],
-        (String) r[4]);
+        id, r.account(), r.format(), r.entries(), counts, r.balanced(), r.balanceNote());
   }
 
   /** The statement's entries in statement order, optionally of one status. */
@@ -201,29 +225,27 @@ public class StatementImport {
                     + " from bank_statement_entry l join bank_entry e on e.id = l.entry_id where"
                     + " l.tenant_id = :t and l.statement_id = :id"
                     + (status == null ? "" : " and e.status = :s")
-                    + " order by l.position")
+                    + " order by l.position",
+                Tuple.class)
             .setParameter("t", tenantId)
             .setParameter("id", statementId);
     if (status != null) {
       query.setParameter("s", status.name());
     }
-    List<?> rows = query.getResultList();
-    List<EntryRow> out = new ArrayList<>();
-    rows.forEach(r -> out.add(EntryRow.of((Object[]) r)));
-    return out;
+    return NamedRows.list(query, EntryRow.class);
   }
 
   /** What an applied entry paid, per invoice (payments still standing). */
-  public List<Object[]> allocations(String tenantId, UUID entryId) {
-    List<?> rows =
+  public List<Allocation> allocations(String tenantId, UUID entryId) {
+    return NamedRows.list(
         em.createNativeQuery(
                 "select pa.invoice_id, pa.amount from bank_entry_application a join payment p on"
                     + " p.id = a.payment_id join payment_allocation pa on pa.payment_id = p.id where"
                     + " a.tenant_id = :t and a.entry_id = :e and p.status = 'RECEIVED' order by"
-                    + " pa.invoice_id")
+                    + " pa.invoice_id",
+                Tuple.class)
             .setParameter("t", tenantId)
-            .setParameter("e", entryId)
-            .getResultList();
-    return rows.stream().map(Object[].class::cast).toList();
+            .setParameter("e", entryId),
+        Allocation.class);
   }
 }

@@ -1,21 +1,21 @@
-package org.receivables.dunning.run;
+package org.receivables.kit.request;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Reads the {@code Prefer} request header (RFC 7240): preferences separated by commas, each a token
- * with optional {@code =value} and {@code ;parameters}. Only {@code respond-async} matters here;
- * anything else a client prefers is ignored, as the RFC allows.
+ * with optional {@code =value} and {@code ;parameters}. Only {@code respond-async} matters (dunning
+ * runs, bank statement imports); anything else a client prefers is ignored, as the RFC allows.
  */
-final class Prefer {
+public final class Prefer {
 
-  static final String RESPOND_ASYNC = "respond-async";
+  public static final String RESPOND_ASYNC = "respond-async";
 
   private Prefer() {}
 
   /** Whether the header asks for an asynchronous answer. */
-  static boolean respondAsync(String header) {
+  public static boolean respondAsync(String header) {
     if (header == null) {
       return false;
     }

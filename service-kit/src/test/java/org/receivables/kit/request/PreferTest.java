@@ -1,4 +1,4 @@
-package org.receivables.dunning.run;
+package org.receivables.kit.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,158 @@
+package org.receivables.kit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TupleElement;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NamedRowsTest {
+
+  enum Status {
+    OPEN,
+    CLOSED
+  }
+
+  record Row(
+      UUID id,
+      String entryReference,
+      BigDecimal amount,
+      boolean credit,
+      int position,
+      long entries,
+      LocalDate bookingDate,
+      Instant createdAt,
+      Status status,
+      String note) {}
+
+  /** A row as Hibernate gives it: values by column label. */
+  private static Tuple tuple(Map<String, Object> columns) {
+    List<TupleElement<?>> elements =
+        columns.keySet().stream().<TupleElement<?>>map(NamedRowsTest::element).toList();
+    return new Tuple() {
+      @Override
+      public <X> X get(TupleElement<X> e) {
+        @SuppressWarnings("unchecked")
+        X value = (X) columns.get(e.getAlias());
+        return value;
+      }
+
+      @Override
+      public <X> X get(String alias, Class<X> type) {
+        return type.cast(columns.get(alias));
+      }
+
+      @Override
+      public Object get(String alias) {
+        return columns.get(alias);
+      }
+
+      @Override
+      public <X> X get(int i, Class<X> type) {
+        return type.cast(toArray()[i]);
+      }
+
+      @Override
+      public Object get(int i) {
+        return toArray()[i];
+      }
+
+      @Override
+      public Object[] toArray() {
+        return columns.values().toArray();
+      }
+
+      @Override
+      public List<TupleElement<?>> getElements() {
+        return elements;
+      }
+    };
+  }
+
+  private static TupleElement<Object> element(String alias) {
+    return new TupleElement<>() {
+      @Override
+      public Class<? extends Object> getJavaType() {
+        return Object.class;
+      }
+
+      @Override
+      public String getAlias() {
+        return alias;
+      }
+    };
+  }
+
+  private static Map<String, Object> columns() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("note", null);
+    c.put("status", "CLOSED");
+    c.put("created_at", OffsetDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneOffset.UTC));
+    c.put("booking_date", java.sql.Date.valueOf("2026-11-30"));
+    c.put("entries", 7L);
+    c.put("position", (short) 3);
+    c.put("credit", Boolean.TRUE);
+    c.put("amount", 12.5d);
+    c.put("ENTRY_REFERENCE", "REF-1");
+    c.put("id", UUID.fromString("00000000-0000-0000-0000-000000000001"));
+    return c;
+  }
+
+  @Test
+  void componentsAreFilledFromTheColumnsOfTheSameNameWhateverTheirOrder() {
+    Row row = NamedRows.toRecord(tuple(columns()), Row.class);
+    assertThat(row.id()).isEqualTo(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+    assertThat(row.entryReference()).isEqualTo("REF-1");
+    assertThat(row.amount()).isEqualByComparingTo("12.5");
+    assertThat(row.credit()).isTrue();
+    assertThat(row.position()).isEqualTo(3);
+    assertThat(row.entries()).isEqualTo(7L);
+    assertThat(row.bookingDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+    assertThat(row.createdAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+    assertThat(row.status()).isEqualTo(Status.CLOSED);
+    assertThat(row.note()).isNull();
+  }
+
+  @Test
+  void timestampsAreReadAsInstants() {
+    Map<String, Object> c = columns();
+    c.put("created_at", Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")));
+    assertThat(NamedRows.toRecord(tuple(c), Row.class).createdAt())
+        .isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+  }
+
+  @Test
+  void aMissingColumnOrAWrongTypeFailsNamingTheRecordAndTheColumn() {
+    Map<String, Object> missing = columns();
+    missing.remove("booking_date");
+    assertThatThrownBy(() -> NamedRows.toRecord(tuple(missing), Row.class))
+        .hasMessageContaining("Row.bookingDate")
+        .hasMessageContaining("booking_date");
+    Map<String, Object> wrong = columns();
+    wrong.put("id", 42);
+    assertThatThrownBy(() -> NamedRows.toRecord(tuple(wrong), Row.class))
+        .hasMessageContaining("Row")
+        .hasMessageContaining("id");
+    Map<String, Object> nullFlag = columns();
+    nullFlag.put("credit", null);
+    assertThatThrownBy(() -> NamedRows.toRecord(tuple(nullFlag), Row.class))
+        .hasMessageContaining("credit is null");
+  }
+
+  @Test
+  void camelCaseComponentsNameSnakeCaseColumns() {
+    assertThat(NamedRows.column("endToEndId")).isEqualTo("end_to_end_id");
+    assertThat(NamedRows.column("id")).isEqualTo("id");
+  }
+}
