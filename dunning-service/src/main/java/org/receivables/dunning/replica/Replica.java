@@ -164,38 +164,54 @@ public class Replica {
   }
 
   private static OpenInvoice openInvoice(ResultSet rs) throws SQLException {
-    InvoiceFacts invoice =
-        new InvoiceFacts(
-            rs.getString(1),
-            rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getObject(5, LocalDate.class),
-            rs.getObject(6, LocalDate.class),
-            rs.getBigDecimal(7),
-            rs.getBigDecimal(8),
-            rs.getString(9),
-            rs.getBoolean(10),
-            rs.getString(26));
+    InvoiceFacts invoice = invoiceAt(rs, 26);
     Optional<CustomerFacts> customer =
         rs.getBoolean(23)
-            ? Optional.of(
-                new CustomerFacts(
-                    invoice.customerId(),
-                    rs.getString(11),
-                    rs.getString(12),
-                    rs.getString(13),
-                    rs.getString(14),
-                    rs.getString(15),
-                    rs.getString(16),
-                    rs.getBigDecimal(17),
-                    rs.getBoolean(18),
-                    rs.getBoolean(19),
-                    rs.getBoolean(20),
-                    rs.getObject(21, LocalDate.class),
-                    rs.getObject(22, UUID.class)))
+            ? Optional.of(customerAt(rs, invoice.customerId(), 11))
             : Optional.empty();
     return new OpenInvoice(invoice, customer, new HashMap<>(4));
+  }
+
+  /**
+   * An invoice as a run reads it: columns 1 to 10 (id, customer, number, currency, issue and due
+   * dates, total, outstanding, status, disputed), the payment reference at {@code reference}.
+   */
+  public static InvoiceFacts invoiceAt(ResultSet rs, int reference) throws SQLException {
+    return new InvoiceFacts(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getObject(5, LocalDate.class),
+        rs.getObject(6, LocalDate.class),
+        rs.getBigDecimal(7),
+        rs.getBigDecimal(8),
+        rs.getString(9),
+        rs.getBoolean(10),
+        rs.getString(reference));
+  }
+
+  /**
+   * A customer as a run reads it: twelve columns from {@code first} (name, language, e-mail, phone,
+   * segment, risk class, probability of default, do-not-dun, credit hold, exempt, exempt until,
+   * assigned policy).
+   */
+  public static CustomerFacts customerAt(ResultSet rs, String customerId, int first)
+      throws SQLException {
+    return new CustomerFacts(
+        customerId,
+        rs.getString(first),
+        rs.getString(first + 1),
+        rs.getString(first + 2),
+        rs.getString(first + 3),
+        rs.getString(first + 4),
+        rs.getString(first + 5),
+        rs.getBigDecimal(first + 6),
+        rs.getBoolean(first + 7),
+        rs.getBoolean(first + 8),
+        rs.getBoolean(first + 9),
+        rs.getObject(first + 10, LocalDate.class),
+        rs.getObject(first + 11, UUID.class));
   }
 
   public Optional<InvoiceFacts> invoice(String tenantId, String invoiceId) {

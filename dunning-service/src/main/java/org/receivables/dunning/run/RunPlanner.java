@@ -27,11 +27,11 @@ import org.receivables.kit.money.Money;
 
 /**
  * The first phase of a run, in one transaction under the tenant's run lock: it decides what is due
- * (skip rules, policy, step, grouping) while the replica streams the open invoices with their
- * customers and steps taken in one query ({@link RunSelection}), claims the steps (never twice,
- * whatever runs race), composes every message ({@link LetterComposer}) and stages reminders, tasks,
- * escalations and events, all written in batches ({@link RunWrites}): with a million open invoices
- * a run is a few queries, not a few per invoice. A dry run decides the same and writes nothing.
+ * set-based in SQL (skip rules, policy, step: {@link DueInvoices}), then groups the candidates
+ * ({@link Grouping}, minimum amounts), claims the steps (never twice, whatever runs race), composes
+ * every message ({@link LetterComposer}) and stages reminders, tasks, escalations and events, all
+ * written in batches ({@link RunWrites}): with a million open invoices a run is a few queries, not
+ * a few per invoice. A dry run decides the same and writes nothing.
  */
 @ApplicationScoped
 public class RunPlanner {
@@ -39,6 +39,7 @@ public class RunPlanner {
   @Inject Clock clock;
   @Inject PolicyService policies;
   @Inject Replica replica;
+  @Inject DueInvoices due;
   @Inject CommitmentReview commitments;
   @Inject InterestService interest;
   @Inject TenantProfiles profiles;
@@ -78,8 +79,7 @@ public class RunPlanner {
     List<DunningPolicy> ladders =
         policies.current(tenantId).stream().map(PolicyView::toPolicy).toList();
     CommitmentReview.Paused paused = commitments.paused(tenantId, asOf);
-    RunSelection selection = new RunSelection(ladders, paused.promised(), paused.planned(), asOf);
-    replica.forEachOpenInvoice(tenantId, asOf, selection);
+    Decision selection = due.decide(tenantId, asOf, ladders, paused.promised(), paused.planned());
     List<RunView.Skip> skipped = new ArrayList<>(selection.skipped());
     Grouping.Result grouped = Grouping.group(selection.candidates());
     for (Grouping.Group g : grouped.underMinimum()) {
