@@ -408,4 +408,15 @@ class EInvoiceApiTest {
       return out.toByteArray();
     }
   }
+
+  @Test
+  void aDocumentThatArrivesPaidEmitsPaidFromTheLedger() {
+    TestDocument d = new TestDocument().line("2", "50.00", "S", "20");
+    d.prepaid = "120.00";
+    String invoiceId = post(d.ubl()).then().statusCode(201).extract().path("invoice.id").toString();
+    JsonPath statuses = api.read("/api/v1/invoices/" + invoiceId + "/lifecycle-statuses");
+    assertThat(statuses.getList("status")).containsExactly("PAID");
+    assertThat(statuses.getString("[0].source")).isEqualTo("LEDGER");
+    assertThat(statuses.getString("[0].occurredOn")).isEqualTo(d.issueDate);
+  }
 }
