@@ -82,7 +82,8 @@ public record InvoiceView(
       BigDecimal vatRate,
       BigDecimal netAmount,
       @Schema(description = "EN 16931 VAT category (BT-151)", example = "S") String vatCategory,
-      @Schema(description = "Exemption reason (BT-120), exempt categories only")
+      @Schema(description = "Exemption reason (BT-120); absent for S and Z")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
           String vatExemptionReason) {}
 
   public static InvoiceView of(Invoice i, LocalDate today) {

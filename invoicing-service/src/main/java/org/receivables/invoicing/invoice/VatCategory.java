@@ -21,8 +21,11 @@ public enum VatCategory {
   S(null, null),
   /** Zero-rated goods. */
   Z(null, null),
-  /** Exempt from VAT: the issuer names the exemption. */
-  E(null, null),
+  /**
+   * Exempt from VAT: the issuer names the exemption (required on creation; the wording serves a
+   * document taken in that gave only a code).
+   */
+  E("Exempt from VAT", null),
   /** VAT reverse charge: the buyer accounts for the VAT. */
   AE("Reverse charge", "VATEX-EU-AE"),
   /** Intra-community supply of goods and services (VAT exempt in the seller's state). */

@@ -81,6 +81,11 @@ class EInvoiceApiTest {
     assertThat(body.getList("invoice.lines")).hasSize(6);
     assertThat(body.<BigDecimal>get("invoice.lines[4].netAmount")).isEqualByComparingTo("-10.00");
     assertThat(body.getList("document.vatBreakdown.category")).containsExactly("S", "S", "Z", "E");
+    // the ledger's lines keep the categories, so the invoice exports as it came
+    assertThat(body.getList("invoice.lines.vatCategory"))
+        .containsExactly("S", "S", "Z", "E", "S", "S");
+    assertThat(body.getString("invoice.lines[3].vatExemptionReason")).isEqualTo(d.exemptionReason);
+    assertThat(body.getString("invoice.buyerVatId")).isEqualTo(d.buyerVat);
     assertThat(body.getString("document.remittanceInformation")).isEqualTo("RF18539007547034");
     assertThat(body.getString("document.buyerReference")).isEqualTo("BR-77");
     assertThat(body.getString("document.purchaseOrderReference")).isEqualTo("PO-4711");
