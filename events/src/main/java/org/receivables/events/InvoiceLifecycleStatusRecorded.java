@@ -5,13 +5,14 @@ import java.time.LocalDate;
 /**
  * A status of the French e-invoicing lifecycle was recorded for an invoice: reported by a platform
  * (deposited, refused, in dispute, ...) or emitted by the ledger itself ({@code PAID}, code 212,
- * "encaissée", when the invoice is paid in full: what e-reporting of services needs). Its effects
- * on the ledger travel as their own events (DisputeOpened, InvoiceCancelled); consumers that do not
- * report to a platform skip this one.
+ * "encaissée", when the invoice is settled and money was collected on it: what e-reporting of
+ * services needs). Its effects on the ledger travel as their own events (DisputeOpened,
+ * InvoiceCancelled); consumers that do not report to a platform skip this one.
  *
  * @param code the reform's code, such as 212
  * @param source PLATFORM or LEDGER
- * @param reason optional: the platform's reason, or the payment that completed the invoice
+ * @param reason optional: the platform's reason, or what settled the invoice (a payment, a credit
+ *     note, a document that arrived paid)
  */
 public record InvoiceLifecycleStatusRecorded(
     String tenantId,

@@ -12,5 +12,8 @@ public final class ApiDocs {
   public static final String BAD_REQUEST = "Invalid request; errors name each field (problem+json)";
   public static final String INVOICE_404 = "No such invoice in this tenant (problem+json)";
 
+  public static final String NO_SELLER_409 =
+      "XML or PDF asked, but the tenant has no seller identity configured for them";
+
   private ApiDocs() {}
 }

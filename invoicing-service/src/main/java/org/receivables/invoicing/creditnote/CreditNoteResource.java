@@ -10,18 +10,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.receivables.invoicing.common.ApiDocs;
+import org.receivables.invoicing.einvoice.out.EInvoiceExport;
+import org.receivables.invoicing.einvoice.out.Representations;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceService;
 import org.receivables.kit.idempotency.Idempotent;
@@ -30,7 +36,7 @@ import org.receivables.kit.request.Created;
 import org.receivables.kit.tenant.Roles;
 import org.receivables.kit.tenant.TenantContext;
 
-/** Credit notes against an invoice. */
+/** Credit notes against an invoice, in JSON or as EN 16931 e-invoices (CII, UBL, Factur-X). */
 @Path("/api/v1/invoices/{invoiceId}/credit-notes")
 @Tag(name = "Credit notes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +46,7 @@ public class CreditNoteResource {
   @Inject CreditNoteService creditNotes;
   @Inject InvoiceService invoices;
   @Inject TenantContext tenant;
+  @Inject EInvoiceExport export;
 
   @POST
   @Idempotent
@@ -53,15 +60,10 @@ public class CreditNoteResource {
       responseCode = "201",
       description = "Issued",
       content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
-  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
-      description =
-          "Number already used, invoice PAID/CANCELLED/WRITTEN_OFF, or Idempotency-Key in use")
-  @APIResponse(
-      responseCode = "422",
-      description = "amount exceeds the outstanding amount, or Idempotency-Key reused")
+      description = "Number already used, or invoice PAID/CANCELLED/WRITTEN_OFF")
+  @APIResponse(responseCode = "422", description = "amount exceeds the outstanding amount")
   public Response issueCreditNote(
       @PathParam("invoiceId") UUID invoiceId,
       @NotNull @Valid CreditNoteRequest request,
@@ -88,20 +90,62 @@ public class CreditNoteResource {
   @GET
   @Path("{creditNoteId}")
   @RolesAllowed(Roles.ANYONE)
-  @Operation(summary = "Read a credit note")
+  @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, Representations.PDF})
+  @Operation(
+      summary = "Read a credit note",
+      description =
+          "JSON by default. With Accept: application/xml, the credit note as an EN 16931 e-invoice"
+              + " (type code 381, naming the invoice it credits in BT-25): UN/CEFACT CII D16B, or"
+              + " UBL 2.1 CreditNote with syntax=UBL; with Accept: application/pdf, a Factur-X"
+              + " PDF/A-3 with that CII attached. See docs/e-invoicing.md.")
   @APIResponse(
       responseCode = "200",
       description = "The credit note",
-      content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreditNoteView.class)),
+        @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
+        @Content(
+            mediaType = Representations.PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   @APIResponse(responseCode = "404", description = "No such invoice or credit note in this tenant")
-  public CreditNoteView getCreditNote(
-      @PathParam("invoiceId") UUID invoiceId, @PathParam("creditNoteId") UUID creditNoteId) {
+  @APIResponse(responseCode = "409", description = ApiDocs.NO_SELLER_409)
+  public Response getCreditNote(
+      @PathParam("invoiceId") UUID invoiceId,
+      @PathParam("creditNoteId") UUID creditNoteId,
+      @Parameter(
+              description = "The XML syntax when Accept is application/xml: CII (default) or UBL",
+              schema = @Schema(enumeration = {"CII", "UBL"}))
+          @QueryParam("syntax")
+          String syntax,
+      @Context HttpHeaders headers) {
     String tenantId = tenant.tenantId();
+    boolean ubl = syntax != null && syntax.equalsIgnoreCase("UBL");
+    if (syntax != null && !ubl && !syntax.equalsIgnoreCase("CII")) {
+      throw ProblemException.invalid("syntax", "must be CII or UBL");
+    }
+    MediaType wanted = Representations.preferred(headers);
+    if (Representations.xml(wanted)) {
+      return Response.ok(
+              export.creditNoteXml(tenantId, invoiceId, creditNoteId, ubl),
+              MediaType.APPLICATION_XML_TYPE)
+          .build();
+    }
+    if (Representations.pdf(wanted)) {
+      return Response.ok(
+              export.creditNoteFacturX(tenantId, invoiceId, creditNoteId), Representations.PDF_TYPE)
+          .build();
+    }
     Invoice invoice = invoices.get(tenantId, invoiceId);
-    return creditNotes.list(tenantId, invoiceId).stream()
-        .filter(c -> c.id.equals(creditNoteId))
-        .findFirst()
-        .map(c -> CreditNoteView.of(c, invoice, false))
-        .orElseThrow(() -> ProblemException.notFound("Credit note", creditNoteId));
+    return Response.ok(
+            creditNotes.list(tenantId, invoiceId).stream()
+                .filter(c -> c.id.equals(creditNoteId))
+                .findFirst()
+                .map(c -> CreditNoteView.of(c, invoice, false))
+                .orElseThrow(() -> ProblemException.notFound("Credit note", creditNoteId)))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 }

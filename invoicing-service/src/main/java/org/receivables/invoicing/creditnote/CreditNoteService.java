@@ -15,6 +15,7 @@ import org.receivables.events.CreditNoteIssued;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.Problems;
+import org.receivables.invoicing.einvoice.lifecycle.LifecycleStatusService;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceLifecycle.Operation;
 import org.receivables.invoicing.invoice.InvoiceService;
@@ -33,6 +34,7 @@ public class CreditNoteService {
   @Inject AuditTrail audit;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
+  @Inject LifecycleStatusService lifecycle;
 
   @Transactional
   public CreditNote issue(String tenantId, UUID invoiceId, CreditNoteRequest request) {
@@ -124,6 +126,7 @@ public class CreditNoteService {
             + Money.round(invoice.outstanding(), cur).toPlainString()
             + ", "
             + invoice.status);
+    lifecycle.settled(invoice, issuedOn, "credit note " + number);
     return note;
   }
 

@@ -52,15 +52,10 @@ public class DisputeResource {
       responseCode = "201",
       description = "Opened; Location names the dispute",
       content = @Content(schema = @Schema(implementation = DisputeView.class)))
-  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
-      description =
-          "A dispute is already open, nothing is owed on the invoice, or Idempotency-Key in use")
-  @APIResponse(
-      responseCode = "422",
-      description = "amount exceeds the outstanding amount, or Idempotency-Key reused")
+      description = "A dispute is already open, or nothing is owed on the invoice")
+  @APIResponse(responseCode = "422", description = "amount exceeds the outstanding amount")
   public Response openDispute(
       @PathParam("invoiceId") UUID invoiceId,
       @NotNull @Valid DisputeRequest request,

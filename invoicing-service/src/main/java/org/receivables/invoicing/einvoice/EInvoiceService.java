@@ -24,6 +24,7 @@ import org.receivables.invoicing.einvoice.ledger.BuyerMatcher;
 import org.receivables.invoicing.einvoice.ledger.LedgerInvoice;
 import org.receivables.invoicing.einvoice.ledger.SellerKey;
 import org.receivables.invoicing.einvoice.ledger.UnappliedCredit;
+import org.receivables.invoicing.einvoice.lifecycle.LifecycleStatusService;
 import org.receivables.invoicing.einvoice.read.EDocument;
 import org.receivables.invoicing.einvoice.read.Intake;
 import org.receivables.invoicing.invoice.Invoice;
@@ -52,6 +53,7 @@ public class EInvoiceService {
   @Inject AccountCredits accountCredits;
   @Inject ObjectMapper json;
   @Inject Clock clock;
+  @Inject LifecycleStatusService lifecycle;
 
   @Transactional
   public Outcome record(String tenantId, Intake.Received received) {
@@ -106,6 +108,8 @@ public class EInvoiceService {
         throw InvoiceService.duplicateNumber(invoice.number);
       }
       invoices.persistIssued(List.of(invoice));
+      // a document that arrived paid (BT-113, nothing left in BT-115) was collected before it
+      lifecycle.settled(invoice, invoice.issueDate, "paid before issue (BT-113)");
       doc.kind = Kind.INVOICE;
       doc.invoiceId = invoice.id;
     }

@@ -90,6 +90,10 @@ public class Invoice extends PanacheEntityBase {
   @Column(name = "terms_warning")
   public String termsWarning;
 
+  /** The buyer's VAT identifier printed on the invoice (BT-48), when given. */
+  @Column(name = "buyer_vat_id")
+  public String buyerVatId;
+
   @Version public long version;
 
   @Column(name = "created_at", nullable = false, updatable = false)

@@ -45,6 +45,21 @@ public class InvoiceLine {
   @Column(name = "net_amount")
   public BigDecimal netAmount;
 
+  /** EN 16931 VAT category code (BT-151), e.g. S, Z, E, AE, K, G, O. */
+  @Column(name = "vat_category")
+  public String vatCategory;
+
+  /** BT-120, for the exempt categories only. */
+  @Column(name = "vat_exemption_reason")
+  public String vatExemptionReason;
+
+  /** The line's category: the stored one, else what its rate always meant. */
+  public VatCategory category() {
+    return vatCategory == null
+        ? VatCategory.fromRate(vatRate)
+        : VatCategory.parse(vatCategory).orElseThrow();
+  }
+
   public InvoiceTotals.Line amounts() {
     return new InvoiceTotals.Line(quantity, unitPrice, vatRate);
   }

@@ -34,7 +34,28 @@ public record InvoiceRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
         String currency,
     @Schema(description = "At least one line") @NotEmpty @Size(max = 1000) @Valid
-        List<@NotNull @Valid LineRequest> lines) {
+        List<@NotNull @Valid LineRequest> lines,
+    @Schema(
+            description =
+                "The buyer's VAT identifier printed on the invoice (BT-48); required with a line of"
+                    + " category K, or AE when the customer has no legalId; absent with O",
+            example = "DE123456789")
+        @Size(max = 40)
+        @Pattern(
+            regexp = "[A-Z]{2}[0-9A-Za-z+*.]{2,13}",
+            message = "must be a VAT number such as DE123456789")
+        String buyerVatId) {
+
+  /** An invoice without the optional e-invoicing fields, as before them. */
+  public InvoiceRequest(
+      UUID customerId,
+      String number,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      String currency,
+      List<LineRequest> lines) {
+    this(customerId, number, issueDate, dueDate, currency, lines, null);
+  }
 
   /** One invoice line; {@code vatRate} is in percent. */
   @Schema(name = "InvoiceLineRequest")
@@ -49,5 +70,27 @@ public record InvoiceRequest(
           @DecimalMin("0")
           @DecimalMax("100")
           @Digits(integer = 3, fraction = 4)
-          BigDecimal vatRate) {}
+          BigDecimal vatRate,
+      @Schema(
+              description =
+                  "EN 16931 VAT category (BT-151): S standard, Z zero-rated, E exempt, AE reverse"
+                      + " charge, K intra-EU supply, G export, O not subject to VAT. Absent: S above"
+                      + " 0 %, Z at 0 %. Every category but S takes a rate of 0",
+              enumeration = {"S", "Z", "E", "AE", "K", "G", "O"},
+              example = "S")
+          String vatCategory,
+      @Schema(
+              description =
+                  "Why the line bears no VAT (BT-120): required for E, optional for AE, K, G, O"
+                      + " (the category's own wording when absent), refused for S and Z",
+              example = "Exonération de TVA, article 261 C du CGI")
+          @Size(max = 300)
+          String vatExemptionReason) {
+
+    /** A line whose category follows from its rate. */
+    public LineRequest(
+        String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate) {
+      this(description, quantity, unitPrice, vatRate, null, null);
+    }
+  }
 }

@@ -32,6 +32,7 @@ import org.receivables.invoicing.audit.AuditEntry;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.ApiDocs;
 import org.receivables.invoicing.einvoice.out.EInvoiceExport;
+import org.receivables.invoicing.einvoice.out.Representations;
 import org.receivables.kit.idempotency.Idempotent;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.request.Created;
@@ -53,8 +54,7 @@ public class InvoiceResource {
   @Inject BusinessCalendar calendar;
   @Inject EInvoiceExport export;
 
-  static final String PDF = "application/pdf";
-  static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
+  static final String PDF = Representations.PDF;
 
   @POST
   @Idempotent
@@ -107,36 +107,21 @@ public class InvoiceResource {
         @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
-  @APIResponse(
-      responseCode = "409",
-      description = "XML or PDF asked, but the tenant has no seller identity configured for them")
+  @APIResponse(responseCode = "409", description = ApiDocs.NO_SELLER_409)
   public Response getInvoice(@PathParam("id") UUID id, @Context HttpHeaders headers) {
     String tenantId = tenant.tenantId();
-    MediaType wanted = preferred(headers);
-    if (wanted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+    MediaType wanted = Representations.preferred(headers);
+    if (Representations.xml(wanted)) {
       return Response.ok(export.cii(tenantId, id), MediaType.APPLICATION_XML_TYPE).build();
     }
-    if (wanted.isCompatible(PDF_TYPE)) {
-      return Response.ok(export.facturX(tenantId, id), PDF_TYPE).build();
+    if (Representations.pdf(wanted)) {
+      return Response.ok(export.facturX(tenantId, id), Representations.PDF_TYPE).build();
     }
     Invoice invoice = invoices.get(tenantId, id);
     return Response.ok(InvoiceView.of(invoice, calendar.today()))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .tag(etag(invoice))
         .build();
-  }
-
-  /** The representation the client prefers; JSON when it accepts anything. */
-  private static MediaType preferred(HttpHeaders headers) {
-    for (MediaType type : headers.getAcceptableMediaTypes()) {
-      if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        return MediaType.APPLICATION_JSON_TYPE;
-      }
-      if (type.isCompatible(MediaType.APPLICATION_XML_TYPE) || type.isCompatible(PDF_TYPE)) {
-        return type;
-      }
-    }
-    return MediaType.APPLICATION_JSON_TYPE;
   }
 
   @GET

@@ -31,6 +31,7 @@ import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
+import org.receivables.kit.problem.Problem.FieldError;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
 
@@ -96,6 +97,17 @@ public class InvoiceService {
             "lines[" + n + "]", "quantity × unitPrice exceeds " + MAX_AMOUNT.toPlainString());
       }
     }
+    List<FieldError> vat =
+        VatCategory.check(
+            request.lines().stream()
+                .map(
+                    l -> new VatCategory.Line(l.vatCategory(), l.vatRate(), l.vatExemptionReason()))
+                .toList(),
+            request.buyerVatId(),
+            customer.legalId);
+    if (!vat.isEmpty()) {
+      throw Problems.invalid(400, vat);
+    }
     InvoiceTotals totals = InvoiceTotals.of(amounts, currency);
     if (!fitsLedger(totals.totalInclTax())) {
       throw ProblemException.invalid(
@@ -125,6 +137,7 @@ public class InvoiceService {
     invoice.discountPercent = discount.percent();
     invoice.discountDeadline = discount.deadline();
     invoice.termsWarning = LegalTermsCap.check(request.issueDate(), dueDate).orElse(null);
+    invoice.buyerVatId = request.buyerVatId();
     invoice.createdAt = Instant.now(clock);
     for (int n = 0; n < request.lines().size(); n++) {
       var req = request.lines().get(n);
@@ -137,6 +150,14 @@ public class InvoiceService {
       line.unitPrice = req.unitPrice();
       line.vatRate = req.vatRate();
       line.netAmount = InvoiceTotals.lineNet(amounts.get(n), currency);
+      line.vatCategory =
+          req.vatCategory() == null
+              ? VatCategory.fromRate(req.vatRate()).name()
+              : req.vatCategory();
+      line.vatExemptionReason =
+          req.vatExemptionReason() == null || req.vatExemptionReason().isBlank()
+              ? null
+              : req.vatExemptionReason().strip();
       invoice.lines.add(line);
     }
     return invoice;

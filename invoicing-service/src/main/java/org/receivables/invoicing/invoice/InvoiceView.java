@@ -57,6 +57,8 @@ public record InvoiceView(
     @Schema(description = "Taxable amount and VAT per rate")
         List<InvoiceTotals.VatBreakdown> vatBreakdown,
     List<LineView> lines,
+    @Schema(description = "The buyer's VAT identifier (BT-48), absent when not given")
+        String buyerVatId,
     @Schema(description = "Compliance warnings, e.g. terms beyond the French legal cap")
         List<String> warnings,
     @Schema(description = "Changes with every update; also sent as the ETag", example = "0")
@@ -78,7 +80,11 @@ public record InvoiceView(
       BigDecimal quantity,
       BigDecimal unitPrice,
       BigDecimal vatRate,
-      BigDecimal netAmount) {}
+      BigDecimal netAmount,
+      @Schema(description = "EN 16931 VAT category (BT-151)", example = "S") String vatCategory,
+      @Schema(description = "Exemption reason (BT-120); absent for S and Z")
+          @JsonInclude(JsonInclude.Include.NON_NULL)
+          String vatExemptionReason) {}
 
   public static InvoiceView of(Invoice i, LocalDate today) {
     String cur = i.currency;
@@ -120,8 +126,11 @@ public record InvoiceView(
                         l.quantity.stripTrailingZeros(),
                         l.unitPrice.stripTrailingZeros(),
                         l.vatRate.stripTrailingZeros(),
-                        Money.round(l.netAmount, cur)))
+                        Money.round(l.netAmount, cur),
+                        l.category().name(),
+                        l.category().exempt() ? l.category().reason(l.vatExemptionReason) : null))
             .toList(),
+        i.buyerVatId,
         i.termsWarning == null ? null : List.of(i.termsWarning),
         i.version);
   }

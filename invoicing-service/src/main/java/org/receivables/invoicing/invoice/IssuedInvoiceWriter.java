@@ -20,12 +20,12 @@ class IssuedInvoiceWriter {
       "insert into invoice (id, tenant_id, customer_id, number, payment_reference, status, issue_date, due_date,"
           + " currency, total_excl_tax, total_tax, total_incl_tax, amount_paid, discount_granted,"
           + " amount_credited, amount_written_off, discount_percent, discount_deadline, disputed,"
-          + " terms_warning, version, created_at)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " terms_warning, version, created_at, buyer_vat_id)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_LINE =
       "insert into invoice_line (invoice_id, line_no, description, quantity, unit_price, vat_rate,"
-          + " net_amount) values (?, ?, ?, ?, ?, ?, ?)";
+          + " net_amount, vat_category, vat_exemption_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Inject EntityManager em;
 
@@ -58,12 +58,21 @@ class IssuedInvoiceWriter {
             i.disputed,
             i.termsWarning,
             i.version,
-            i.createdAt
+            i.createdAt,
+            i.buyerVatId
           });
       for (InvoiceLine l : i.lines) {
         lines.add(
             new Object[] {
-              i.id, l.lineNo, l.description, l.quantity, l.unitPrice, l.vatRate, l.netAmount
+              i.id,
+              l.lineNo,
+              l.description,
+              l.quantity,
+              l.unitPrice,
+              l.vatRate,
+              l.netAmount,
+              l.category().name(),
+              l.vatExemptionReason
             });
       }
     }

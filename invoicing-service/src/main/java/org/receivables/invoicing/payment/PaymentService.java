@@ -26,7 +26,6 @@ import org.receivables.invoicing.customer.CustomerService;
 import org.receivables.invoicing.einvoice.lifecycle.LifecycleStatusService;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceLifecycle.Operation;
-import org.receivables.invoicing.invoice.InvoiceStatus;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.problem.Problem.FieldError;
@@ -292,9 +291,7 @@ public class PaymentService {
               + Money.round(i.outstanding(), currency).toPlainString()
               + ", "
               + i.status);
-      if (i.status == InvoiceStatus.PAID) {
-        lifecycle.paidInFull(i, receivedOn, "payment " + payment.id);
-      }
+      lifecycle.settled(i, receivedOn, "payment " + payment.id);
     }
     return new Result(payment, touched);
   }

@@ -81,6 +81,11 @@ class EInvoiceApiTest {
     assertThat(body.getList("invoice.lines")).hasSize(6);
     assertThat(body.<BigDecimal>get("invoice.lines[4].netAmount")).isEqualByComparingTo("-10.00");
     assertThat(body.getList("document.vatBreakdown.category")).containsExactly("S", "S", "Z", "E");
+    // the ledger's lines keep the categories, so the invoice exports as it came
+    assertThat(body.getList("invoice.lines.vatCategory"))
+        .containsExactly("S", "S", "Z", "E", "S", "S");
+    assertThat(body.getString("invoice.lines[3].vatExemptionReason")).isEqualTo(d.exemptionReason);
+    assertThat(body.getString("invoice.buyerVatId")).isEqualTo(d.buyerVat);
     assertThat(body.getString("document.remittanceInformation")).isEqualTo("RF18539007547034");
     assertThat(body.getString("document.buyerReference")).isEqualTo("BR-77");
     assertThat(body.getString("document.purchaseOrderReference")).isEqualTo("PO-4711");
@@ -407,5 +412,16 @@ class EInvoiceApiTest {
       pdf.save(out);
       return out.toByteArray();
     }
+  }
+
+  @Test
+  void aDocumentThatArrivesPaidEmitsPaidFromTheLedger() {
+    TestDocument d = new TestDocument().line("2", "50.00", "S", "20");
+    d.prepaid = "120.00";
+    String invoiceId = post(d.ubl()).then().statusCode(201).extract().path("invoice.id").toString();
+    JsonPath statuses = api.read("/api/v1/invoices/" + invoiceId + "/lifecycle-statuses");
+    assertThat(statuses.getList("status")).containsExactly("PAID");
+    assertThat(statuses.getString("[0].source")).isEqualTo("LEDGER");
+    assertThat(statuses.getString("[0].occurredOn")).isEqualTo(d.issueDate);
   }
 }

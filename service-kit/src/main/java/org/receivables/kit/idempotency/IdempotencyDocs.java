@@ -141,8 +141,16 @@ public class IdempotencyDocs implements OASFilter {
       responses = OASFactory.createAPIResponses();
       operation.setResponses(responses);
     }
-    addAbsent(responses, "409", IN_PROGRESS);
-    addAbsent(responses, "422", REUSED);
+    addOrMention(
+        responses,
+        "409",
+        IN_PROGRESS,
+        "or a request with the same Idempotency-Key is still being processed");
+    addOrMention(
+        responses,
+        "422",
+        REUSED,
+        "or the Idempotency-Key was already used for a different request");
     for (Map.Entry<String, APIResponse> answer : responses.getAPIResponses().entrySet()) {
       APIResponse response = answer.getValue();
       if (answer.getKey().startsWith("2") && response.getRef() == null) {
@@ -156,6 +164,23 @@ public class IdempotencyDocs implements OASFilter {
         }
       }
     }
+  }
+
+  /**
+   * Adds the answer, or appends the key's cause to the one the resource documents for its own
+   * reasons, so that no resource repeats the idempotency wording.
+   */
+  private static void addOrMention(
+      APIResponses responses, String code, String description, String cause) {
+    APIResponse own = responses.getAPIResponse(code);
+    if (own != null
+        && own.getRef() == null
+        && own.getDescription() != null
+        && !own.getDescription().contains(IdempotencyKey.HEADER)) {
+      own.setDescription(own.getDescription() + "; " + cause);
+      return;
+    }
+    addAbsent(responses, code, description);
   }
 
   private static void addAbsent(APIResponses responses, String code, String description) {

@@ -157,9 +157,12 @@ class IdempotentResourceTest {
             });
     Map<String, ?> answers = create.getResponses().getAPIResponses();
     assertThat(answers).containsKeys("201", "409", "422");
-    // the resource's own description is kept
+    // the resource's own description is kept, and the key's cause added to it
     assertThat(create.getResponses().getAPIResponse("409").getDescription())
-        .isEqualTo("Number already used");
+        .startsWith("Number already used; or ")
+        .contains("Idempotency-Key is still being processed");
+    assertThat(create.getResponses().getAPIResponse("422").getDescription())
+        .contains("Idempotency-Key");
     assertThat(create.getResponses().getAPIResponse("201").getHeaders())
         .containsKey("Idempotent-Replayed");
     assertThat(list.getParameters()).isNullOrEmpty();

@@ -12,6 +12,7 @@ import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceLine;
 import org.receivables.invoicing.invoice.InvoiceStatus;
 import org.receivables.invoicing.invoice.LegalTermsCap;
+import org.receivables.invoicing.invoice.VatCategory;
 import org.receivables.kit.money.Money;
 
 /**
@@ -68,6 +69,8 @@ public final class LedgerInvoice {
     invoice.settle();
     invoice.termsWarning = LegalTermsCap.check(d.issueDate(), due).orElse(null);
     invoice.createdAt = now;
+    invoice.buyerVatId = d.buyer() == null ? null : d.buyer().vatId();
+    List<VatCategory> categories = LedgerLines.categories(d);
     for (int n = 0; n < lines.size(); n++) {
       LedgerLines.Line l = lines.get(n);
       InvoiceLine line = new InvoiceLine();
@@ -79,6 +82,12 @@ public final class LedgerInvoice {
       line.unitPrice = l.unitPrice();
       line.vatRate = l.vatRate();
       line.netAmount = l.netAmount();
+      VatCategory category = categories.get(n);
+      if (category != null) {
+        line.vatCategory = category.name();
+        line.vatExemptionReason =
+            category.exempt() ? LedgerLines.exemptionReason(d, category) : null;
+      }
       invoice.lines.add(line);
     }
     return invoice;

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.receivables.invoicing.einvoice.read.EDocument;
+import org.receivables.invoicing.invoice.VatCategory;
 import org.receivables.kit.money.Money;
 
 /**
@@ -42,6 +43,36 @@ public final class LedgerLines {
       lines.add(allowanceOrCharge(ac));
     }
     return lines;
+  }
+
+  /**
+   * The EN 16931 category of each ledger line, in the order of {@link #of}: the document's own when
+   * the ledger issues it (S with a rate, Z, E, AE, K, G, O without), else null (L and M keep the
+   * category their rate implies).
+   */
+  public static List<VatCategory> categories(EDocument document) {
+    List<VatCategory> categories = new ArrayList<>();
+    for (EDocument.Line line : document.lines()) {
+      categories.add(category(line.vatCategory(), line.vatRate()));
+    }
+    for (EDocument.AllowanceCharge ac : document.allowancesCharges()) {
+      categories.add(category(ac.vatCategory(), ac.vatRate()));
+    }
+    return categories;
+  }
+
+  static VatCategory category(String code, BigDecimal vatRate) {
+    boolean rated = vatRate != null && vatRate.signum() > 0;
+    return VatCategory.parse(code).filter(c -> (c == VatCategory.S) == rated).orElse(null);
+  }
+
+  /** The exemption reason (BT-120) the document's VAT breakdown gives a category, if any. */
+  public static String exemptionReason(EDocument document, VatCategory category) {
+    return document.vatBreakdown().stream()
+        .filter(v -> category.name().equals(v.category()) && v.exemptionReason() != null)
+        .map(EDocument.VatSubtotal::exemptionReason)
+        .findFirst()
+        .orElse(null);
   }
 
   static Line line(EDocument.Line line, String currency) {

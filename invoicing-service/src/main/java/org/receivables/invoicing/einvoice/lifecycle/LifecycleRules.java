@@ -7,8 +7,10 @@ import org.receivables.invoicing.invoice.InvoiceStatus;
 /**
  * What a platform's lifecycle status does to an invoice, in one place: "in dispute" opens a
  * dispute, "refused" cancels or disputes as the tenant configured, "paid" is the ledger's own (it
- * follows a full payment, a platform does not report it to us), and nothing follows a terminal
- * status. Every other status is recorded for the record only.
+ * follows the settlement that leaves nothing to pay on an invoice money was collected on; a
+ * platform does not report it to us), and nothing follows a terminal status, except that a payment
+ * reversed after PAID reopens the lifecycle (the invoice owes again; its next settlement emits PAID
+ * again). Every other status is recorded for the record only.
  */
 public final class LifecycleRules {
 
@@ -52,6 +54,26 @@ public final class LifecycleRules {
 
   private LifecycleRules() {}
 
+  /**
+   * Whether the ledger emits PAID (212, encaissée) now: the invoice is settled and money was
+   * collected on it (a payment, or BT-113 of a document that arrived paid). "Encaissée" reports a
+   * collection: an invoice settled by a credit note alone, or written off, collected nothing, so it
+   * gets no 212 (a write-off leaves the invoice WRITTEN_OFF, never PAID).
+   */
+  public static boolean paidStatusDue(InvoiceStatus status, BigDecimal amountPaid) {
+    return status == InvoiceStatus.PAID && amountPaid.signum() > 0;
+  }
+
+  /**
+   * The terminal status that ends the invoice's lifecycle, if any: a PAID no longer holds once a
+   * reversed payment made the invoice owe again.
+   */
+  static Optional<LifecycleStatus> ended(Facts invoice) {
+    return invoice
+        .lastTerminal()
+        .filter(t -> t != LifecycleStatus.PAID || invoice.status() == InvoiceStatus.PAID);
+  }
+
   /** The decision for a status a platform reports. */
   public static Decision forPlatform(LifecycleStatus status, Facts invoice, RefusalMeans refusal) {
     if (status == LifecycleStatus.PAID) {
@@ -60,8 +82,8 @@ public final class LifecycleRules {
           "PAID (212, encaissée) is emitted by the ledger when the invoice is paid in full; record"
               + " the payment instead");
     }
-    if (invoice.lastTerminal().isPresent()) {
-      LifecycleStatus last = invoice.lastTerminal().get();
+    if (ended(invoice).isPresent()) {
+      LifecycleStatus last = ended(invoice).get();
       return Decision.refuse(
           409,
           "the invoice's lifecycle ended with "

@@ -53,16 +53,12 @@ public class LifecycleStatusResource {
       responseCode = "201",
       description = "Recorded; Location names the status",
       content = @Content(schema = @Schema(implementation = LifecycleStatusView.class)))
-  @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
-  @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(
       responseCode = "409",
       description =
-          "The lifecycle already ended (REFUSED, REJECTED, PAID), the invoice cannot be disputed,"
-              + " or Idempotency-Key in use")
-  @APIResponse(
-      responseCode = "422",
-      description = "PAID is the ledger's own status, or Idempotency-Key reused")
+          "The lifecycle already ended (REFUSED, REJECTED, PAID), or the invoice cannot be"
+              + " disputed")
+  @APIResponse(responseCode = "422", description = "PAID is the ledger's own status")
   public Response recordLifecycleStatus(
       @PathParam("invoiceId") UUID invoiceId,
       @NotNull @Valid LifecycleStatusRequest request,

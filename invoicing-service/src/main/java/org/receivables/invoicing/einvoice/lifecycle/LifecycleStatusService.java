@@ -87,12 +87,15 @@ public class LifecycleStatusService {
   }
 
   /**
-   * The ledger's own PAID (212, encaissée): called in the transaction of the payment that left
-   * nothing to pay on the invoice.
+   * The ledger's own PAID (212, encaissée), when {@link LifecycleRules#paidStatusDue} says so:
+   * called in the transaction of whatever settled the invoice (a payment, a credit note, a document
+   * that arrived paid), with the day it happened and what it was.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void paidInFull(Invoice invoice, LocalDate receivedOn, String payment) {
-    save(invoice, LifecycleStatus.PAID, receivedOn, payment, Source.LEDGER, Effect.NONE, null);
+  public void settled(Invoice invoice, LocalDate on, String by) {
+    if (LifecycleRules.paidStatusDue(invoice.status, invoice.amountPaid)) {
+      save(invoice, LifecycleStatus.PAID, on, by, Source.LEDGER, Effect.NONE, null);
+    }
   }
 
   public List<LifecycleStatusEntry> list(String tenantId, UUID invoiceId) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.mustangproject.BankDetails;
 import org.mustangproject.Invoice;
 import org.mustangproject.Item;
@@ -11,28 +12,24 @@ import org.mustangproject.LegalOrganisation;
 import org.mustangproject.Product;
 import org.mustangproject.SchemedID;
 import org.mustangproject.TradeParty;
+import org.receivables.invoicing.creditnote.CreditNote;
 import org.receivables.invoicing.customer.Customer;
 import org.receivables.invoicing.einvoice.EInvoiceConfig.Seller;
 import org.receivables.invoicing.invoice.InvoiceLine;
+import org.receivables.invoicing.invoice.VatCategory;
 
 /**
  * Maps one of our invoices to Mustang's model of an EN 16931 invoice, from which the library writes
  * the CII. The seller comes from the tenant's configuration, the buyer from the customer; lines
  * keep their own quantity, price and rate, so that the amounts the library sums are the ones we
  * hold (line net = quantity × price rounded, VAT rounded once per rate: the same EN 16931
- * arithmetic).
+ * arithmetic). A credit note is the same document with type code 381, naming the invoice it credits
+ * (BT-25), its lines from {@link CreditNoteLines}.
  */
 public final class CiiMapping {
 
   /** UN/ECE Rec 20 "one": our lines carry no unit. */
   static final String UNIT = "C62";
-
-  /**
-   * Standard rate (S) for a positive rate, zero-rated (Z) for 0 %: the only categories we issue.
-   */
-  static final String STANDARD = "S";
-
-  static final String ZERO_RATED = "Z";
 
   /** UNTDID 4461: SEPA credit transfer. */
   static final String SEPA_TRANSFER = "58";
@@ -51,9 +48,8 @@ public final class CiiMapping {
             .setDeliveryDate(date(invoice.issueDate))
             .setDueDate(date(invoice.dueDate))
             .setPaymentTermDescription("Due on " + invoice.dueDate)
-            .setCurrency(invoice.currency)
-            .setSender(sender(seller))
-            .setRecipient(recipient(customer));
+            .setCurrency(invoice.currency);
+    parties(out, invoice, customer, seller, categories(invoice));
     if (invoice.paymentReference != null) {
       out.setPaymentReference(invoice.paymentReference);
     }
@@ -63,12 +59,106 @@ public final class CiiMapping {
     return out;
   }
 
+  /** A credit note of {@code invoice} as an EN 16931 credit note (type code 381). */
+  public static Invoice creditNote(
+      CreditNote note,
+      org.receivables.invoicing.invoice.Invoice invoice,
+      Customer customer,
+      Seller seller) {
+    CreditNoteLines.Split split = CreditNoteLines.of(invoice.lines, note.amount, invoice.currency);
+    Rounded out = new Rounded(split.rounding());
+    out.setCreditNote()
+        .setNumber(note.number)
+        .setIssueDate(date(note.issuedOn))
+        .setDeliveryDate(date(invoice.issueDate))
+        .setInvoiceReferencedDocumentID(invoice.number)
+        .setInvoiceReferencedIssueDate(date(invoice.issueDate))
+        .setPaymentTermDescription(
+            "Credited against invoice " + invoice.number + ": deducted from what it owes")
+        .setCurrency(invoice.currency);
+    if (note.reason != null && !note.reason.isBlank()) {
+      out.addNote(note.reason);
+    }
+    parties(
+        out,
+        invoice,
+        customer,
+        seller,
+        split.lines().stream().map(CreditNoteLines.Line::category).toList());
+    for (CreditNoteLines.Line line : split.lines()) {
+      out.addItem(
+          new Item(
+              product(
+                  "Credit on invoice " + invoice.number,
+                  line.category(),
+                  line.vatRate(),
+                  line.exemptionReason()),
+              line.net(),
+              BigDecimal.ONE));
+    }
+    return out;
+  }
+
+  /** A document whose amount due differs from its grand total by a rounding amount (BT-114). */
+  static final class Rounded extends Invoice {
+    private final BigDecimal rounding;
+
+    Rounded(BigDecimal rounding) {
+      this.rounding = rounding;
+    }
+
+    @Override
+    public BigDecimal getRoundingAmount() {
+      return rounding.signum() == 0 ? null : rounding;
+    }
+  }
+
+  private static List<VatCategory> categories(org.receivables.invoicing.invoice.Invoice invoice) {
+    return invoice.lines.stream().map(InvoiceLine::category).toList();
+  }
+
+  /**
+   * Seller and buyer, with what the categories need: no VAT identifiers when nothing is subject to
+   * VAT (BR-O-02), the buyer's VAT id (BT-48) or legal id for reverse charge (BR-AE-02), the
+   * deliver-to country for an intra-EU supply (BR-IC-12).
+   */
+  private static void parties(
+      Invoice out,
+      org.receivables.invoicing.invoice.Invoice invoice,
+      Customer customer,
+      Seller seller,
+      List<VatCategory> categories) {
+    boolean outOfScope = categories.contains(VatCategory.O);
+    out.setSender(sender(seller, !outOfScope));
+    TradeParty buyer = recipient(customer);
+    if (invoice.buyerVatId != null && !outOfScope) {
+      buyer.setVATID(invoice.buyerVatId);
+    }
+    if (categories.contains(VatCategory.AE)
+        && invoice.buyerVatId == null
+        && customer.legalId != null) {
+      buyer.setLegalOrganisation(
+          new LegalOrganisation().setSchemedID(new SchemedID().setId(customer.legalId)));
+    }
+    out.setRecipient(buyer);
+    if (categories.contains(VatCategory.K)) {
+      out.setDeliveryAddress(
+          new TradeParty().setName(buyer.getName()).setCountry(customer.country));
+    }
+  }
+
   static TradeParty sender(Seller seller) {
+    return sender(seller, true);
+  }
+
+  static TradeParty sender(Seller seller, boolean withVatId) {
     TradeParty party = new TradeParty().setName(seller.name()).setCountry(seller.country());
     seller.street().ifPresent(party::setStreet);
     seller.postcode().ifPresent(party::setZIP);
     seller.city().ifPresent(party::setLocation);
-    party.setVATID(seller.vatId());
+    if (withVatId) {
+      party.setVATID(seller.vatId());
+    }
     seller
         .legalId()
         .ifPresent(
@@ -113,11 +203,20 @@ public final class CiiMapping {
       price = price.negate();
       quantity = quantity.negate();
     }
-    BigDecimal rate = line.vatRate;
-    Product product =
-        new Product(line.description, null, UNIT, rate)
-            .setTaxCategoryCode(rate.signum() == 0 ? ZERO_RATED : STANDARD);
-    return new Item(product, price, quantity);
+    return new Item(
+        product(line.description, line.category(), line.vatRate, line.vatExemptionReason),
+        price,
+        quantity);
+  }
+
+  /** A product with its VAT category and, for an exempt one, the reason (BT-120, BT-121). */
+  static Product product(String name, VatCategory category, BigDecimal rate, String reason) {
+    Product product = new Product(name, null, UNIT, rate).setTaxCategoryCode(category.name());
+    if (category.exempt()) {
+      product.setTaxExemptionReason(category.reason(reason));
+      category.reasonCode().ifPresent(product::setTaxExemptionReasonCode);
+    }
+    return product;
   }
 
   private static Date date(LocalDate day) {

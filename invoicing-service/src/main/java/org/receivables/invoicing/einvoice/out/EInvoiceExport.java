@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.invoicing.creditnote.CreditNote;
 import org.receivables.invoicing.customer.Customer;
 import org.receivables.invoicing.customer.CustomerService;
 import org.receivables.invoicing.einvoice.EInvoiceConfig;
@@ -18,7 +19,8 @@ import org.receivables.kit.problem.ProblemException;
 /**
  * Renders an invoice of the ledger as the e-invoice a buyer's platform reads: CII, or Factur-X (the
  * same CII inside a PDF/A-3). Rendered on each request from the ledger's data, which is what the
- * JSON shows too, so the three representations never disagree.
+ * JSON shows too, so the three representations never disagree. Credit notes likewise, as CII, UBL
+ * or Factur-X.
  */
 @ApplicationScoped
 public class EInvoiceExport {
@@ -45,6 +47,46 @@ public class EInvoiceExport {
     Seller seller = seller(tenantId);
     byte[] xml = CiiWriter.xml(CiiMapping.of(invoice, customer, seller));
     return FacturXWriter.pdf("Invoice " + invoice.number, text(invoice, customer, seller), xml);
+  }
+
+  /** A credit note of the invoice as CII D16B (type code 381), or UBL 2.1 CreditNote. */
+  @Transactional
+  public byte[] creditNoteXml(String tenantId, UUID invoiceId, UUID creditNoteId, boolean ubl) {
+    byte[] cii = creditNoteCii(tenantId, invoiceId, creditNoteId);
+    return ubl ? UblWriter.creditNote(cii) : cii;
+  }
+
+  /** A credit note of the invoice as a Factur-X PDF/A-3 with its CII attached. */
+  @Transactional
+  public byte[] creditNoteFacturX(String tenantId, UUID invoiceId, UUID creditNoteId) {
+    Invoice invoice = invoices.get(tenantId, invoiceId);
+    CreditNote note = creditNote(tenantId, invoice, creditNoteId);
+    Customer customer = customers.get(tenantId, invoice.customerId);
+    Seller seller = seller(tenantId);
+    byte[] xml = CiiWriter.xml(CiiMapping.creditNote(note, invoice, customer, seller));
+    List<String> lines = new ArrayList<>();
+    lines.add("Seller: " + seller.name() + ", VAT " + seller.vatId());
+    lines.add("Buyer: " + CiiMapping.recipient(customer).getName() + " (" + customer.country + ")");
+    lines.add("Issued " + note.issuedOn + ", credits invoice " + invoice.number);
+    lines.add("Reason: " + note.reason);
+    lines.add("");
+    lines.add("Amount credited incl. VAT: " + note.amount.toPlainString() + " " + invoice.currency);
+    return FacturXWriter.pdf("Credit note " + note.number, lines, xml);
+  }
+
+  private byte[] creditNoteCii(String tenantId, UUID invoiceId, UUID creditNoteId) {
+    Invoice invoice = invoices.get(tenantId, invoiceId);
+    CreditNote note = creditNote(tenantId, invoice, creditNoteId);
+    return CiiWriter.xml(
+        CiiMapping.creditNote(
+            note, invoice, customers.get(tenantId, invoice.customerId), seller(tenantId)));
+  }
+
+  private static CreditNote creditNote(String tenantId, Invoice invoice, UUID creditNoteId) {
+    return CreditNote.<CreditNote>find(
+            "tenantId = ?1 and invoiceId = ?2 and id = ?3", tenantId, invoice.id, creditNoteId)
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Credit note", creditNoteId));
   }
 
   private Seller seller(String tenantId) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.receivables.invoicing.einvoice.read.EDocument;
+import org.receivables.invoicing.invoice.VatCategory;
 
 class LedgerLinesTest {
 
@@ -72,6 +73,41 @@ class LedgerLinesTest {
     LedgerLines.Line l = LedgerLines.line(notSubject, "EUR");
     assertThat(l.vatRate()).isEqualByComparingTo("0");
     assertThat(l.description()).isEqualTo("Line 1");
+  }
+
+  @Test
+  void linesKeepTheCategoriesTheLedgerIssuesAndTheirExemptionReason() {
+    EDocument d =
+        new EDocument(
+            EDocument.Syntax.CII,
+            false,
+            "380",
+            "F-1",
+            java.time.LocalDate.of(2026, 11, 2),
+            null,
+            "EUR",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(
+                new EDocument.Line("1", "a", d("1"), d("10"), null, d("10"), "S", d("20")),
+                new EDocument.Line("2", "b", d("1"), d("10"), null, d("10"), "E", d("0")),
+                new EDocument.Line("3", "c", d("1"), d("10"), null, d("10"), "L", d("7"))),
+            List.of(
+                new EDocument.VatSubtotal("S", d("20"), d("10"), d("2"), null),
+                new EDocument.VatSubtotal("E", d("0"), d("10"), d("0"), "Article 261 C CGI")),
+            List.of(new EDocument.AllowanceCharge(false, d("1"), "S", d("20"), null)),
+            null);
+    assertThat(LedgerLines.categories(d))
+        .containsExactly(VatCategory.S, VatCategory.E, null, VatCategory.S);
+    assertThat(LedgerLines.exemptionReason(d, VatCategory.E)).isEqualTo("Article 261 C CGI");
+    assertThat(LedgerLines.exemptionReason(d, VatCategory.K)).isNull();
   }
 
   @Test

@@ -82,6 +82,30 @@ class LifecycleRulesTest {
   }
 
   @Test
+  void paidIsDueWhenTheInvoiceIsSettledAndMoneyWasCollected() {
+    assertThat(LifecycleRules.paidStatusDue(InvoiceStatus.PAID, new BigDecimal("10"))).isTrue();
+    // settled by a credit note alone: nothing was collected
+    assertThat(LifecycleRules.paidStatusDue(InvoiceStatus.PAID, BigDecimal.ZERO)).isFalse();
+    assertThat(LifecycleRules.paidStatusDue(InvoiceStatus.PARTIALLY_PAID, new BigDecimal("10")))
+        .isFalse();
+    assertThat(LifecycleRules.paidStatusDue(InvoiceStatus.WRITTEN_OFF, new BigDecimal("10")))
+        .isFalse();
+  }
+
+  @Test
+  void aReversedPaymentReopensTheLifecycleAfterPaid() {
+    Facts reopened =
+        new Facts(InvoiceStatus.OPEN, false, BigDecimal.ZERO, Optional.of(LifecycleStatus.PAID));
+    assertThat(platform(LifecycleStatus.APPROVED, reopened, RefusalMeans.DISPUTE).effect())
+        .isEqualTo(Effect.NONE);
+    Facts stillPaid =
+        new Facts(
+            InvoiceStatus.PAID, false, new BigDecimal("10"), Optional.of(LifecycleStatus.PAID));
+    assertThat(platform(LifecycleStatus.APPROVED, stillPaid, RefusalMeans.DISPUTE).refusalStatus())
+        .isEqualTo(409);
+  }
+
+  @Test
   void statusesParseByNameOrCode() {
     assertThat(LifecycleStatus.parse("210")).contains(LifecycleStatus.REFUSED);
     assertThat(LifecycleStatus.parse("in_dispute")).contains(LifecycleStatus.IN_DISPUTE);

@@ -130,6 +130,63 @@ class LifecycleStatusApiTest {
     assertThat(event.getString("code")).isEqualTo("212");
   }
 
+  private void creditNote(String invoiceId, String amount) {
+    api.erp()
+        .body(
+            Map.of(
+                "number",
+                "AV-" + UUID.randomUUID(),
+                "amount",
+                new java.math.BigDecimal(amount),
+                "issuedOn",
+                "2026-01-28",
+                "reason",
+                "Damaged goods"))
+        .post("/api/v1/invoices/" + invoiceId + "/credit-notes")
+        .then()
+        .statusCode(201);
+  }
+
+  @Test
+  void aCreditNoteThatSettlesAPartlyPaidInvoiceEmitsPaid() {
+    String invoiceId = api.invoice(api.customer(), "2026-01-15", "1000");
+    api.pay(invoiceId, "200.00", "2026-01-20").then().statusCode(201);
+    creditNote(invoiceId, "1000.00");
+    JsonPath statuses = api.read("/api/v1/invoices/" + invoiceId + "/lifecycle-statuses");
+    assertThat(statuses.getList("status")).containsExactly("PAID");
+    assertThat(statuses.getString("[0].source")).isEqualTo("LEDGER");
+    assertThat(statuses.getString("[0].occurredOn")).isEqualTo("2026-01-28");
+  }
+
+  @Test
+  void anInvoiceSettledByACreditNoteAloneCollectedNothingAndGetsNoPaid() {
+    String invoiceId = api.invoice(api.customer(), "2026-01-15", "1000");
+    creditNote(invoiceId, "1200.00");
+    assertThat(api.invoiceJson(invoiceId).getString("status")).isEqualTo("PAID");
+    assertThat(api.read("/api/v1/invoices/" + invoiceId + "/lifecycle-statuses").getList("$"))
+        .isEmpty();
+  }
+
+  @Test
+  void aPaymentReversedAfterPaidReopensTheLifecycleAndTheNextSettlementEmitsPaidAgain() {
+    String invoiceId = api.invoice(api.customer(), "2026-01-15", "1000");
+    String paymentId =
+        api.pay(invoiceId, "1200.00", "2026-01-20").then().statusCode(201).extract().path("id");
+    post(invoiceId, Map.of("status", "APPROVED")).then().statusCode(409);
+    api.erp()
+        .body(Map.of("reason", "Transfer returned", "reversedOn", "2026-01-22"))
+        .post("/api/v1/payments/" + paymentId + "/reversal")
+        .then()
+        .statusCode(200);
+    // the invoice owes again: the platform's statuses are taken again
+    post(invoiceId, Map.of("status", "PAYMENT_SENT")).then().statusCode(201);
+    api.pay(invoiceId, "1200.00", "2026-01-25").then().statusCode(201);
+    JsonPath statuses = api.read("/api/v1/invoices/" + invoiceId + "/lifecycle-statuses");
+    assertThat(statuses.getList("status")).containsExactly("PAID", "PAYMENT_SENT", "PAID");
+    assertThat(statuses.getString("[0].occurredOn")).isEqualTo("2026-01-20");
+    assertThat(statuses.getString("[2].occurredOn")).isEqualTo("2026-01-25");
+  }
+
   @Test
   void badStatusesAreRefusedWithWhatIsWrong() {
     String invoiceId = api.invoice(api.customer(), "2026-01-15", "1000");

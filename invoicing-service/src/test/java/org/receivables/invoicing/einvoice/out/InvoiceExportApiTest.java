@@ -161,4 +161,109 @@ class InvoiceExportApiTest {
         .statusCode(404)
         .contentType(containsString("application/problem+json"));
   }
+
+  private String creditNote(String invoiceId, String amount) {
+    return api.erp()
+        .body(
+            Map.of(
+                "number",
+                "AV-" + UUID.randomUUID().toString().substring(0, 8),
+                "amount",
+                new BigDecimal(amount),
+                "issuedOn",
+                "2026-11-20",
+                "reason",
+                "2 boxes delivered damaged"))
+        .post("/api/v1/invoices/" + invoiceId + "/credit-notes")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  @Test
+  void aCreditNoteComesAsCiiUblAndFacturXNamingItsInvoice() {
+    String id =
+        invoice(
+            "EUR",
+            List.of(line("Croissants", 120, "0.95", "5.5"), line("Consulting", 3, "333.33", "20")));
+    String number = get(id, "application/json").path("number");
+    String creditNoteId = creditNote(id, "150.00");
+    String path = "/api/v1/invoices/" + id + "/credit-notes/" + creditNoteId;
+
+    Response cii = api.as("viewer").accept("application/xml").get(path);
+    cii.then().statusCode(200).contentType(containsString("application/xml"));
+    assertThat(errors(cii.asByteArray())).isEmpty();
+    assertThat(cii.asString())
+        .contains("<ram:TypeCode>381</ram:TypeCode>")
+        .contains("<ram:IssuerAssignedID>" + number + "</ram:IssuerAssignedID>")
+        .contains("<ram:DuePayableAmount>150.00</ram:DuePayableAmount>");
+
+    Response ubl = api.as("viewer").accept("application/xml").queryParam("syntax", "UBL").get(path);
+    ubl.then().statusCode(200).contentType(containsString("application/xml"));
+    byte[] ublBytes = ubl.asByteArray();
+    assertThat(
+            validator
+                .validate(
+                    En16931Validator.Kind.UBL_CREDIT_NOTE, ublBytes, SecureXml.parse(ublBytes))
+                .errors())
+        .isEmpty();
+    assertThat(ubl.asString()).contains("<cbc:CreditNoteTypeCode>381").contains(number);
+
+    Response pdf = api.as("viewer").accept("application/pdf").get(path);
+    pdf.then().statusCode(200).contentType(containsString("application/pdf"));
+    assertThat(errors(FacturX.embeddedXml(pdf.asByteArray(), 5_000_000))).isEmpty();
+
+    api.as("viewer").get(path).then().statusCode(200).body("id", equalTo(creditNoteId));
+    api.as("viewer")
+        .accept("application/xml")
+        .queryParam("syntax", "PDF")
+        .get(path)
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"));
+    api.as("viewer")
+        .accept("application/xml")
+        .get("/api/v1/invoices/" + id + "/credit-notes/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void anExemptInvoiceKeepsItsCategoryAndReasonAndExportsValid() {
+    Map<String, Object> exempt = new java.util.HashMap<>(line("Training", 2, "400.00", "0"));
+    exempt.put("vatCategory", "E");
+    exempt.put("vatExemptionReason", "Exonération de TVA, article 261-4-4° du CGI");
+    String id = invoice("EUR", List.of(exempt, line("Books", 1, "20.00", "5.5")));
+    Response json = get(id, "application/json");
+    assertThat(json.jsonPath().getString("lines[0].vatCategory")).isEqualTo("E");
+    assertThat(json.jsonPath().getString("lines[0].vatExemptionReason")).startsWith("Exonération");
+    assertThat(json.jsonPath().getString("lines[1].vatCategory")).isEqualTo("S");
+    Response xml = get(id, "application/xml");
+    assertCiiMatchesJson(id, xml.asByteArray(), "EUR");
+    assertThat(xml.asString()).contains("<ram:CategoryCode>E</ram:CategoryCode>");
+  }
+
+  @Test
+  void anIntraEuSupplyWithoutTheBuyersVatIdIsRefusedNamingTheField() {
+    Map<String, Object> k = new java.util.HashMap<>(line("Machine", 1, "9000.00", "0"));
+    k.put("vatCategory", "K");
+    Map<String, Object> body = TestLedger.invoiceBody(api.customer(), "2026-11-02");
+    body.put("lines", List.of(k));
+    api.erp()
+        .body(body)
+        .post("/api/v1/invoices")
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body("errors.field", org.hamcrest.Matchers.hasItem("buyerVatId"));
+    body.put("buyerVatId", "DE123456789");
+    String id =
+        api.erp().body(body).post("/api/v1/invoices").then().statusCode(201).extract().path("id");
+    Response xml = get(id, "application/xml");
+    assertCiiMatchesJson(id, xml.asByteArray(), "EUR");
+    assertThat(xml.asString())
+        .contains("DE123456789")
+        .contains("<ram:CategoryCode>K</ram:CategoryCode>");
+  }
 }
