@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.receivables.kpi.sql.Rows;
 
 /**
- * Period figures: sums of {@code kpi_daily_flow}, one row per customer and day, or of {@code
- * kpi_tenant_daily_flow}, one row per day, when no customer or segment narrows the scope.
+ * Period figures: sums of {@code kpi_daily_flow}, one row per customer and day, for one customer;
+ * of {@code kpi_tenant_daily_flow}, one row per day, for the whole tenant; of {@code
+ * kpi_segment_daily_flow}, one row per segment and day, for a segment.
  */
 @ApplicationScoped
 public class FlowRepository {
@@ -28,7 +29,14 @@ public class FlowRepository {
   @Inject EntityManager em;
 
   private static String flowTable(Scope scope) {
-    return scope.isWholeTenant() ? "kpi_tenant_daily_flow" : "kpi_daily_flow";
+    return scope.readsAggregates()
+        ? scope.aggregate("kpi_tenant_daily_flow", "kpi_segment_daily_flow")
+        : "kpi_daily_flow";
+  }
+
+  /** The scope's condition on the rows of {@link #flowTable}. */
+  private static String flowFilter(Scope scope) {
+    return scope.readsAggregates() ? scope.aggregateFilter("f") : scope.filter("f");
   }
 
   public Flows flows(Scope scope, LocalDate from, LocalDate to) {
@@ -45,7 +53,7 @@ public class FlowRepository {
                         + " f where"
                         + " f.tenant_id = :tenant and f.currency = :currency and f.day between"
                         + " :from and :to"
-                        + scope.filter("f")))
+                        + flowFilter(scope)))
             .setParameter("from", from)
             .setParameter("to", to),
         r ->
@@ -83,7 +91,7 @@ public class FlowRepository {
                             + flowTable(scope)
                             + " f where f.tenant_id = :tenant and f.currency = :currency and"
                             + " f.day between :from and :to"
-                            + scope.filter("f")
+                            + flowFilter(scope)
                             + " group by f.day"))
                 .setParameter("from", from)
                 .setParameter("to", to),
