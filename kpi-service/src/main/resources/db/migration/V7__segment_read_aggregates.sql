@@ -69,8 +69,3 @@ from kpi_daily_flow f
 join kpi_customer c on c.tenant_id = f.tenant_id and c.customer_id = f.customer_id
 where c.segment is not null
 group by f.tenant_id, f.currency, c.segment, f.day;
-
--- A segment's customers (segment summaries correct the aggregates by the entries after the as-of
--- date of its customers' invoices).
-create index kpi_customer_segment on kpi_customer (tenant_id, segment, customer_id)
-    where segment is not null;

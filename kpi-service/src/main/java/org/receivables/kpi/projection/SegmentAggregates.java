@@ -68,7 +68,10 @@ public class SegmentAggregates {
           + AggregateWriter.addOnConflict(
               "kpi_segment_outstanding_change", DAY_KEY, List.of("amount"));
 
-  /** The customer's currencies come first so that the index on its daily flows serves. */
+  /**
+   * The customer's currencies (from its invoices, where every flow comes from) come first so that
+   * the index on daily flows by tenant, currency and customer serves.
+   */
   private static final String MOVE_FLOWS =
       "insert into kpi_segment_daily_flow (tenant_id, currency, segment, day, "
           + String.join(", ", AggregateWriter.FLOW_COLUMNS)
@@ -79,7 +82,7 @@ public class SegmentAggregates {
           + " from kpi_daily_flow f"
           + MOVES
           + " where f.tenant_id = :tenant and f.currency in (select distinct currency from"
-          + " kpi_daily_flow where tenant_id = :tenant and customer_id = :customer) and"
+          + " kpi_invoice where tenant_id = :tenant and customer_id = :customer) and"
           + " f.customer_id = :customer and s.segment is not null group by f.tenant_id,"
           + " f.currency, s.segment, s.sign, f.day"
           + AggregateWriter.addOnConflict(
