@@ -17,7 +17,9 @@ import org.receivables.kit.testing.TestTokens;
  * one by one (the ledger). On random events ({@link RandomBook}), some delivered twice, the two
  * must agree for any as-of date and period: a segment of one customer gives that customer's
  * figures, a segment of several the sum of theirs, a segment holding every customer the tenant's,
- * and a segment its customers left gives nothing.
+ * and a segment its customers left gives nothing. Every answer is checked against the OpenAPI
+ * document (the kit's {@code OpenApiContract}, in front of every call): the shape is the one of
+ * API.md.
  */
 @QuarkusTest
 class SegmentAggregatesTest {

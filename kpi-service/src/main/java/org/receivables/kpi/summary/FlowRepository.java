@@ -34,6 +34,27 @@ public class FlowRepository {
         : "kpi_daily_flow";
   }
 
+  /**
+   * A daily flow row that carries something: rows whose every sum is zero (left by a customer
+   * moving to another segment, or movements cancelling out within a day) are no history.
+   */
+  private static final String CARRIES_A_FLOW =
+      " and ("
+          + String.join(
+              " or ",
+              List.of(
+                  "f.invoiced <> 0",
+                  "f.invoices_issued <> 0",
+                  "f.credited <> 0",
+                  "f.cancelled <> 0",
+                  "f.discounted <> 0",
+                  "f.collected <> 0",
+                  "f.written_off <> 0",
+                  "f.disputed <> 0",
+                  "f.collected_due_days <> 0",
+                  "f.collected_issue_days <> 0"))
+          + ")";
+
   /** The scope's condition on the rows of {@link #flowTable}. */
   private static String flowFilter(Scope scope) {
     return scope.readsAggregates() ? scope.aggregateFilter("f") : scope.filter("f");
@@ -69,7 +90,7 @@ public class FlowRepository {
                 r.decimal(8)));
   }
 
-  /** Net sales per day of [from, to], days without sales absent. */
+  /** Net sales per day of [from, to]; days without any flow are absent. */
   public Map<LocalDate, BigDecimal> dailyNetSales(Scope scope, LocalDate from, LocalDate to) {
     return perDay(scope, "sum(f.invoiced - f.credited - f.cancelled - f.discounted)", from, to);
   }
@@ -92,6 +113,7 @@ public class FlowRepository {
                             + " f where f.tenant_id = :tenant and f.currency = :currency and"
                             + " f.day between :from and :to"
                             + flowFilter(scope)
+                            + CARRIES_A_FLOW
                             + " group by f.day"))
                 .setParameter("from", from)
                 .setParameter("to", to),
