@@ -74,8 +74,7 @@ class SegmentAggregatesTest {
 
     // c3 joins north: north is now the whole tenant, south has no customer left
     book.update(c3, "north");
-    i3 = i3.add(book.invoices(c3, 4));
-    book.awaitProjected(c3, i3);
+    i3 = book.awaitProjected(c3, i3.add(book.invoices(c3, 4)));
     for (int i = 0; i < 6; i++) {
       LocalDate[] period = book.randomPeriod();
       String from = period[0].toString();
