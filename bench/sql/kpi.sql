@@ -1,13 +1,16 @@
 -- kpi-service: what CustomerRegistered, ScoreChanged, CreditHoldChanged and InvoiceIssued would have
 -- projected (EventProjection): customers with their score and hold, score history, invoices with
 -- their ISSUED ledger entry and current balance, the daily flows of the issue days, and the tenant's
--- aggregates of them.
+-- and the segments' aggregates of them.
 \set ON_ERROR_STOP on
 begin;
 delete from kpi_daily_snapshot where tenant_id = :'tenant';
 delete from kpi_due_total where tenant_id = :'tenant';
 delete from kpi_outstanding_change where tenant_id = :'tenant';
 delete from kpi_tenant_daily_flow where tenant_id = :'tenant';
+delete from kpi_segment_due_total where tenant_id = :'tenant';
+delete from kpi_segment_outstanding_change where tenant_id = :'tenant';
+delete from kpi_segment_daily_flow where tenant_id = :'tenant';
 delete from kpi_daily_flow where tenant_id = :'tenant';
 delete from kpi_payment where invoice_id in (select invoice_id from kpi_invoice where tenant_id = :'tenant');
 delete from kpi_ledger_entry where tenant_id = :'tenant';
@@ -53,6 +56,23 @@ select :'tenant', 'EUR', issue, sum(total) from bench_invoice group by issue;
 
 insert into kpi_tenant_daily_flow (tenant_id, currency, day, invoiced, invoices_issued)
 select :'tenant', 'EUR', issue, sum(total), count(*) from bench_invoice group by issue;
+
+-- the same per customer segment (kpi-service V7)
+insert into kpi_segment_due_total (tenant_id, currency, segment, due_date, balance, open_count, owed_at_due)
+select :'tenant', 'EUR', c.segment, i.due, sum(i.total), count(*), sum(i.total)
+from bench_invoice i join bench_customer c on c.id = i.customer_id
+group by c.segment, i.due;
+
+insert into kpi_segment_outstanding_change (tenant_id, currency, segment, day, amount)
+select :'tenant', 'EUR', c.segment, i.issue, sum(i.total)
+from bench_invoice i join bench_customer c on c.id = i.customer_id
+group by c.segment, i.issue;
+
+insert into kpi_segment_daily_flow (tenant_id, currency, segment, day, invoiced, invoices_issued)
+select :'tenant', 'EUR', c.segment, i.issue, sum(i.total), count(*)
+from bench_invoice i join bench_customer c on c.id = i.customer_id
+group by c.segment, i.issue;
 commit;
 analyze kpi_customer; analyze kpi_invoice; analyze kpi_ledger_entry; analyze kpi_daily_flow; analyze kpi_score_history;
 analyze kpi_due_total; analyze kpi_outstanding_change; analyze kpi_tenant_daily_flow;
+analyze kpi_segment_due_total; analyze kpi_segment_outstanding_change; analyze kpi_segment_daily_flow;

@@ -18,14 +18,15 @@ import org.receivables.kpi.projection.PendingAggregates.SnapshotKey;
  * Keeps the aggregates of a batch's movements ({@link PendingAggregates}, one per transaction) and
  * writes them when the batch ends ({@link #flush}): first the batch's issued invoices ({@link
  * IssuedInvoiceWriter}), then one batched upsert per aggregate table, each adding the batch's sums
- * to its rows, and one delete per stale tenant and currency. Whoever ends a batch flushes, in its
- * transaction: the live consumers after their last event, the rebuild after its replay.
+ * to its rows (the segments' rows too, {@link SegmentAggregates}), and one delete per stale tenant
+ * and currency. Whoever ends a batch flushes, in its transaction: the live consumers after their
+ * last event, the rebuild after its replay.
  */
 @ApplicationScoped
 public class AggregateWriter {
 
   /** The summed columns of a daily flow row. */
-  private static final List<String> FLOW_COLUMNS =
+  static final List<String> FLOW_COLUMNS =
       List.of(
           "invoiced",
           "invoices_issued",
@@ -54,6 +55,7 @@ public class AggregateWriter {
   @Inject EntityManager em;
   @Inject TransactionSynchronizationRegistry transaction;
   @Inject IssuedInvoiceWriter issuedInvoices;
+  @Inject SegmentAggregates segments;
 
   /** The current transaction's pending changes. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -73,6 +75,17 @@ public class AggregateWriter {
   @Transactional(Transactional.TxType.MANDATORY)
   public void writeIssued() {
     issuedInvoices.write(pending());
+  }
+
+  /**
+   * Writes the transaction's pending changes if some are the customer's: they count in the segment
+   * the customer has now, before it changes ({@link SegmentAggregates#move}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void flushIfPending(String tenantId, java.util.UUID customerId) {
+    if (pending().customers().contains(new PendingAggregates.CustomerKey(tenantId, customerId))) {
+      flush();
+    }
   }
 
   /** Writes the transaction's pending changes; nothing when there are none. */
@@ -107,6 +120,7 @@ public class AggregateWriter {
         (DayKey k, FlowDelta f) ->
             rows.add(flowRow(new Object[] {k.tenantId(), k.currency(), k.day()}, f)));
     JdbcBatch.insert(em, TENANT_FLOW, rows);
+    segments.write(p);
     p.staleFrom.forEach(this::deleteSnapshots);
     p.clear();
   }
@@ -126,7 +140,7 @@ public class AggregateWriter {
     delete.executeUpdate();
   }
 
-  private static Object[] flowRow(Object[] key, FlowDelta f) {
+  static Object[] flowRow(Object[] key, FlowDelta f) {
     Object[] row = new Object[key.length + FLOW_COLUMNS.size()];
     System.arraycopy(key, 0, row, 0, key.length);
     Object[] values = {
@@ -146,7 +160,7 @@ public class AggregateWriter {
   }
 
   /** An upsert adding each summed column to the row of its key. */
-  private static String upsert(String table, List<String> keys, List<String> sums) {
+  static String upsert(String table, List<String> keys, List<String> sums) {
     List<String> columns = new ArrayList<>(keys);
     columns.addAll(sums);
     return "insert into "
@@ -155,7 +169,13 @@ public class AggregateWriter {
         + String.join(", ", columns)
         + ") values ("
         + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
-        + ") on conflict ("
+        + ")"
+        + addOnConflict(table, keys, sums);
+  }
+
+  /** The {@code on conflict} clause adding each summed column to the row of its key. */
+  static String addOnConflict(String table, List<String> keys, List<String> sums) {
+    return " on conflict ("
         + String.join(", ", keys)
         + ") do update set "
         + sums.stream()

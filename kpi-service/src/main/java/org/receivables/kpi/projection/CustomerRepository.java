@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import org.receivables.kpi.sql.Rows;
 
 /**
  * The projected customers: name and segment from invoicing, credit hold and score from scoring,
@@ -30,8 +32,26 @@ public class CustomerRepository {
         .setParameter("id", UUID.fromString(customerId))
         .setParameter("ref", externalRef)
         .setParameter("name", name)
-        .setParameter("segment", segment == null || segment.isBlank() ? null : segment)
+        .setParameter("segment", segment(segment))
         .executeUpdate();
+  }
+
+  /** A segment as kept: a blank one is none (null). */
+  static String segment(String segment) {
+    return segment == null || segment.isBlank() ? null : segment;
+  }
+
+  /** The customer's segment now; null when it has none or is not projected yet. */
+  public String segment(String tenantId, UUID customerId) {
+    return Rows.first(
+            em.createNativeQuery(
+                    "select segment from kpi_customer where tenant_id = :tenant and customer_id ="
+                        + " :id")
+                .setParameter("tenant", tenantId)
+                .setParameter("id", customerId),
+            r -> Optional.ofNullable(r.text(0)))
+        .flatMap(s -> s)
+        .orElse(null);
   }
 
   /** The customer's name is the only personal data kpi holds; its figures stay. */

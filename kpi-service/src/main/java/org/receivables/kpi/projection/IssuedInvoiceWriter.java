@@ -71,12 +71,10 @@ public class IssuedInvoiceWriter {
             });
         BigDecimal atDue = invoice.issueDate().isAfter(invoice.dueDate()) ? BigDecimal.ZERO : total;
         pending.dueTotal(
-            invoice.tenantId(),
-            invoice.currency(),
+            invoice,
             invoice.dueDate(),
             DueTotalChange.ofMovement(total, invoice.issueDate(), invoice.dueDate(), total, atDue));
-        pending.outstandingChange(
-            invoice.tenantId(), invoice.currency(), invoice.issueDate(), total);
+        pending.outstandingChange(invoice, invoice.issueDate(), total);
       }
       pending.flow(invoice, invoice.issueDate(), FlowDelta.issued(total));
     }

@@ -60,15 +60,11 @@ public class LedgerRepository {
               r -> new Balances(r.decimal(0), r.decimal(1), r.date(2), r.date(3)));
       PendingAggregates pending = aggregates.pending();
       pending.dueTotal(
-          invoice.tenantId(),
-          invoice.currency(),
+          invoice,
           now.dueDate(),
           DueTotalChange.ofMovement(amount, date, now.dueDate(), now.balance(), now.atDue()));
       pending.outstandingChange(
-          invoice.tenantId(),
-          invoice.currency(),
-          DueTotalChange.outstandingChangeDay(date, now.issueDate()),
-          amount);
+          invoice, DueTotalChange.outstandingChangeDay(date, now.issueDate()), amount);
     }
     addFlow(invoice, date, flow);
   }
@@ -102,15 +98,8 @@ public class LedgerRepository {
         .executeUpdate();
     PendingAggregates pending = aggregates.pending();
     pending.dueTotal(
-        invoice.tenantId(),
-        invoice.currency(),
-        before.dueDate(),
-        DueTotalChange.leaving(before.balance(), before.atDue()));
-    pending.dueTotal(
-        invoice.tenantId(),
-        invoice.currency(),
-        newDue,
-        DueTotalChange.joining(before.balance(), newAtDue));
+        invoice, before.dueDate(), DueTotalChange.leaving(before.balance(), before.atDue()));
+    pending.dueTotal(invoice, newDue, DueTotalChange.joining(before.balance(), newAtDue));
   }
 
   /** Adds a movement's flows to its customer's and its tenant's rows of the day. */

@@ -3,15 +3,18 @@ package org.receivables.kpi.projection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * What the movements of one batch change in the aggregates that reads rely on, summed per row in
  * memory: a thousand invoices issued on one day for one due date are one upsert of each aggregate,
  * not a thousand. The batch's issued invoices wait here too, for one insert of all of them ({@link
- * IssuedInvoiceWriter}) before anything reads an invoice. Plain and single-threaded: one per
- * transaction ({@link AggregateWriter}).
+ * IssuedInvoiceWriter}) before anything reads an invoice. The same changes are kept per customer
+ * too, so that, once the customers' segments are known, they become one row change per segment
+ * ({@link #bySegment}). Plain and single-threaded: one per transaction ({@link AggregateWriter}).
  */
 final class PendingAggregates {
 
@@ -20,6 +23,21 @@ final class PendingAggregates {
   record DayKey(String tenantId, String currency, LocalDate day) {}
 
   record CustomerDayKey(String tenantId, String currency, LocalDate day, UUID customerId) {}
+
+  record CustomerDueKey(String tenantId, String currency, LocalDate dueDate, UUID customerId) {}
+
+  record SegmentDueKey(String tenantId, String currency, String segment, LocalDate dueDate) {}
+
+  record SegmentDayKey(String tenantId, String currency, String segment, LocalDate day) {}
+
+  /** A tenant's customer. */
+  record CustomerKey(String tenantId, UUID customerId) {}
+
+  /** The batch's changes summed per segment; customers without one are left out. */
+  record SegmentChanges(
+      Map<SegmentDueKey, DueTotalChange> dueTotals,
+      Map<SegmentDayKey, BigDecimal> outstandingChanges,
+      Map<SegmentDayKey, FlowDelta> flows) {}
 
   /** An issued invoice waiting for the batch's insert, with its number and event. */
   record Issue(InvoiceRef invoice, String number, String eventId) {}
@@ -30,6 +48,8 @@ final class PendingAggregates {
   final Map<UUID, Issue> issued = new LinkedHashMap<>();
   final Map<DueKey, DueTotalChange> dueTotals = new LinkedHashMap<>();
   final Map<DayKey, BigDecimal> outstandingChanges = new LinkedHashMap<>();
+  final Map<CustomerDueKey, DueTotalChange> customerDueTotals = new LinkedHashMap<>();
+  final Map<CustomerDayKey, BigDecimal> customerOutstandingChanges = new LinkedHashMap<>();
   final Map<CustomerDayKey, FlowDelta> customerFlows = new LinkedHashMap<>();
   final Map<DayKey, FlowDelta> tenantFlows = new LinkedHashMap<>();
   final Map<SnapshotKey, LocalDate> staleFrom = new LinkedHashMap<>();
@@ -43,12 +63,79 @@ final class PendingAggregates {
     return issued.putIfAbsent(invoice.invoiceId(), new Issue(invoice, number, eventId)) == null;
   }
 
-  void dueTotal(String tenantId, String currency, LocalDate due, DueTotalChange change) {
-    dueTotals.merge(new DueKey(tenantId, currency, due), change, DueTotalChange::plus);
+  /** What a movement of {@code invoice} changes in the row of due date {@code due}. */
+  void dueTotal(InvoiceRef invoice, LocalDate due, DueTotalChange change) {
+    dueTotals.merge(
+        new DueKey(invoice.tenantId(), invoice.currency(), due), change, DueTotalChange::plus);
+    customerDueTotals.merge(
+        new CustomerDueKey(invoice.tenantId(), invoice.currency(), due, invoice.customerId()),
+        change,
+        DueTotalChange::plus);
   }
 
-  void outstandingChange(String tenantId, String currency, LocalDate day, BigDecimal amount) {
-    outstandingChanges.merge(new DayKey(tenantId, currency, day), amount, BigDecimal::add);
+  /** What a movement of {@code invoice} changes in what is owed from {@code day} on. */
+  void outstandingChange(InvoiceRef invoice, LocalDate day, BigDecimal amount) {
+    outstandingChanges.merge(
+        new DayKey(invoice.tenantId(), invoice.currency(), day), amount, BigDecimal::add);
+    customerOutstandingChanges.merge(
+        new CustomerDayKey(invoice.tenantId(), invoice.currency(), day, invoice.customerId()),
+        amount,
+        BigDecimal::add);
+  }
+
+  /** The customers whose figures the batch changes so far, issued invoices included. */
+  Set<CustomerKey> customers() {
+    Set<CustomerKey> out = new LinkedHashSet<>();
+    issued
+        .values()
+        .forEach(i -> out.add(new CustomerKey(i.invoice().tenantId(), i.invoice().customerId())));
+    customerDueTotals.keySet().forEach(k -> out.add(new CustomerKey(k.tenantId(), k.customerId())));
+    customerOutstandingChanges
+        .keySet()
+        .forEach(k -> out.add(new CustomerKey(k.tenantId(), k.customerId())));
+    customerFlows.keySet().forEach(k -> out.add(new CustomerKey(k.tenantId(), k.customerId())));
+    return out;
+  }
+
+  /**
+   * The per-customer changes summed per segment, given each customer's segment ({@code segmentOf};
+   * a customer absent from it has none and counts in no segment).
+   */
+  SegmentChanges bySegment(Map<CustomerKey, String> segmentOf) {
+    Map<SegmentDueKey, DueTotalChange> due = new LinkedHashMap<>();
+    customerDueTotals.forEach(
+        (k, change) -> {
+          String segment = segmentOf.get(new CustomerKey(k.tenantId(), k.customerId()));
+          if (segment != null) {
+            due.merge(
+                new SegmentDueKey(k.tenantId(), k.currency(), segment, k.dueDate()),
+                change,
+                DueTotalChange::plus);
+          }
+        });
+    Map<SegmentDayKey, BigDecimal> outstanding = new LinkedHashMap<>();
+    customerOutstandingChanges.forEach(
+        (k, amount) -> {
+          String segment = segmentOf.get(new CustomerKey(k.tenantId(), k.customerId()));
+          if (segment != null) {
+            outstanding.merge(
+                new SegmentDayKey(k.tenantId(), k.currency(), segment, k.day()),
+                amount,
+                BigDecimal::add);
+          }
+        });
+    Map<SegmentDayKey, FlowDelta> flows = new LinkedHashMap<>();
+    customerFlows.forEach(
+        (k, delta) -> {
+          String segment = segmentOf.get(new CustomerKey(k.tenantId(), k.customerId()));
+          if (segment != null) {
+            flows.merge(
+                new SegmentDayKey(k.tenantId(), k.currency(), segment, k.day()),
+                delta,
+                FlowDelta::plus);
+          }
+        });
+    return new SegmentChanges(due, outstanding, flows);
   }
 
   void flow(InvoiceRef invoice, LocalDate day, FlowDelta delta) {
@@ -70,6 +157,8 @@ final class PendingAggregates {
     return issued.isEmpty()
         && dueTotals.isEmpty()
         && outstandingChanges.isEmpty()
+        && customerDueTotals.isEmpty()
+        && customerOutstandingChanges.isEmpty()
         && customerFlows.isEmpty()
         && tenantFlows.isEmpty()
         && staleFrom.isEmpty();
@@ -79,6 +168,8 @@ final class PendingAggregates {
     issued.clear();
     dueTotals.clear();
     outstandingChanges.clear();
+    customerDueTotals.clear();
+    customerOutstandingChanges.clear();
     customerFlows.clear();
     tenantFlows.clear();
     staleFrom.clear();

@@ -26,7 +26,10 @@ public class ProjectedRows {
           "kpi_daily_snapshot",
           "kpi_due_total",
           "kpi_outstanding_change",
-          "kpi_tenant_daily_flow");
+          "kpi_tenant_daily_flow",
+          "kpi_segment_due_total",
+          "kpi_segment_outstanding_change",
+          "kpi_segment_daily_flow");
 
   @Inject EntityManager em;
 

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.receivables.kpi.sql.Rows;
 
 /**
- * Period figures: sums of {@code kpi_daily_flow}, one row per customer and day, or of {@code
- * kpi_tenant_daily_flow}, one row per day, when no customer or segment narrows the scope.
+ * Period figures: sums of {@code kpi_daily_flow}, one row per customer and day, for one customer;
+ * of {@code kpi_tenant_daily_flow}, one row per day, for the whole tenant; of {@code
+ * kpi_segment_daily_flow}, one row per segment and day, for a segment.
  */
 @ApplicationScoped
 public class FlowRepository {
@@ -28,7 +29,35 @@ public class FlowRepository {
   @Inject EntityManager em;
 
   private static String flowTable(Scope scope) {
-    return scope.isWholeTenant() ? "kpi_tenant_daily_flow" : "kpi_daily_flow";
+    return scope.readsAggregates()
+        ? scope.aggregate("kpi_tenant_daily_flow", "kpi_segment_daily_flow")
+        : "kpi_daily_flow";
+  }
+
+  /**
+   * A daily flow row that carries something: rows whose every sum is zero (left by a customer
+   * moving to another segment, or movements cancelling out within a day) are no history.
+   */
+  private static final String CARRIES_A_FLOW =
+      " and ("
+          + String.join(
+              " or ",
+              List.of(
+                  "f.invoiced <> 0",
+                  "f.invoices_issued <> 0",
+                  "f.credited <> 0",
+                  "f.cancelled <> 0",
+                  "f.discounted <> 0",
+                  "f.collected <> 0",
+                  "f.written_off <> 0",
+                  "f.disputed <> 0",
+                  "f.collected_due_days <> 0",
+                  "f.collected_issue_days <> 0"))
+          + ")";
+
+  /** The scope's condition on the rows of {@link #flowTable}. */
+  private static String flowFilter(Scope scope) {
+    return scope.readsAggregates() ? scope.aggregateFilter("f") : scope.filter("f");
   }
 
   public Flows flows(Scope scope, LocalDate from, LocalDate to) {
@@ -45,7 +74,7 @@ public class FlowRepository {
                         + " f where"
                         + " f.tenant_id = :tenant and f.currency = :currency and f.day between"
                         + " :from and :to"
-                        + scope.filter("f")))
+                        + flowFilter(scope)))
             .setParameter("from", from)
             .setParameter("to", to),
         r ->
@@ -61,7 +90,7 @@ public class FlowRepository {
                 r.decimal(8)));
   }
 
-  /** Net sales per day of [from, to], days without sales absent. */
+  /** Net sales per day of [from, to]; days without any flow are absent. */
   public Map<LocalDate, BigDecimal> dailyNetSales(Scope scope, LocalDate from, LocalDate to) {
     return perDay(scope, "sum(f.invoiced - f.credited - f.cancelled - f.discounted)", from, to);
   }
@@ -83,7 +112,8 @@ public class FlowRepository {
                             + flowTable(scope)
                             + " f where f.tenant_id = :tenant and f.currency = :currency and"
                             + " f.day between :from and :to"
-                            + scope.filter("f")
+                            + flowFilter(scope)
+                            + CARRIES_A_FLOW
                             + " group by f.day"))
                 .setParameter("from", from)
                 .setParameter("to", to),

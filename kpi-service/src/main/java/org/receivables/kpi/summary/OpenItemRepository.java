@@ -12,10 +12,10 @@ import org.receivables.kpi.sql.Rows;
 
 /**
  * What is open on a date: the items open then come through the partial indexes on open invoices
- * ({@code closed_on is null}) and invoices closed after it. For the whole tenant, aging and
- * outstanding read the per-due-date and per-day aggregates instead (see
- * V3__tenant_read_aggregates.sql), corrected by the entries dated after the as-of date, so that
- * their cost does not grow with the number of invoices.
+ * ({@code closed_on is null}) and invoices closed after it. For the whole tenant or a segment,
+ * aging and outstanding read the per-due-date and per-day aggregates instead (see
+ * V3__tenant_read_aggregates.sql and V7__segment_read_aggregates.sql), corrected by the entries
+ * dated after the as-of date, so that their cost does not grow with the number of invoices.
  */
 @ApplicationScoped
 public class OpenItemRepository {
@@ -40,21 +40,22 @@ public class OpenItemRepository {
           + " i.issue_date <= :asOf and (i.closed_on is null or i.closed_on > :asOf)";
 
   /**
-   * The whole tenant's balances per due date as of a date: the current totals, less what the
-   * entries dated after it (or, before their invoice's issue date, counted from it) changed since,
-   * invoice by invoice so that the number of open items follows.
+   * The whole tenant's (or a segment's) balances per due date as of a date: the current totals,
+   * less what the entries dated after it (or, before their invoice's issue date, counted from it)
+   * changed since, invoice by invoice so that the number of open items follows. %1$s is the
+   * aggregate table, %2$s its segment condition, %3$s the invoices' segment condition.
    */
-  private static final String TENANT_AGING =
-      "select t.due_date, sum(t.balance), sum(t.open_count) from (select due_date, balance,"
-          + " open_count from kpi_due_total where tenant_id = :tenant and currency = :currency"
+  private static final String AGGREGATE_AGING =
+      "select t.due_date, sum(t.balance), sum(t.open_count) from (select d.due_date, d.balance,"
+          + " d.open_count from %1$s d where d.tenant_id = :tenant and d.currency = :currency%2$s"
           + " union all select l.due_date, -sum(l.amount), case when l.balance - sum(l.amount) <>"
           + " 0 then 1 else 0 end - case when l.balance <> 0 then 1 else 0 end from (select"
           + " i.invoice_id, i.due_date, i.balance, e.amount from kpi_ledger_entry e join"
           + " kpi_invoice i on i.invoice_id = e.invoice_id where e.tenant_id = :tenant and"
-          + " e.entry_date > :asOf and i.currency = :currency union all select i.invoice_id,"
+          + " e.entry_date > :asOf and i.currency = :currency%3$s union all select i.invoice_id,"
           + " i.due_date, i.balance, e.amount from kpi_invoice i join kpi_ledger_entry e on"
           + " e.invoice_id = i.invoice_id where i.tenant_id = :tenant and i.currency = :currency"
-          + " and i.issue_date > :asOf and e.entry_date <= :asOf) l group by l.invoice_id,"
+          + " and i.issue_date > :asOf and e.entry_date <= :asOf%3$s) l group by l.invoice_id,"
           + " l.due_date, l.balance) t group by t.due_date";
 
   /** One due date's open balance and number of open items. */
@@ -76,8 +77,11 @@ public class OpenItemRepository {
   /** The aging of the open items as of {@code asOf}, with their number. */
   public Aging aging(Scope scope, LocalDate asOf) {
     String sql =
-        scope.isWholeTenant()
-            ? TENANT_AGING
+        scope.readsAggregates()
+            ? AGGREGATE_AGING.formatted(
+                scope.aggregate("kpi_due_total", "kpi_segment_due_total"),
+                scope.aggregateFilter("d"),
+                scope.filter("i"))
             : "select o.due_date, sum(o.bal), count(*) from ("
                 + OPEN_ITEMS
                 + scope.filter("i")
@@ -97,15 +101,19 @@ public class OpenItemRepository {
 
   /** What the scope was owed at the end of {@code asOf} (the aging's total). */
   public BigDecimal outstanding(Scope scope, LocalDate asOf) {
-    if (!scope.isWholeTenant()) {
+    if (!scope.readsAggregates()) {
       return aging(scope, asOf).report().outstanding();
     }
     return Rows.decimal(
         scope
             .bind(
                 em.createNativeQuery(
-                    "select coalesce(sum(amount), 0) from kpi_outstanding_change where tenant_id ="
-                        + " :tenant and currency = :currency and day <= :asOf"))
+                    "select coalesce(sum(o.amount), 0) from "
+                        + scope.aggregate(
+                            "kpi_outstanding_change", "kpi_segment_outstanding_change")
+                        + " o where o.tenant_id = :tenant and o.currency = :currency and o.day <="
+                        + " :asOf"
+                        + scope.aggregateFilter("o")))
             .setParameter("asOf", asOf));
   }
 

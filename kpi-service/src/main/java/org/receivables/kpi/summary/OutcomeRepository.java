@@ -37,8 +37,8 @@ public class OutcomeRepository {
    * due date, and what was paid on them after it, up to {@code to}, capped at that balance.
    */
   public Recovery recovery(Scope scope, LocalDate from, LocalDate to) {
-    if (scope.isWholeTenant()) {
-      return tenantRecovery(scope, from, to);
+    if (scope.readsAggregates()) {
+      return aggregateRecovery(scope, from, to);
     }
     return Rows.single(
         scope
@@ -62,19 +62,21 @@ public class OutcomeRepository {
   }
 
   /**
-   * {@link #recovery} of the whole tenant: what fell overdue from the per-due-date totals, what was
-   * recovered from the late payments of the period alone (an invoice without one recovered
-   * nothing).
+   * {@link #recovery} of the whole tenant or a segment: what fell overdue from the per-due-date
+   * totals, what was recovered from the late payments of the period alone (an invoice without one
+   * recovered nothing).
    */
-  private Recovery tenantRecovery(Scope scope, LocalDate from, LocalDate to) {
+  private Recovery aggregateRecovery(Scope scope, LocalDate from, LocalDate to) {
     BigDecimal fellOverdue =
         Rows.decimal(
             scope
                 .bind(
                     em.createNativeQuery(
-                        "select coalesce(sum(owed_at_due), 0) from kpi_due_total where tenant_id ="
-                            + " :tenant and currency = :currency and due_date between :dueFrom and"
-                            + " :dueTo"))
+                        "select coalesce(sum(d.owed_at_due), 0) from "
+                            + scope.aggregate("kpi_due_total", "kpi_segment_due_total")
+                            + " d where d.tenant_id = :tenant and d.currency = :currency and"
+                            + " d.due_date between :dueFrom and :dueTo"
+                            + scope.aggregateFilter("d")))
                 .setParameter("dueFrom", from.minusDays(1))
                 .setParameter("dueTo", to.minusDays(1)));
     BigDecimal recovered =
@@ -89,7 +91,9 @@ public class OutcomeRepository {
                             + " ('PAYMENT', 'PAYMENT_REVERSED') and e.entry_date > :dueFrom and"
                             + " e.entry_date <= :to and i.currency = :currency and i.due_date"
                             + " between :dueFrom and :dueTo and e.entry_date > i.due_date and"
-                            + " i.balance_at_due > 0 group by i.invoice_id, i.balance_at_due) p"))
+                            + " i.balance_at_due > 0"
+                            + scope.filter("i")
+                            + " group by i.invoice_id, i.balance_at_due) p"))
                 .setParameter("dueFrom", from.minusDays(1))
                 .setParameter("dueTo", to.minusDays(1))
                 .setParameter("to", to));

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * Whose figures: one tenant and currency, optionally narrowed to one customer or one segment. It
- * writes the matching SQL condition for a table alias, so every query filters the same way.
+ * writes the matching SQL condition for a table alias, so every query filters the same way. The
+ * whole tenant and a segment read aggregates kept by the projection ({@link #readsAggregates}); one
+ * customer reads its invoices.
  */
 public record Scope(String tenantId, String currency, UUID customerId, String segment) {
 
@@ -13,8 +15,24 @@ public record Scope(String tenantId, String currency, UUID customerId, String se
     return new Scope(tenantId, currency, null, null);
   }
 
-  public boolean isWholeTenant() {
-    return customerId == null && segment == null;
+  /**
+   * The whole tenant or one segment: figures come from the aggregates kept per tenant or segment.
+   */
+  public boolean readsAggregates() {
+    return customerId == null;
+  }
+
+  /**
+   * The aggregate table of this scope: the tenant's ({@code kpi_due_total}, say) or, for a segment,
+   * its per-segment twin ({@code kpi_segment_due_total}).
+   */
+  public String aggregate(String tenantTable, String segmentTable) {
+    return segment == null ? tenantTable : segmentTable;
+  }
+
+  /** {@code and ...} narrowing rows of an aggregate table {@code alias} to the segment, if any. */
+  public String aggregateFilter(String alias) {
+    return segment == null ? "" : " and " + alias + ".segment = :scopeSegment";
   }
 
   /** {@code and ...} narrowing rows of {@code alias} (which has tenant_id and customer_id). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +21,8 @@ class PendingAggregatesTest {
     UUID customer = UUID.randomUUID();
     for (int i = 0; i < 1000; i++) {
       InvoiceRef invoice = invoice(customer);
-      p.dueTotal(
-          "t", "EUR", DUE, DueTotalChange.joining(new BigDecimal("10"), new BigDecimal("10")));
-      p.outstandingChange("t", "EUR", DAY, new BigDecimal("10"));
+      p.dueTotal(invoice, DUE, DueTotalChange.joining(new BigDecimal("10"), new BigDecimal("10")));
+      p.outstandingChange(invoice, DAY, new BigDecimal("10"));
       p.flow(invoice, DAY, FlowDelta.issued(new BigDecimal("10")));
     }
     assertThat(p.dueTotals).hasSize(1);
@@ -46,6 +47,48 @@ class PendingAggregatesTest {
     p.flow(invoice(UUID.randomUUID()), DAY.plusDays(1), FlowDelta.credited(BigDecimal.ONE));
     assertThat(p.customerFlows).hasSize(3);
     assertThat(p.tenantFlows).hasSize(2);
+  }
+
+  @Test
+  void customersChangesAreSummedPerSegmentAndThoseWithoutOneCountInNone() {
+    PendingAggregates p = new PendingAggregates();
+    UUID north1 = UUID.randomUUID();
+    UUID north2 = UUID.randomUUID();
+    UUID south = UUID.randomUUID();
+    UUID none = UUID.randomUUID();
+    for (UUID customer : List.of(north1, north2, south, none)) {
+      InvoiceRef invoice = invoice(customer);
+      p.dueTotal(invoice, DUE, DueTotalChange.joining(new BigDecimal("10"), new BigDecimal("4")));
+      p.outstandingChange(invoice, DAY, new BigDecimal("10"));
+      p.flow(invoice, DAY, FlowDelta.issued(new BigDecimal("10")));
+    }
+    p.issue(invoice(UUID.randomUUID()), "F-1", "e1");
+    assertThat(p.customers()).hasSize(5);
+
+    PendingAggregates.SegmentChanges bySegment =
+        p.bySegment(
+            Map.of(
+                new PendingAggregates.CustomerKey("t", north1), "north",
+                new PendingAggregates.CustomerKey("t", north2), "north",
+                new PendingAggregates.CustomerKey("t", south), "south"));
+
+    DueTotalChange northDue =
+        bySegment.dueTotals().get(new PendingAggregates.SegmentDueKey("t", "EUR", "north", DUE));
+    assertThat(northDue.balance()).isEqualByComparingTo("20");
+    assertThat(northDue.openCount()).isEqualTo(2);
+    assertThat(northDue.owedAtDue()).isEqualByComparingTo("8");
+    assertThat(bySegment.dueTotals()).hasSize(2);
+    assertThat(
+            bySegment
+                .outstandingChanges()
+                .get(new PendingAggregates.SegmentDayKey("t", "EUR", "south", DAY)))
+        .isEqualByComparingTo("10");
+    assertThat(bySegment.outstandingChanges()).hasSize(2);
+    FlowDelta northFlow =
+        bySegment.flows().get(new PendingAggregates.SegmentDayKey("t", "EUR", "north", DAY));
+    assertThat(northFlow.invoiced()).isEqualByComparingTo("20");
+    assertThat(northFlow.invoicesIssued()).isEqualTo(2);
+    assertThat(bySegment.flows()).hasSize(2);
   }
 
   @Test
