@@ -42,7 +42,8 @@ public class DueInvoices {
    * gap, notice index, notice code), segment and risk winners, planned and promised invoices, the
    * fallback policy, then tenant and as-of where they occur. A step is due when it is the candidate
    * {@link StepSelector} names (the step reached; past the formal notice, the notice if not taken,
-   * else the step after the last one taken) and no step at or after it ({@code later}) is taken.
+   * else the step after the last one taken, once its own day has come) and no step at or after it
+   * ({@code later}) is taken.
    */
   private static final String DECIDE =
       """
@@ -107,7 +108,7 @@ public class DueInvoices {
         left join ladder x on l.idx is not null and x.pol = o.pol
           and case when p.notice < 0 or l.idx <= p.notice then x.idx = l.idx
                    when not (p.notice_code = any(o.codes)) then x.idx = p.notice
-                   else x.prev = any(o.codes) end
+                   else x.prev = any(o.codes) and x.idx <= l.idx end
           and not (o.codes && x.later)
         where o.skip is not null or x.idx is not null)
       -- customer facts and payment references only for what the run acts on

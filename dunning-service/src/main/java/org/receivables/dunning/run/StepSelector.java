@@ -13,9 +13,9 @@ import org.receivables.dunning.policy.StepAction;
  * Which step an invoice is due for on a date. Only the most advanced step reached counts, so an
  * invoice first seen late does not receive every earlier reminder at once; an invoice never goes
  * back down the ladder; nothing past the formal notice happens before the formal notice, and the
- * escalations after it (credit hold, agency, legal) are taken one by one, never skipped; and two
- * steps on one invoice are at least the policy's gap apart. A run for an earlier date than a step
- * already taken therefore does nothing.
+ * escalations after it (credit hold, agency, legal) are taken one by one, never skipped nor before
+ * their own day; and two steps on one invoice are at least the policy's gap apart. A run for an
+ * earlier date than a step already taken therefore does nothing.
  */
 public final class StepSelector {
 
@@ -54,8 +54,9 @@ public final class StepSelector {
       candidate =
           done.containsKey(steps.get(notice).code()) ? Math.max(lastDone + 1, notice + 1) : notice;
     }
-    if (candidate <= lastDone || candidate >= steps.size()) {
-      // nothing new, or past the formal notice with every escalation already taken
+    if (candidate <= lastDone || candidate > reached) {
+      // nothing new, or past the formal notice with the next escalation's day not come yet (or
+      // every escalation already taken)
       return Optional.empty();
     }
     return Optional.of(steps.get(candidate));

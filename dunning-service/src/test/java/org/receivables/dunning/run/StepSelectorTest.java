@@ -74,6 +74,16 @@ class StepSelectorTest {
   }
 
   @Test
+  void theNextEscalationWaitsForItsOwnDay() {
+    // formal notice on day 30, credit hold on day 45: on day 50 the agency (day 60) is not due yet
+    Map<String, LocalDate> done =
+        Map.of("FORMAL_NOTICE", DUE.plusDays(30), "CREDIT_HOLD", DUE.plusDays(45));
+    assertThat(step(DUE.plusDays(50), done)).isNull();
+    assertThat(step(DUE.plusDays(59), done)).isNull();
+    assertThat(step(DUE.plusDays(60), done)).isEqualTo("AGENCY");
+  }
+
+  @Test
   void aStepIsNeverRepeatedNorTheLadderWalkedBack() {
     assertThat(step(DUE.plusDays(3), Map.of("FRIENDLY", DUE.plusDays(1)))).isNull();
     assertThat(step(DUE.plusDays(12), Map.of("SECOND", DUE.plusDays(10)))).isNull();
