@@ -113,7 +113,7 @@ class ComposeTest {
               .anyMatch(p -> p.endsWith(port + ":" + port));
           soft.assertThat(s.path("healthcheck").path("test").toString())
               .as(at + "health URL")
-              .contains("localhost:" + port + "/q/health/ready");
+              .contains("localhost:" + Repo.MANAGEMENT_PORT + "/q/health/ready");
           soft.assertThat(env.path("MP_JWT_VERIFY_ISSUER").asText())
               .as(at + "issuer")
               .isEqualTo("receivables-gateway");

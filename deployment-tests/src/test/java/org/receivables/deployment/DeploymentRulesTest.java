@@ -54,6 +54,9 @@ class DeploymentRulesTest {
                   .as(at + "image")
                   .contains("receivables/" + Repo.MODULES.get(name) + ":");
               soft.assertThat(portNamed(c, "http")).as(at + "container port").isEqualTo(port);
+              soft.assertThat(portNamed(c, "management"))
+                  .as(at + "management port (the image's, see the root POM)")
+                  .isEqualTo(Repo.MANAGEMENT_PORT);
 
               probe(soft, at + "startup", c.path("startupProbe"), "/q/health/started");
               probe(soft, at + "liveness", c.path("livenessProbe"), "/q/health/live");
@@ -126,7 +129,7 @@ class DeploymentRulesTest {
                   .isEqualTo("/q/metrics");
               soft.assertThat(annotations.path("prometheus.io/port").asText())
                   .as(at + "metrics port")
-                  .isEqualTo(String.valueOf(port));
+                  .isEqualTo(String.valueOf(Repo.MANAGEMENT_PORT));
             });
     soft.assertAll();
   }
@@ -236,6 +239,12 @@ class DeploymentRulesTest {
               soft.assertThat(svc.path("spec").path("ports").get(0).path("port").asInt())
                   .as(at + "Service port")
                   .isEqualTo(port);
+              soft.assertThat(
+                      StreamSupport.stream(svc.path("spec").path("ports").spliterator(), false)
+                          .map(p -> p.path("name").asText() + "=" + p.path("port").asInt())
+                          .toList())
+                  .as(at + "Service ports")
+                  .containsExactly("http=" + port, "management=" + Repo.MANAGEMENT_PORT);
 
               JsonNode pdb = m.get("PodDisruptionBudget", name);
               soft.assertThat(
@@ -272,13 +281,12 @@ class DeploymentRulesTest {
                       .toList();
               soft.assertThat(policies).as(at + "NetworkPolicy").hasSize(1);
               if (policies.size() == 1) {
-                List<String> sources = sources(policies.get(0), port);
-                List<String> expected = new ArrayList<>();
-                expected.add(name.equals("gateway") ? "ns=ingress-nginx" : "pod=gateway");
-                expected.add("ns=monitoring,pod=prometheus");
-                soft.assertThat(sources)
-                    .as(at + "who may connect")
-                    .containsExactlyInAnyOrderElementsOf(expected);
+                soft.assertThat(sources(policies.get(0), port))
+                    .as(at + "who may connect to the API port")
+                    .containsExactly(name.equals("gateway") ? "ns=ingress-nginx" : "pod=gateway");
+                soft.assertThat(sources(policies.get(0), Repo.MANAGEMENT_PORT))
+                    .as(at + "who may connect to the management port")
+                    .containsExactly("ns=monitoring,pod=prometheus");
               }
             });
 
@@ -367,7 +375,7 @@ class DeploymentRulesTest {
         .isEqualTo(path);
     soft.assertThat(probe.path("httpGet").path("port").asText())
         .as(what + " probe port")
-        .isEqualTo("http");
+        .isEqualTo("management");
   }
 
   private static int portNamed(JsonNode container, String name) {
@@ -447,21 +455,23 @@ class DeploymentRulesTest {
     return null;
   }
 
-  /** The peers a policy admits on the port, as "pod=<name>" / "ns=<name>[,pod=<name>]". */
+  /**
+   * The peers a policy admits on the port, as "pod=<name>" / "ns=<name>[,pod=<name>]"; every rule
+   * names one port of the part (API or management) and its peers.
+   */
   private static List<String> sources(JsonNode policy, int port) {
     List<String> sources = new ArrayList<>();
     assertThat(texts(policy.path("spec").path("policyTypes"))).contains("Ingress");
     for (JsonNode rule : policy.path("spec").path("ingress")) {
-      boolean onPort = false;
-      for (JsonNode p : rule.path("ports")) {
-        onPort |= p.path("port").asInt() == port;
-      }
-      assertThat(onPort)
-          .as("%s: every rule is limited to port %d", Manifests.id(policy), port)
-          .isTrue();
+      assertThat(rule.path("ports").size())
+          .as("%s: every rule is limited to one port", Manifests.id(policy))
+          .isEqualTo(1);
       assertThat(rule.path("from").size())
           .as("%s: every rule names its peers", Manifests.id(policy))
           .isPositive();
+      if (rule.path("ports").get(0).path("port").asInt() != port) {
+        continue;
+      }
       for (JsonNode peer : rule.path("from")) {
         assertThat(peer.has("ipBlock")).as("%s: no ipBlock peers", Manifests.id(policy)).isFalse();
         List<String> parts = new ArrayList<>();

@@ -58,6 +58,25 @@ class ExposureTest {
     soft.assertAll();
   }
 
+  /**
+   * Health and metrics live on the management port of each pod (images build with Quarkus'
+   * management interface): no Ingress path may lead there, whatever its path.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void ingressNeverReachesAManagementPort(String overlay) {
+    List<String> ports = new ArrayList<>();
+    for (JsonNode ing : Manifests.render(overlay).all("Ingress")) {
+      for (JsonNode rule : ing.path("spec").path("rules")) {
+        for (JsonNode p : rule.path("http").path("paths")) {
+          JsonNode port = p.path("backend").path("service").path("port");
+          ports.add(port.has("name") ? port.path("name").asText() : port.path("number").asText());
+        }
+      }
+    }
+    assertThat(ports).as(overlay + ": Ingress backend ports").isNotEmpty().containsOnly("http");
+  }
+
   /** Kubernetes Ingress matching: Exact whole path, Prefix by whole path elements. */
   static boolean routed(List<JsonNode> paths, String request) {
     for (JsonNode p : paths) {

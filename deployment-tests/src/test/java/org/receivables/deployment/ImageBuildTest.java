@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +125,73 @@ class ImageBuildTest {
         .contains("-XX:+ExitOnOutOfMemoryError", "-jar", "quarkus-run.jar");
     assertThat(c.path("WorkingDir").asText()).isEqualTo("/home/jboss");
     assertThat(c.path("ExposedPorts").has("8080/tcp")).isTrue();
+    assertThat(c.path("ExposedPorts").has("9000/tcp")).as("management port").isTrue();
     assertThat(config.path("created").asText()).as("reproducible").startsWith("1970-01-01");
+  }
+
+  /**
+   * The application of an image build answers health on the management interface only, never on the
+   * API port the Ingress routes: the very jar of the image, started on free ports.
+   */
+  @Test
+  void theImagesApplicationAnswersHealthOnTheManagementPortOnly() throws Exception {
+    Path jar = Repo.path("deployment-tests/target/image-probe/target/quarkus-app/quarkus-run.jar");
+    int http = freePort();
+    int management = freePort();
+    Process app =
+        new ProcessBuilder(
+                "java",
+                "-Xmx64m",
+                "-Dquarkus.http.port=" + http,
+                "-Dquarkus.management.port=" + management,
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("probe-app.log").toFile())
+            .start();
+    try {
+      HttpClient client = HttpClient.newHttpClient();
+      int ready = 0;
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (ready != 200 && System.nanoTime() < deadline && app.isAlive()) {
+        ready = status(client, management, "/q/health/ready");
+        if (ready != 200) {
+          Thread.sleep(250);
+        }
+      }
+      assertThat(ready)
+          .as(
+              "/q/health/ready on the management port; log:%n%s",
+              Files.readString(work.resolve("probe-app.log")))
+          .isEqualTo(200);
+      assertThat(status(client, http, "/q/health/ready")).as("API port").isEqualTo(404);
+      assertThat(status(client, http, "/q/health/live")).as("API port").isEqualTo(404);
+    } finally {
+      app.destroy();
+      if (!app.waitFor(20, TimeUnit.SECONDS)) {
+        app.destroyForcibly();
+      }
+    }
+  }
+
+  private static int status(HttpClient client, int port, String path) throws InterruptedException {
+    try {
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException notYetListening) {
+      return 0;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

@@ -23,6 +23,12 @@ final class Repo {
   /** Suite part (as in bin/suite) to its Maven module, in start order. */
   static final Map<String, String> MODULES = new LinkedHashMap<>();
 
+  /**
+   * Quarkus' management interface of every image (health, metrics): the root POM switches it on for
+   * image builds (profile image-management-port); ImageBuildTest proves it.
+   */
+  static final int MANAGEMENT_PORT = 9000;
+
   /** Suite part to its HTTP port. */
   static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 

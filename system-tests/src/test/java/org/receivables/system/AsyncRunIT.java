@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,8 +31,6 @@ class AsyncRunIT {
 
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 15);
   private static final int CUSTOMERS = 40;
-  private static final String SMTP_API =
-      System.getProperty("suite.smtp.api", "http://127.0.0.1:8025");
   private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\s]+>)");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -85,9 +81,10 @@ class AsyncRunIT {
 
     // each customer got its message, and any copy a crash caused is the same message
     for (String email : emails) {
-      Suite.await("a message for " + email, Duration.ofMinutes(1), () -> !inbox(email).isEmpty());
+      Suite.await(
+          "a message for " + email, Duration.ofMinutes(1), () -> !Fixtures.inbox(email).isEmpty());
       Set<String> ids = new HashSet<>();
-      for (String mime : inbox(email)) {
+      for (String mime : Fixtures.inbox(email)) {
         Matcher m = MESSAGE_ID.matcher(mime);
         assertThat(m.find()).as("Message-ID of a message to %s", email).isTrue();
         ids.add(m.group(1));
@@ -124,21 +121,7 @@ class AsyncRunIT {
     RetryingClient.Answer answer =
         api.create(
             "/api/v1/customers",
-            Map.of(
-                "externalRef",
-                "ASYNC-" + i + "-" + UUID.randomUUID(),
-                "name",
-                "Client async " + i,
-                "country",
-                "FR",
-                "currency",
-                "EUR",
-                "language",
-                "fr",
-                "email",
-                email,
-                "paymentTerms",
-                Map.of("days", 30)));
+            Fixtures.customer("ASYNC-" + i + "-" + UUID.randomUUID(), "Client async " + i, email));
     assertThat(answer.status()).as("customer: %s", answer.body()).isEqualTo(201);
     return answer.text("id");
   }
@@ -148,53 +131,12 @@ class AsyncRunIT {
     RetryingClient.Answer answer =
         api.create(
             "/api/v1/invoices",
-            Map.of(
-                "customerId",
+            Fixtures.invoice(
                 customer,
-                "number",
                 "AS-" + i + "-" + UUID.randomUUID().toString().substring(0, 8),
-                "issueDate",
-                AS_OF.minusDays(32).toString(),
-                "lines",
-                List.of(
-                    Map.of(
-                        "description",
-                        "Prestation",
-                        "quantity",
-                        1,
-                        "unitPrice",
-                        100 + i,
-                        "vatRate",
-                        20))));
+                AS_OF.minusDays(32),
+                "Prestation",
+                100 + i));
     assertThat(answer.status()).as("invoice: %s", answer.body()).isEqualTo(201);
-  }
-
-  /** The raw MIME text of every message the SMTP server received for {@code address}. */
-  private static List<String> inbox(String address) {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          SMTP_API
-                              + "/api/user/"
-                              + URLEncoder.encode(address, StandardCharsets.UTF_8)
-                              + "/messages/INBOX"))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      List<String> out = new ArrayList<>();
-      if (r.statusCode() == 200) {
-        for (JsonNode m : JSON.readTree(r.body())) {
-          out.add(m.path("mimeMessage").asText());
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException("SMTP API unreachable at " + SMTP_API, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

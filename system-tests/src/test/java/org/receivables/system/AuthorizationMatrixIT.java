@@ -64,16 +64,7 @@ class AuthorizationMatrixIT {
     String invoiceId =
         created(
             "/api/v1/invoices",
-            Map.of(
-                "customerId",
-                customerId,
-                "number",
-                "MATRIX-" + UUID.randomUUID(),
-                "issueDate",
-                "2026-01-15",
-                "lines",
-                List.of(
-                    Map.of("description", "x", "quantity", 1, "unitPrice", 10, "vatRate", 20))));
+            Fixtures.invoice(customerId, "MATRIX-" + UUID.randomUUID(), "2026-01-15", "x", 10));
     String paymentId =
         created(
             "/api/v1/invoices/" + invoiceId + "/payments",

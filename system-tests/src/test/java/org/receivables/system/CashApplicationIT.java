@@ -8,8 +8,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -44,20 +42,7 @@ class CashApplicationIT {
   void aTransferQuotingThePaymentReferencePaysTheInvoiceOnce() {
     String customer =
         acme()
-            .body(
-                Map.of(
-                    "externalRef",
-                    "CASH-" + UUID.randomUUID(),
-                    "name",
-                    "Boulangerie Martin",
-                    "country",
-                    "FR",
-                    "currency",
-                    "EUR",
-                    "language",
-                    "fr",
-                    "paymentTerms",
-                    Map.of("days", 30)))
+            .body(Fixtures.customer("CASH-" + UUID.randomUUID(), "Boulangerie Martin"))
             .post("/api/v1/customers")
             .then()
             .statusCode(201)
@@ -66,24 +51,12 @@ class CashApplicationIT {
     String invoice =
         acme()
             .body(
-                Map.of(
-                    "customerId",
+                Fixtures.invoice(
                     customer,
-                    "number",
                     "CASH-" + UUID.randomUUID(),
-                    "issueDate",
                     "2026-10-01",
-                    "lines",
-                    List.of(
-                        Map.of(
-                            "description",
-                            "Pain",
-                            "quantity",
-                            1,
-                            "unitPrice",
-                            new BigDecimal("100"),
-                            "vatRate",
-                            20))))
+                    "Pain",
+                    new BigDecimal("100")))
             .post("/api/v1/invoices")
             .then()
             .statusCode(201)

@@ -203,19 +203,7 @@ class CrashSafetyIT {
     RetryingClient.Answer answer =
         api.create(
             "/api/v1/customers",
-            Map.of(
-                "externalRef",
-                "CRASH-" + i + "-" + UUID.randomUUID(),
-                "name",
-                "Client crash " + i,
-                "country",
-                "FR",
-                "currency",
-                "EUR",
-                "language",
-                "fr",
-                "paymentTerms",
-                Map.of("days", 30)));
+            Fixtures.customer("CRASH-" + i + "-" + UUID.randomUUID(), "Client crash " + i));
     assertThat(answer.status()).as("customer: %s", answer.body()).isEqualTo(201);
     return answer.text("id");
   }
@@ -227,24 +215,12 @@ class CrashSafetyIT {
     RetryingClient.Answer invoice =
         api.create(
             "/api/v1/invoices",
-            Map.of(
-                "customerId",
+            Fixtures.invoice(
                 customer,
-                "number",
                 "CR-" + writer + "-" + n + "-" + UUID.randomUUID().toString().substring(0, 8),
-                "issueDate",
-                ISSUED.toString(),
-                "lines",
-                List.of(
-                    Map.of(
-                        "description",
-                        "Prestation",
-                        "quantity",
-                        1,
-                        "unitPrice",
-                        unitPrice,
-                        "vatRate",
-                        20))));
+                ISSUED,
+                "Prestation",
+                unitPrice));
     if (invoice.status() != 201) {
       refused.add("invoice: " + invoice.status() + " " + invoice.body());
       return;

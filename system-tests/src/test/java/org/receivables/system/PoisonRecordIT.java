@@ -265,24 +265,7 @@ class PoisonRecordIT {
     RetryingClient.Answer invoice =
         api.create(
             "/api/v1/invoices",
-            Map.of(
-                "customerId",
-                customer,
-                "number",
-                "POISON-" + UUID.randomUUID(),
-                "issueDate",
-                ISSUED.toString(),
-                "lines",
-                List.of(
-                    Map.of(
-                        "description",
-                        "Prestation",
-                        "quantity",
-                        1,
-                        "unitPrice",
-                        100,
-                        "vatRate",
-                        20))));
+            Fixtures.invoice(customer, "POISON-" + UUID.randomUUID(), ISSUED, "Prestation", 100));
     assertThat(invoice.status()).as("invoice: %s", invoice.body()).isEqualTo(201);
     String invoiceId = invoice.text("id");
     BigDecimal total = new BigDecimal("120.00");
@@ -363,14 +346,7 @@ class PoisonRecordIT {
   private String createCustomer() {
     RetryingClient.Answer answer =
         api.create(
-            "/api/v1/customers",
-            Map.of(
-                "externalRef", "POISON-" + UUID.randomUUID(),
-                "name", "Client poison",
-                "country", "FR",
-                "currency", "EUR",
-                "language", "fr",
-                "paymentTerms", Map.of("days", 30)));
+            "/api/v1/customers", Fixtures.customer("POISON-" + UUID.randomUUID(), "Client poison"));
     assertThat(answer.status()).as("customer: %s", answer.body()).isEqualTo(201);
     return answer.text("id");
   }

@@ -41,14 +41,7 @@ class SuiteFlowIT {
 
   private static String createCustomer() {
     return acme()
-        .body(
-            Map.of(
-                "externalRef", "SYS-" + UUID.randomUUID(),
-                "name", "Quincaillerie Dupont",
-                "country", "FR",
-                "currency", "EUR",
-                "language", "fr",
-                "paymentTerms", Map.of("days", 30)))
+        .body(Fixtures.customer("SYS-" + UUID.randomUUID(), "Quincaillerie Dupont"))
         .post("/api/v1/customers")
         .then()
         .statusCode(201)

@@ -52,14 +52,7 @@ class TraceContextIT {
   void anInvoicePostedWithATraceparentIsPublishedInThatTrace() {
     String customerId =
         acme()
-            .body(
-                Map.of(
-                    "externalRef", "TRACE-" + UUID.randomUUID(),
-                    "name", "Droguerie Lambert",
-                    "country", "FR",
-                    "currency", "EUR",
-                    "language", "fr",
-                    "paymentTerms", Map.of("days", 30)))
+            .body(Fixtures.customer("TRACE-" + UUID.randomUUID(), "Droguerie Lambert"))
             .post("/api/v1/customers")
             .then()
             .statusCode(201)

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.Replica;
 import org.receivables.dunning.timeline.Timeline;
@@ -44,15 +45,15 @@ public class CustomerSettingsService {
             c.assignedPolicy(),
             c.segment(),
             c.riskClass());
-    String reason =
-        (String)
-            em.createNativeQuery(
-                    "select reason from customer_setting where tenant_id = :t and customer_id = :c")
-                .setParameter("t", tenantId)
-                .setParameter("c", customerId)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+    // a list, not a stream's findFirst: the one row's reason may be null (settings saved without
+    // one)
+    List<?> reasons =
+        em.createNativeQuery(
+                "select reason from customer_setting where tenant_id = :t and customer_id = :c")
+            .setParameter("t", tenantId)
+            .setParameter("c", customerId)
+            .getResultList();
+    String reason = reasons.isEmpty() ? null : (String) reasons.get(0);
     return new CustomerSettingsView(
         customerId,
         c.name(),
