@@ -2,22 +2,20 @@ package org.receivables.kpi.sql;
 
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.receivables.kit.jdbc.Columns;
 
 /**
  * The one place where a native query's untyped result becomes a record. Repositories keep their
  * set-based SQL and hand a {@link Mapper} that names each column's type; the JDBC driver's and
- * Hibernate's choice of Java type for a column (a {@code date} as {@link Date} or {@link
- * LocalDate}, a count as {@link Long} or {@link java.math.BigInteger}) is absorbed here, so no cast
- * appears anywhere else.
+ * Hibernate's choice of Java type for a column (a {@code date} as {@link java.sql.Date} or {@link
+ * LocalDate}, a count as {@link Long} or {@link java.math.BigInteger}) is absorbed by the kit's
+ * {@link Columns}, the suite's one column conversion, so no cast appears anywhere else.
  */
 public final class Rows {
 
@@ -55,7 +53,11 @@ public final class Rows {
     return single(query, r -> r.decimal(0));
   }
 
-  /** One result row, its columns read by position and type. */
+  /**
+   * One result row, its columns read by position and type through the kit's {@link Columns}. Nulls:
+   * reference types stay null, a null {@link #count} is {@code 0} and a null {@link #bool} is
+   * {@code false} (sums and flags over no rows), {@link #integer} is boxed and may be null.
+   */
   public static final class Row {
 
     private final Object[] columns;
@@ -64,61 +66,46 @@ public final class Rows {
       this.columns = result instanceof Object[] a ? a : new Object[] {result};
     }
 
+    private <T> T as(int i, Class<T> type) {
+      return Columns.as(columns[i], type, "column " + i);
+    }
+
     public UUID uuid(int i) {
-      Object v = columns[i];
-      return v == null ? null : v instanceof UUID u ? u : UUID.fromString(v.toString());
+      return as(i, UUID.class);
     }
 
     public BigDecimal decimal(int i) {
-      Object v = columns[i];
-      if (v == null || v instanceof BigDecimal) {
-        return (BigDecimal) v;
-      }
-      return new BigDecimal(v.toString());
+      return as(i, BigDecimal.class);
     }
 
     public String text(int i) {
-      Object v = columns[i];
-      return v == null ? null : v.toString();
+      return as(i, String.class);
     }
 
     /** A code of a {@code char(n)} column (a currency), its padding removed. */
     public String code(int i) {
-      Object v = columns[i];
-      return v == null ? null : v.toString().trim();
+      String v = text(i);
+      return v == null ? null : v.trim();
     }
 
     public LocalDate date(int i) {
-      Object v = columns[i];
-      if (v == null || v instanceof LocalDate) {
-        return (LocalDate) v;
-      }
-      return ((Date) v).toLocalDate();
+      return as(i, LocalDate.class);
     }
 
     public Instant instant(int i) {
-      Object v = columns[i];
-      if (v == null || v instanceof Instant) {
-        return (Instant) v;
-      }
-      if (v instanceof Timestamp t) {
-        return t.toInstant();
-      }
-      return ((OffsetDateTime) v).toInstant();
+      return as(i, Instant.class);
     }
 
     public long count(int i) {
-      Object v = columns[i];
-      return v == null ? 0 : ((Number) v).longValue();
+      return Columns.number(columns[i], Columns.Nulls.ZERO, "column " + i);
     }
 
     public Integer integer(int i) {
-      Object v = columns[i];
-      return v == null ? null : ((Number) v).intValue();
+      return as(i, Integer.class);
     }
 
     public boolean bool(int i) {
-      return Boolean.TRUE.equals(columns[i]);
+      return Columns.bool(columns[i], Columns.Nulls.ZERO, "column " + i);
     }
   }
 }

@@ -3,28 +3,21 @@ package org.receivables.kit.jdbc;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TupleElement;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Native query rows as records, each component filled from the column of the same name ({@code
  * entryReference} from {@code entry_reference}), so that a repository speaks records and a column
  * renamed, missing or read as the wrong type fails loudly at the first read, naming the record and
  * the column, instead of a positional {@code Object[]} index silently reading its neighbour. The
- * query must be created with {@code em.createNativeQuery(sql, Tuple.class)}.
+ * query must be created with {@code em.createNativeQuery(sql, Tuple.class)}. Values are converted
+ * by {@link Columns}; a SQL {@code null} in a primitive component fails. {@link Rows} is the
+ * positional sibling.
  */
 public final class NamedRows {
 
@@ -62,30 +55,17 @@ public final class NamedRows {
     for (TupleElement<?> e : row.getElements()) {
       columns.put(e.getAlias().toLowerCase(Locale.ROOT), row.get(e));
     }
-    RecordComponent[] components = type.getRecordComponents();
-    Class<?>[] types = new Class<?>[components.length];
-    Object[] args = new Object[components.length];
-    for (int k = 0; k < components.length; k++) {
-      String column = column(components[k].getName());
-      if (!columns.containsKey(column)) {
-        throw new IllegalStateException(
-            type.getSimpleName() + "." + components[k].getName() + ": no column " + column);
-      }
-      types[k] = components[k].getType();
-      args[k] = convert(columns.get(column), types[k], type, column);
-    }
-    try {
-      Constructor<R> constructor = type.getDeclaredConstructor(types);
-      constructor.setAccessible(true);
-      return constructor.newInstance(args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
-    }
+    return Records.build(
+        type,
+        Columns.Nulls.FAIL,
+        (k, component) -> {
+          String column = column(component.getName());
+          if (!columns.containsKey(column)) {
+            throw new IllegalStateException(
+                type.getSimpleName() + "." + component.getName() + ": no column " + column);
+          }
+          return columns.get(column);
+        });
   }
 
   /** {@code entryReference} → {@code entry_reference}. */
@@ -99,70 +79,5 @@ public final class NamedRows {
       }
     }
     return out.toString();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static Object convert(Object value, Class<?> type, Class<?> record, String column) {
-    if (value == null) {
-      if (type.isPrimitive()) {
-        throw new IllegalStateException(record.getSimpleName() + ": " + column + " is null");
-      }
-      return null;
-    }
-    if (type.isInstance(value) || type.isPrimitive() && box(type).isInstance(value)) {
-      return value;
-    }
-    if (type == LocalDate.class && value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (type == Instant.class) {
-      if (value instanceof Timestamp t) {
-        return t.toInstant();
-      }
-      if (value instanceof OffsetDateTime o) {
-        return o.toInstant();
-      }
-    }
-    if (value instanceof Number n) {
-      if (type == int.class || type == Integer.class) {
-        return n.intValue();
-      }
-      if (type == long.class || type == Long.class) {
-        return n.longValue();
-      }
-      if (type == BigDecimal.class) {
-        return new BigDecimal(n.toString());
-      }
-    }
-    if (type.isEnum() && value instanceof String s) {
-      return Enum.valueOf((Class<? extends Enum>) type, s.trim());
-    }
-    if (type == UUID.class && value instanceof String s) {
-      return UUID.fromString(s);
-    }
-    if (type == String.class && value instanceof Character c) {
-      return c.toString();
-    }
-    throw new IllegalStateException(
-        record.getSimpleName()
-            + ": cannot read "
-            + column
-            + " ("
-            + value.getClass().getName()
-            + ") as "
-            + type.getName());
-  }
-
-  private static Class<?> box(Class<?> primitive) {
-    if (primitive == boolean.class) {
-      return Boolean.class;
-    }
-    if (primitive == int.class) {
-      return Integer.class;
-    }
-    if (primitive == long.class) {
-      return Long.class;
-    }
-    return Object.class;
   }
 }
