@@ -1,6 +1,5 @@
 package org.receivables.events.asyncapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -192,11 +191,5 @@ final class AsyncApiGenerator {
       throw new IllegalStateException("Unexpected topic name: " + topic);
     }
     return parts[1].toLowerCase(Locale.ROOT);
-  }
-
-  /** The node a local {@code $ref} such as {@code #/components/schemas/X} points to. */
-  static JsonNode resolve(JsonNode doc, JsonNode node) {
-    JsonNode ref = node.get("$ref");
-    return ref == null ? node : resolve(doc, doc.at(ref.asText().substring(1)));
   }
 }
