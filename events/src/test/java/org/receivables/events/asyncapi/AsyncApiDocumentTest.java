@@ -141,28 +141,6 @@ class AsyncApiDocumentTest {
     assertThat(issued.validate(data.deepCopy().putNull("outstanding"))).isEmpty();
   }
 
-  @Test
-  void theHeadersAreTheCloudEventsAttributesTheOutboxSends() {
-    JsonSchema headers =
-        DRAFT_7.getSchema(AsyncApiDocument.message(InvoiceIssued.TYPE).get("headers"));
-    ObjectNode sent = AsyncApiGenerator.JSON.createObjectNode();
-    sent.put("ce_specversion", "1.0");
-    sent.put("ce_id", "0f8fad5b-d9cb-469f-a165-70867728950e");
-    sent.put("ce_type", InvoiceIssued.TYPE);
-    sent.put("ce_source", "/invoicing");
-    sent.put("ce_subject", "i-1");
-    sent.put("ce_time", "2026-12-06T10:15:30.123Z");
-    sent.put("ce_tenantid", "acme");
-    sent.put("content-type", "application/json");
-    sent.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-    assertThat(headers.validate(sent)).isEmpty();
-    assertThat(headers.validate(sent.deepCopy().put("ce_type", "receivables.promise.kept.v1")))
-        .isNotEmpty();
-    assertThat(headers.validate(sent.deepCopy().put("ce_source", "/dunning"))).isNotEmpty();
-    assertThat(headers.validate(sent.deepCopy().without("ce_id"))).isNotEmpty();
-    assertThat(headers.validate(sent.deepCopy().without("traceparent"))).isEmpty();
-  }
-
   private static Set<String> fieldNames(JsonNode object) {
     Set<String> names = new TreeSet<>();
     object.fieldNames().forEachRemaining(names::add);
