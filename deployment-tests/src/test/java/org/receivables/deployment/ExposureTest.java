@@ -38,6 +38,7 @@ class ExposureTest {
             "/dashboard",
             "/dashboard/acme",
             "/q/openapi",
+            "/q/asyncapi",
             "/q/swagger-ui/",
             "/q/swagger-ui/index.html")) {
       soft.assertThat(routed(paths, open)).as(overlay + ": %s routed", open).isTrue();

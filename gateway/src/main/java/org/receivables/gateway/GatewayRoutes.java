@@ -12,6 +12,7 @@ import org.receivables.gateway.http.SecurityHeaders;
 import org.receivables.gateway.keys.KeyAdmin;
 import org.receivables.gateway.limits.InFlightLimits;
 import org.receivables.gateway.limits.RateLimits;
+import org.receivables.gateway.openapi.AsyncApiHandler;
 import org.receivables.gateway.openapi.OpenApiHandler;
 import org.receivables.gateway.routing.ProxyHandler;
 
@@ -25,6 +26,7 @@ public class GatewayRoutes {
   private final Authentication authentication;
   private final ProxyHandler proxy;
   private final OpenApiHandler openApi;
+  private final AsyncApiHandler asyncApi;
   private final RateLimits rateLimits;
   private final InFlightLimits inFlight;
   private final KeyAdmin keyAdmin;
@@ -34,6 +36,7 @@ public class GatewayRoutes {
       Authentication authentication,
       ProxyHandler proxy,
       OpenApiHandler openApi,
+      AsyncApiHandler asyncApi,
       RateLimits rateLimits,
       InFlightLimits inFlight,
       KeyAdmin keyAdmin,
@@ -42,6 +45,7 @@ public class GatewayRoutes {
     this.authentication = authentication;
     this.proxy = proxy;
     this.openApi = openApi;
+    this.asyncApi = asyncApi;
     this.rateLimits = rateLimits;
     this.inFlight = inFlight;
     this.keyAdmin = keyAdmin;
@@ -71,5 +75,6 @@ public class GatewayRoutes {
         .handler(rateLimits::handle)
         .handler(keyAdmin::handle);
     router.get("/q/openapi").handler(openApi::handle);
+    router.get("/q/asyncapi").handler(asyncApi::handle);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.receivables.events.Topics;
-import org.receivables.kit.testing.KafkaReader;
+import org.receivables.kit.testing.PublishedEvents;
 import org.receivables.kit.testing.TestTokens;
 
 /** The invoicing API on real PostgreSQL and Kafka, through real JWT verification. */
@@ -84,7 +84,7 @@ class InvoicingApiTest {
         .body("items[0].id", equalTo(id));
 
     var record =
-        KafkaReader.await(
+        PublishedEvents.await(
             Topics.INVOICING,
             r -> id.equals(r.headers().get("ce_subject")),
             Duration.ofSeconds(20));
@@ -178,7 +178,7 @@ class InvoicingApiTest {
         .body("items.id", hasItem(invoiceId));
 
     var record =
-        KafkaReader.await(
+        PublishedEvents.await(
             Topics.INVOICING,
             r -> invoiceId.equals(r.headers().get("ce_subject")),
             Duration.ofSeconds(20));

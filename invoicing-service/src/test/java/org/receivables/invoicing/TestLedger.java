@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaReader;
+import org.receivables.kit.testing.PublishedEvents;
 import org.receivables.kit.testing.TestTokens;
 
 /** One fresh tenant's view of the API, with the calls the ledger tests repeat. */
@@ -128,7 +129,7 @@ public final class TestLedger {
   public static JsonPath event(
       String type, String subject, java.util.function.Predicate<JsonPath> match) {
     KafkaReader.Received record =
-        KafkaReader.await(
+        PublishedEvents.await(
             Topics.INVOICING,
             r ->
                 type.equals(r.headers().get("ce_type"))

@@ -33,6 +33,7 @@ import org.receivables.events.PromiseBroken;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaReader;
 import org.receivables.kit.testing.KafkaWriter;
+import org.receivables.kit.testing.PublishedEvents;
 import org.receivables.kit.testing.TestTokens;
 import org.receivables.scoring.nightly.NightlyRecompute;
 
@@ -196,7 +197,7 @@ class ScoringApiTest {
         .contains("45.0 days");
 
     var changed =
-        KafkaReader.await(
+        PublishedEvents.await(
             Topics.SCORING,
             r ->
                 prompt.equals(r.headers().get("ce_subject"))
@@ -428,7 +429,7 @@ class ScoringApiTest {
         .body("overrides[0].reason", equalTo("Bank guarantee received"))
         .body("overrides[0].setBy", equalTo("test-" + tenant));
     assertThat(score(c).getBoolean("creditLimitOverridden")).isTrue();
-    KafkaReader.await(
+    PublishedEvents.await(
         Topics.SCORING,
         r ->
             c.equals(r.headers().get("ce_subject"))
@@ -451,7 +452,7 @@ class ScoringApiTest {
     decide(c, "10.00")
         .body("decision", equalTo("REJECT"))
         .body("reasons.rule", hasItem("CREDIT_HOLD"));
-    KafkaReader.await(
+    PublishedEvents.await(
         Topics.SCORING,
         r ->
             c.equals(r.headers().get("ce_subject"))

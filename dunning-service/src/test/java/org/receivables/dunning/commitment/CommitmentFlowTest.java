@@ -17,7 +17,7 @@ import org.receivables.events.InvoiceIssued;
 import org.receivables.events.PaymentReceived;
 import org.receivables.events.PromiseBroken;
 import org.receivables.events.Topics;
-import org.receivables.kit.testing.KafkaReader;
+import org.receivables.kit.testing.PublishedEvents;
 
 /**
  * Promises to pay and payment plans: they pause dunning, payments keep them, deadlines break them.
@@ -66,7 +66,7 @@ class CommitmentFlowTest extends DunningFlowSupport {
         .statusCode(200)
         .body("status", equalTo("BROKEN"))
         .body("closedOn", equalTo(AS_OF.plusDays(9).toString()));
-    KafkaReader.await(
+    PublishedEvents.await(
         Topics.DUNNING,
         rec ->
             rec.value().contains(promiseId)

@@ -38,6 +38,7 @@ import org.receivables.events.ReminderSent;
 import org.receivables.events.Topics;
 import org.receivables.kit.testing.KafkaReader;
 import org.receivables.kit.testing.KafkaWriter;
+import org.receivables.kit.testing.PublishedEvents;
 
 /** Runs end to end: grouping, claiming, sending by mail, SMS and letter, the daily run. */
 @QuarkusTest
@@ -108,7 +109,7 @@ class RunFlowTest extends DunningFlowSupport {
         .then()
         .statusCode(200)
         .body("items.size()", equalTo(1));
-    KafkaReader.await(
+    PublishedEvents.await(
         Topics.DUNNING,
         rec ->
             rec.value().contains(tenant) && ReminderSent.TYPE.equals(rec.headers().get("ce_type")),
@@ -252,7 +253,7 @@ class RunFlowTest extends DunningFlowSupport {
     assertThat(GreenMail.inbox(email))
         .singleElement()
         .satisfies(m -> assertThat(m.text()).contains(a.number(), "Mise en demeure"));
-    KafkaReader.await(
+    PublishedEvents.await(
         Topics.DUNNING,
         rec ->
             rec.value().contains(tenant)

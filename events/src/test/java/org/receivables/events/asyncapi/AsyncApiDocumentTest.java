@@ -1,0 +1,157 @@
+package org.receivables.events.asyncapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.receivables.events.AsyncApiDocument;
+import org.receivables.events.DomainEvent;
+import org.receivables.events.EventJson;
+import org.receivables.events.InvoiceIssued;
+import org.receivables.events.Topics;
+
+/**
+ * The AsyncAPI document cannot drift from the event records: the committed file must be what the
+ * records generate, it must be a valid AsyncAPI 3.0.0 document by the AsyncAPI project's own JSON
+ * Schema, and every event type, written by {@link EventJson}, must match its payload schema.
+ *
+ * <p>After changing an event record, regenerate the file with {@code -Dasyncapi.update=true} and
+ * commit it.
+ */
+class AsyncApiDocumentTest {
+
+  private static final Path COMMITTED = Path.of("src/main/resources" + AsyncApiDocument.RESOURCE);
+
+  /** Version 6.11.1 of npm's @asyncapi/specs, schemas/3.0.0-without-$id.json (README beside it). */
+  private static final String OFFICIAL_SCHEMA = "/asyncapi/asyncapi-3.0.0.schema.json";
+
+  private static final String OFFICIAL_SCHEMA_SHA256 =
+      "abe96881dbfaad495ccbb6bd8d3fb43ca18a13b9d7564849ccb66f39d5e5b20f";
+
+  private static final JsonSchemaFactory DRAFT_7 =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+  private final JsonNode served = AsyncApiDocument.tree();
+
+  @Test
+  void theCommittedDocumentIsTheOneTheEventRecordsGenerate() throws Exception {
+    ObjectNode generated = AsyncApiGenerator.document();
+    String text =
+        AsyncApiGenerator.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(generated)
+            + "\n";
+    if (Boolean.getBoolean("asyncapi.update")) {
+      Files.writeString(COMMITTED, text, StandardCharsets.UTF_8);
+    }
+    assertThat(read(Files.readString(COMMITTED)))
+        .as(
+            "%s differs from what the event records generate: run this test with"
+                + " -Dasyncapi.update=true and commit the file",
+            COMMITTED)
+        .isEqualTo(generated);
+    assertThat(served).as("the document in the jar").isEqualTo(read(Files.readString(COMMITTED)));
+  }
+
+  @Test
+  void theDocumentIsValidByTheOfficialAsyncApi300Schema() throws Exception {
+    byte[] official;
+    try (InputStream in = getClass().getResourceAsStream(OFFICIAL_SCHEMA)) {
+      official = in.readAllBytes();
+    }
+    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(official)))
+        .as("the official schema file is unaltered")
+        .isEqualTo(OFFICIAL_SCHEMA_SHA256);
+    JsonSchema asyncApi = DRAFT_7.getSchema(read(new String(official, StandardCharsets.UTF_8)));
+
+    assertThat(asyncApi.validate(served)).isEmpty();
+
+    // the check can fail: a document the specification forbids is refused
+    ObjectNode broken = served.deepCopy();
+    ((ObjectNode) broken.get("operations").get("invoicingPublishes")).put("action", "publish");
+    broken.remove("info");
+    assertThat(asyncApi.validate(broken)).isNotEmpty();
+  }
+
+  @Test
+  void everyTopicIsAChannelWithExactlyItsProducersTypes() {
+    List<String> addresses = new ArrayList<>();
+    served.get("channels").forEach(channel -> addresses.add(channel.get("address").asText()));
+    assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.all());
+    Set<String> described = new TreeSet<>();
+    for (JsonNode channel : served.get("channels")) {
+      for (JsonNode ref : channel.get("messages")) {
+        JsonNode message = AsyncApiDocument.resolve(ref);
+        String type = message.get("name").asText();
+        assertThat(EventJson.types()).containsKey(type);
+        assertThat(EventJson.types().get(type).getSimpleName())
+            .isEqualTo(message.get("title").asText());
+        assertThat(DomainEvent.class.cast(RecordProbe.full(EventJson.types().get(type))).topic())
+            .as(type)
+            .isEqualTo(channel.get("address").asText());
+        described.add(type);
+      }
+    }
+    assertThat(described).containsExactlyElementsOf(EventJson.types().keySet());
+  }
+
+  @Test
+  void everyEventTypeAsEventJsonWritesItMatchesItsPayloadSchema() {
+    for (Map.Entry<String, Class<? extends DomainEvent>> type : EventJson.types().entrySet()) {
+      JsonNode message = AsyncApiDocument.message(type.getKey());
+      JsonSchema payload = DRAFT_7.getSchema(message.get("payload"));
+      for (DomainEvent event :
+          List.of(RecordProbe.full(type.getValue()), RecordProbe.minimal(type.getValue()))) {
+        JsonNode data = read(EventJson.write(event));
+        assertThat(payload.validate(data)).as("%s: %s", type.getKey(), data).isEmpty();
+        assertThat(fieldNames(data))
+            .as("%s: the schema names exactly the fields EventJson writes", type.getKey())
+            .isEqualTo(fieldNames(message.get("payload").get("properties")));
+        assertThat(event.key())
+            .matches(message.at("/bindings/kafka/key/pattern").asText())
+            .isEqualTo(data.get("tenantId").asText() + ":" + data.get("customerId").asText());
+      }
+    }
+  }
+
+  @Test
+  void aPayloadThatBreaksTheContractIsRefused() {
+    JsonSchema issued =
+        DRAFT_7.getSchema(AsyncApiDocument.message(InvoiceIssued.TYPE).get("payload"));
+    ObjectNode data = (ObjectNode) read(EventJson.write(RecordProbe.full(InvoiceIssued.class)));
+    assertThat(issued.validate(data)).isEmpty();
+    assertThat(issued.validate(data.deepCopy().without("dueDate"))).isNotEmpty();
+    assertThat(issued.validate(data.deepCopy().put("totalInclTax", "1200.50"))).isNotEmpty();
+    assertThat(issued.validate(data.deepCopy().put("issueDate", "31/01/2026"))).isNotEmpty();
+    assertThat(issued.validate(data.deepCopy().putNull("invoiceId"))).isNotEmpty();
+    assertThat(issued.validate(data.deepCopy().put("number", " "))).isNotEmpty();
+    assertThat(issued.validate(data.deepCopy().putNull("outstanding"))).isEmpty();
+  }
+
+  private static Set<String> fieldNames(JsonNode object) {
+    Set<String> names = new TreeSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return AsyncApiGenerator.JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package org.receivables.events.asyncapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import java.util.Locale;
+import java.util.Set;
+import org.receivables.events.DomainEvent;
+import org.receivables.events.EventJson;
+
+/**
+ * Builds the AsyncAPI 3.0 document of the event contract from the event records themselves: one
+ * channel per producer's topic (its sealed interface), one message per record, payload schemas by
+ * victools from the record components, required fields as the record's constructor enforces them
+ * ({@link RecordProbe}), every other field nullable because {@link EventJson} writes its null.
+ */
+final class AsyncApiGenerator {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String KAFKA_BINDING = "0.5.0";
+
+  private static final String TRACEPARENT = "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$";
+
+  private AsyncApiGenerator() {}
+
+  static ObjectNode document() {
+    ObjectNode doc = JSON.createObjectNode();
+    doc.put("asyncapi", "3.0.0");
+    ObjectNode info = doc.putObject("info");
+    info.put("title", "Receivables events");
+    info.put("version", "1.0.0");
+    info.put(
+        "description",
+        "Every event the receivables suite publishes on Kafka, generated from the event records of"
+            + " the events module (docs/events.md explains them). One topic per producer; each record"
+            + " is a CloudEvent in Kafka binary mode: the ce_* headers carry its attributes, the value"
+            + " its data as JSON. Consumers must ignore fields they do not know: producers may add"
+            + " fields without a new version.");
+    doc.put("defaultContentType", "application/json");
+    ObjectNode channels = doc.putObject("channels");
+    ObjectNode operations = doc.putObject("operations");
+    ObjectNode components = doc.putObject("components");
+    ObjectNode messages = components.putObject("messages");
+    ObjectNode schemas = components.putObject("schemas");
+    SchemaGenerator generator = payloadGenerator();
+    for (Class<?> producer : DomainEvent.class.getPermittedSubclasses()) {
+      String topic = topicOf(producer);
+      String service = serviceOf(topic);
+      ObjectNode channel = channels.putObject(service);
+      channel.put("address", topic);
+      channel.put("title", topic);
+      channel.put(
+          "description",
+          "The facts " + service + "-service owns (" + producer.getSimpleName() + ").");
+      ObjectNode channelMessages = channel.putObject("messages");
+      channel.putObject("bindings").putObject("kafka").put("topic", topic);
+      ((ObjectNode) channel.get("bindings").get("kafka")).put("bindingVersion", KAFKA_BINDING);
+      ObjectNode operation = operations.putObject(service + "Publishes");
+      operation.put("action", "send");
+      operation.putObject("channel").put("$ref", "#/channels/" + service);
+      operation.put(
+          "summary", service + "-service publishes its events through its transactional outbox.");
+      ArrayNode operationMessages = operation.putArray("messages");
+      for (Class<? extends DomainEvent> record :
+          EventJson.recordsOf(producer.asSubclass(DomainEvent.class))) {
+        String name = record.getSimpleName();
+        channelMessages.putObject(name).put("$ref", "#/components/messages/" + name);
+        operationMessages.addObject().put("$ref", "#/channels/" + service + "/messages/" + name);
+        messages.set(name, message(record, service));
+        schemas.set(name, generator.generateSchema(record));
+      }
+    }
+    return doc;
+  }
+
+  private static ObjectNode message(Class<? extends DomainEvent> record, String service) {
+    String type = EventJson.typeOf(record);
+    String subject = RecordProbe.subjectField(record);
+    ObjectNode message = JSON.createObjectNode();
+    message.put("name", type);
+    message.put("title", record.getSimpleName());
+    message.put("summary", type + " (subject: " + subject + ")");
+    message.put("contentType", "application/json");
+    message.set("headers", headers(type, "/" + service, subject));
+    message.putObject("payload").put("$ref", "#/components/schemas/" + record.getSimpleName());
+    ObjectNode kafka = message.putObject("bindings").putObject("kafka");
+    ObjectNode key = kafka.putObject("key");
+    key.put("type", "string");
+    key.put("pattern", "^[^:]+:.+$");
+    key.put(
+        "description",
+        "tenantId:customerId, so that all events of one customer land in one partition, in order.");
+    kafka.put("bindingVersion", KAFKA_BINDING);
+    return message;
+  }
+
+  /** The headers the outbox relay sends (SmallRye's CloudEvents binary mode), as strings. */
+  private static ObjectNode headers(String type, String source, String subject) {
+    ObjectNode headers = JSON.createObjectNode();
+    headers.put("type", "object");
+    ArrayNode required = headers.putArray("required");
+    ObjectNode properties = headers.putObject("properties");
+    header(properties, required, "ce_specversion", "CloudEvents version.").put("const", "1.0");
+    header(properties, required, "ce_id", "Unique per event: consumers de-duplicate on it.")
+        .put("format", "uuid");
+    header(properties, required, "ce_type", "The event type.").put("const", type);
+    header(properties, required, "ce_source", "The publishing service.").put("const", source);
+    header(properties, required, "ce_subject", "The event's " + subject + ".").put("minLength", 1);
+    header(properties, required, "ce_time", "When the event was recorded.")
+        .put("format", "date-time");
+    header(properties, required, "ce_tenantid", "The event's tenantId (extension attribute).")
+        .put("minLength", 1);
+    header(properties, required, "content-type", "The data's content type.")
+        .put("const", "application/json");
+    ObjectNode trace =
+        header(properties, null, "traceparent", "W3C trace context of the work that recorded it.");
+    trace.put("pattern", TRACEPARENT);
+    return headers;
+  }
+
+  private static ObjectNode header(
+      ObjectNode properties, ArrayNode required, String name, String description) {
+    ObjectNode header = properties.putObject(name);
+    header.put("type", "string");
+    header.put("description", description);
+    if (required != null) {
+      required.add(name);
+    }
+    return header;
+  }
+
+  /**
+   * victools maps the record components as Jackson writes them; required and nullable come from the
+   * record's constructor, blank required strings are refused like the constructor does.
+   */
+  private static SchemaGenerator payloadGenerator() {
+    SchemaGeneratorConfigBuilder config =
+        new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_7, OptionPreset.PLAIN_JSON)
+            .with(new JacksonModule())
+            .without(Option.SCHEMA_VERSION_INDICATOR);
+    config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
+    config.forFields().withRequiredCheck(AsyncApiGenerator::required);
+    config.forFields().withNullableCheck(field -> !required(field));
+    config
+        .forFields()
+        .withStringPatternResolver(
+            field ->
+                !field.isFakeContainerItemScope()
+                        && required(field)
+                        && field.getType().getErasedType() == String.class
+                    ? "\\S"
+                    : null);
+    return new SchemaGenerator(config.build());
+  }
+
+  private static boolean required(FieldScope field) {
+    if (field.isFakeContainerItemScope()) {
+      return true;
+    }
+    if (field.getType().getErasedType().isPrimitive()) {
+      return true;
+    }
+    Class<?> owner = field.getDeclaringType().getErasedType();
+    if (!owner.isRecord()) {
+      return false;
+    }
+    Set<String> required = RecordProbe.requiredFields(owner);
+    return required.contains(field.getDeclaredName());
+  }
+
+  private static String topicOf(Class<?> producer) {
+    try {
+      return (String) producer.getField("TOPIC").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(producer.getName() + " declares no TOPIC", e);
+    }
+  }
+
+  /** {@code receivables.invoicing.v1} is published by invoicing-service as {@code /invoicing}. */
+  static String serviceOf(String topic) {
+    String[] parts = topic.split("\\.");
+    if (parts.length != 3 || !parts[0].equals("receivables")) {
+      throw new IllegalStateException("Unexpected topic name: " + topic);
+    }
+    return parts[1].toLowerCase(Locale.ROOT);
+  }
+}
