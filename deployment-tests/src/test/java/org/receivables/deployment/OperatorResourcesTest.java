@@ -186,9 +186,14 @@ class OperatorResourcesTest {
     assertThat(sm.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
     JsonNode endpoint = sm.path("spec").path("endpoints").get(0);
     assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
-    assertThat(endpoint.path("port").asText()).isEqualTo("http");
+    // metrics are on the management interface in images, never on the API port
+    assertThat(endpoint.path("port").asText()).isEqualTo("management");
     for (String part : Repo.MODULES.keySet()) {
-      JsonNode labels = PROD.get("Service", part).path("metadata").path("labels");
+      JsonNode service = PROD.get("Service", part);
+      assertThat(service.path("spec").path("ports").findValuesAsText("name"))
+          .as("Service %s names the port the ServiceMonitor scrapes", part)
+          .contains("management");
+      JsonNode labels = service.path("metadata").path("labels");
       assertThat(
               DeploymentRulesTest.selects(
                   sm.path("spec").path("selector").path("matchLabels"), labels))
