@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.events.InvoiceIssued;
 import org.receivables.invoicing.common.Problems;
 import org.receivables.invoicing.payment.EarlyPaymentDiscount;
 
@@ -140,5 +141,23 @@ public class Invoice extends PanacheEntityBase {
   /** Overdue as of a date: money still owed after the due date. */
   public boolean overdueOn(LocalDate asOf) {
     return status.isOpen() && asOf.isAfter(dueDate) && outstanding().signum() > 0;
+  }
+
+  /** The event this invoice publishes once issued. */
+  public InvoiceIssued issuedEvent() {
+    return new InvoiceIssued(
+        tenantId,
+        customerId.toString(),
+        id.toString(),
+        number,
+        issueDate,
+        dueDate,
+        currency,
+        totalExclTax,
+        totalTax,
+        totalInclTax,
+        outstanding(),
+        termsWarning,
+        paymentReference);
   }
 }

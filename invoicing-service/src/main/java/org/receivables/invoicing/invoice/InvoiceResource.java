@@ -49,6 +49,7 @@ import org.receivables.kit.time.BusinessCalendar;
 public class InvoiceResource {
 
   @Inject InvoiceService invoices;
+  @Inject InvoiceListing listing;
   @Inject AuditTrail audit;
   @Inject TenantContext tenant;
   @Inject BusinessCalendar calendar;
@@ -162,7 +163,7 @@ public class InvoiceResource {
       @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit")
           String limit) {
     var filter =
-        new InvoiceService.Filter(
+        new InvoiceListing.Filter(
             QueryParams.uuid("customerId", customerId),
             QueryParams.enumValue("status", status, InvoiceStatus.class),
             QueryParams.date("overdueAsOf", overdueAsOf),
@@ -170,7 +171,7 @@ public class InvoiceResource {
             QueryParams.date("dueTo", dueTo),
             QueryParams.bool("disputed", disputed));
     Page<Invoice> page =
-        invoices.list(tenant.tenantId(), filter, cursor, QueryParams.integer("limit", limit));
+        listing.list(tenant.tenantId(), filter, cursor, QueryParams.integer("limit", limit));
     LocalDate today = calendar.today();
     return new Page<>(
         page.items().stream().map(i -> InvoiceView.of(i, today)).toList(), page.nextCursor());

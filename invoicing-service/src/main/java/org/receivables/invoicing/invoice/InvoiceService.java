@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.receivables.events.InvoiceCancelled;
@@ -29,8 +28,6 @@ import org.receivables.invoicing.invoice.InvoiceLifecycle.Operation;
 import org.receivables.invoicing.payment.EarlyPaymentDiscount;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.outbox.Outbox;
-import org.receivables.kit.page.Cursor;
-import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.Problem.FieldError;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
@@ -42,15 +39,6 @@ import org.receivables.kit.time.BusinessCalendar;
  */
 @ApplicationScoped
 public class InvoiceService {
-
-  /** The filters of the invoice list; null means "any". */
-  public record Filter(
-      UUID customerId,
-      InvoiceStatus status,
-      LocalDate overdueAsOf,
-      LocalDate dueFrom,
-      LocalDate dueTo,
-      Boolean disputed) {}
 
   @Inject EntityManager em;
   @Inject CustomerService customers;
@@ -188,7 +176,7 @@ public class InvoiceService {
     List<InvoiceIssued> events = new ArrayList<>(invoices.size());
     List<AuditTrail.Change> changes = new ArrayList<>(invoices.size());
     for (Invoice invoice : invoices) {
-      events.add(issued(invoice));
+      events.add(invoice.issuedEvent());
       changes.add(
           new AuditTrail.Change(
               invoice.tenantId,
@@ -326,46 +314,6 @@ public class InvoiceService {
     return invoice;
   }
 
-  public Page<Invoice> list(String tenantId, Filter filter, String cursor, Integer limit) {
-    int size = Cursor.limit(limit);
-    UUID after = Cursor.decodeId(cursor);
-    StringBuilder where = new StringBuilder("tenantId = :tenant");
-    Map<String, Object> params = new java.util.HashMap<>();
-    params.put("tenant", tenantId);
-    if (filter.customerId() != null) {
-      where.append(" and customerId = :customer");
-      params.put("customer", filter.customerId());
-    }
-    if (filter.status() != null) {
-      where.append(" and status = :status");
-      params.put("status", filter.status());
-    }
-    if (filter.overdueAsOf() != null) {
-      where.append(" and status in (:open) and dueDate < :asOf");
-      params.put("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID));
-      params.put("asOf", filter.overdueAsOf());
-    }
-    if (filter.dueFrom() != null) {
-      where.append(" and dueDate >= :dueFrom");
-      params.put("dueFrom", filter.dueFrom());
-    }
-    if (filter.dueTo() != null) {
-      where.append(" and dueDate <= :dueTo");
-      params.put("dueTo", filter.dueTo());
-    }
-    if (filter.disputed() != null) {
-      where.append(" and disputed = :disputed");
-      params.put("disputed", filter.disputed());
-    }
-    if (after != null) {
-      where.append(" and id > :after");
-      params.put("after", after);
-    }
-    var query = em.createQuery("from Invoice where " + where + " order by id", Invoice.class);
-    params.forEach(query::setParameter);
-    return Page.of(query.setMaxResults(size + 1).getResultList(), size, i -> i.id.toString());
-  }
-
   /** A customer of another tenant is reported as a field error, exactly like a missing one. */
   public Customer customerOf(String tenantId, UUID customerId) {
     try {
@@ -398,22 +346,5 @@ public class InvoiceService {
       throw ProblemException.invalid("on", "must not be before issueDate " + invoice.issueDate);
     }
     return on;
-  }
-
-  static InvoiceIssued issued(Invoice i) {
-    return new InvoiceIssued(
-        i.tenantId,
-        i.customerId.toString(),
-        i.id.toString(),
-        i.number,
-        i.issueDate,
-        i.dueDate,
-        i.currency,
-        i.totalExclTax,
-        i.totalTax,
-        i.totalInclTax,
-        i.outstanding(),
-        i.termsWarning,
-        i.paymentReference);
   }
 }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.customer.Customer;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.time.BusinessCalendar;
@@ -109,20 +110,19 @@ public class PersonalDataErasure {
           + " p.customer_id = c.id))";
 
   private RetentionRule.Account account(UUID id) {
-    Object[] r =
-        (Object[])
-            em.createNativeQuery(
-                    "select "
-                        + LAST_ACTIVITY
-                        + ", exists (select 1 from invoice i where i.customer_id = c.id and i.status"
-                        + " in ('OPEN', 'PARTIALLY_PAID')), (c.name <> :erased or c.email is not null"
-                        + " or c.phone is not null), c.personal_data_erasure from customer c where"
-                        + " c.id = :id")
-                .setParameter("zone", time.defaultZone().getId())
-                .setParameter("erased", ERASED_NAME)
-                .setParameter("id", id)
-                .getSingleResult();
-    return new RetentionRule.Account((Boolean) r[1], date(r[0]), (Boolean) r[2], (String) r[3]);
+    var query =
+        em.createNativeQuery(
+                "select "
+                    + LAST_ACTIVITY
+                    + " as last_activity, exists (select 1 from invoice i where i.customer_id ="
+                    + " c.id and i.status in ('OPEN', 'PARTIALLY_PAID')) as open_invoices, (c.name"
+                    + " <> :erased or c.email is not null or c.phone is not null) as personal_data,"
+                    + " c.personal_data_erasure as last_erasure from customer c where c.id = :id",
+                Tuple.class)
+            .setParameter("zone", time.defaultZone().getId())
+            .setParameter("erased", ERASED_NAME)
+            .setParameter("id", id);
+    return NamedRows.first(query, RetentionRule.Account.class).orElseThrow();
   }
 
   private void erase(Customer c, String reason) {
@@ -143,18 +143,5 @@ public class PersonalDataErasure {
     em.flush();
     outbox.record(
         Topics.INVOICING, new CustomerPersonalDataErased(c.tenantId, c.id.toString(), reason, now));
-  }
-
-  private static LocalDate date(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toLocalDateTime().toLocalDate();
-    }
-    throw new IllegalStateException("Not a date: " + value);
   }
 }
