@@ -13,11 +13,10 @@ import org.receivables.dunning.replica.InvoiceFacts;
 import org.receivables.dunning.run.Grouping.Candidate;
 
 /**
- * What a run decided, whoever decided it (the SQL of {@link DueInvoices} or the rule classes one
- * invoice at a time in {@link RunSelection}): only what the run acts on or reports, the candidates
- * with their customers and the skipped invoices, so a run over a million invoices holds thousands
- * of rows, not a million. Both come out oldest due first (then by number), whatever order they were
- * added in.
+ * What a run decided, whoever decided it (the SQL of {@link DueInvoices} or, in the tests, the rule
+ * classes one invoice at a time): only what the run acts on or reports, the candidates with their
+ * customers and the skipped invoices, so a run over a million invoices holds thousands of rows, not
+ * a million. Both come out oldest due first (then by number), whatever order they were added in.
  */
 final class Decision {
 
