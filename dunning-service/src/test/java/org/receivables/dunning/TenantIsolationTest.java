@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,10 +93,13 @@ class TenantIsolationTest {
       TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
     }
     TenantIsolationTestSupport.awaitRows(dataSource, "invoice_replica", mine, other);
-    // a reminder with its invoice lines (reminder_invoice, a child table) for each tenant
+    // a reminder with its invoice lines (reminder_invoice, a child table) for each tenant: 30 days
+    // late, the formal notice. The invoice's dates are Paris dates; a UTC "today" made it 29 days
+    // (the call step, no reminder) between midnight in Paris and midnight UTC.
+    LocalDate asOf = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(20);
     for (String tenant : List.of(mine, other)) {
       as(tenant, "admin")
-          .body(Map.of("asOf", LocalDate.now().plusDays(20).toString()))
+          .body(Map.of("asOf", asOf.toString()))
           .post("/api/v1/dunning/runs")
           .then()
           .statusCode(201);
