@@ -125,8 +125,8 @@ public class BulkLimit {
                 + " currency, total_excl_tax, total_tax, total_incl_tax, amount_paid, disputed,"
                 + " terms_warning, version, created_at, discount_granted, amount_credited,"
                 + " amount_written_off, discount_percent, discount_deadline, closed_on,"
-                + " close_reason) values (?, 'bench', ?, ?, 'OPEN', ?, ?, 'EUR', ?, ?, ?, 0,"
-                + " false, null, 0, ?, 0, 0, 0, null, null, null, null)")) {
+                + " close_reason, payment_reference) values (?, 'bench', ?, ?, 'OPEN', ?, ?, 'EUR', ?, ?,"
+                + " ?, 0, false, null, 0, ?, 0, 0, 0, null, null, null, null, ?)")) {
       for (int i = 0; i < size; i++) {
         UUID id = UUID.randomUUID();
         ids.add(id);
@@ -139,6 +139,8 @@ public class BulkLimit {
         inv.setBigDecimal(7, tax);
         inv.setBigDecimal(8, incl);
         inv.setTimestamp(9, now);
+        // Unique per tenant like the creditor reference invoicing derives from the id.
+        inv.setString(10, "RF" + id.toString().replace("-", "").substring(0, 23));
         inv.addBatch();
       }
       inv.executeBatch();
