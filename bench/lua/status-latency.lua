@@ -24,10 +24,12 @@ end
 local path, auth_header, auth_value
 local counter = 0
 local sent = {}
--- per class: histogram of 0.1 ms buckets (bucket -> count), count and exact maximum
-hist = { refused = {}, admitted = {}, other = {} }
-counts = { refused = 0, admitted = 0, other = 0, unmatched = 0 }
-maxima = { refused = 0, admitted = 0, other = 0 }
+-- per class: a histogram of 0.1 ms buckets (bucket -> count), a count and the exact maximum (µs);
+-- flat globals, as wrk copies only flat tables between threads (a nested one crashed it)
+local classes = { "refused", "admitted", "other" }
+hist_refused, hist_admitted, hist_other = {}, {}, {}
+count_refused, count_admitted, count_other, count_unmatched = 0, 0, 0, 0
+max_refused, max_admitted, max_other = 0, 0, 0
 statuses = {}
 
 function init(args)
@@ -52,7 +54,7 @@ function response(status, headers, body)
   local id = headers["X-Request-Id"] or headers["x-request-id"]
   local start = id and sent[id]
   if not start then
-    counts.unmatched = counts.unmatched + 1
+    count_unmatched = count_unmatched + 1
     return
   end
   sent[id] = nil
@@ -64,9 +66,10 @@ function response(status, headers, body)
   end
   local us = now - start
   local bucket = math.floor(us / 100)
-  hist[class][bucket] = (hist[class][bucket] or 0) + 1
-  counts[class] = counts[class] + 1
-  if us > maxima[class] then maxima[class] = us end
+  local hist = _G["hist_" .. class]
+  hist[bucket] = (hist[bucket] or 0) + 1
+  _G["count_" .. class] = _G["count_" .. class] + 1
+  if us > _G["max_" .. class] then _G["max_" .. class] = us end
 end
 
 -- The upper edge (ms) of the 0.1 ms bucket holding the p-th percentile, NaN without answers.
@@ -84,18 +87,17 @@ local function percentile(buckets, total, p)
 end
 
 function done(summary, latency, requests)
-  local merged = { refused = {}, admitted = {}, other = {} }
-  local total = { refused = 0, admitted = 0, other = 0, unmatched = 0 }
-  local most = { refused = 0, admitted = 0, other = 0 }
+  local merged, total, most = {}, { unmatched = 0 }, {}
+  for _, class in ipairs(classes) do merged[class], total[class], most[class] = {}, 0, 0 end
   local by_status = {}
   for _, thread in ipairs(threads) do
-    for class, buckets in pairs(thread:get("hist")) do
-      for b, n in pairs(buckets) do merged[class][b] = (merged[class][b] or 0) + n end
-    end
-    for class, n in pairs(thread:get("counts")) do total[class] = total[class] + n end
-    for class, us in pairs(thread:get("maxima")) do
+    for _, class in ipairs(classes) do
+      for b, n in pairs(thread:get("hist_" .. class)) do merged[class][b] = (merged[class][b] or 0) + n end
+      total[class] = total[class] + thread:get("count_" .. class)
+      local us = thread:get("max_" .. class)
       if us > most[class] then most[class] = us end
     end
+    total.unmatched = total.unmatched + thread:get("count_unmatched")
     for status, n in pairs(thread:get("statuses")) do by_status[status] = (by_status[status] or 0) + n end
   end
   local seconds = summary.duration / 1e6
