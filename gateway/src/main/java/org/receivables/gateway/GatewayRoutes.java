@@ -51,7 +51,7 @@ public class GatewayRoutes {
     this.keyAdmin = keyAdmin;
   }
 
-  void register(@Observes Router router) {
+  public void register(@Observes Router router) {
     router.route().order(-1000).handler(AccessLog::handle);
     router.route().order(-999).handler(SecurityHeaders::handle);
     router.route().order(-998).handler(requestLimits::handle);

@@ -2,6 +2,7 @@ package org.receivables.gateway.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -26,10 +27,12 @@ import org.receivables.gateway.http.Problems;
  * <p>The buckets are shared by all gateway replicas ({@link SharedBuckets}, in the gateway's
  * database): each replica leases a tenth of a second's worth of tokens at a time and spends them on
  * the event loop, leasing the next share in the background before the last runs out ({@link
- * LeasedBucket}). A request waits for the database only when its bucket has nothing leased here;
- * once the shared bucket is known empty, refusals are answered at once until it refills. When the
- * database cannot be reached, each replica falls back to counting alone (the limit is then per
- * replica, as it was before) until it can again.
+ * LeasedBucket}). A request waits for the database only when its bucket has nothing leased here and
+ * the shared bucket is believed to have tokens (new here, or its last lease granted in full); once
+ * a lease came back short, refusals are answered at once, on the event loop, while the next lease
+ * runs in the background, so that overload never queues behind PostgreSQL. When the database cannot
+ * be reached, each replica falls back to counting alone (the limit is then per replica, as it was
+ * before) until it can again.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -78,9 +81,12 @@ public class RateLimits {
       answer(ctx, admitted.result() == null ? 0 : admitted.result());
       return;
     }
-    // The body waits while the shared bucket is leased; the proxy (or a refusal) resumes it.
+    // The body waits while the shared bucket is leased; the proxy (or a refusal) resumes it. The
+    // lease may complete on another event loop: the answer goes back to this request's own.
     ctx.request().pause();
-    admitted.onComplete(result -> answer(ctx, result.succeeded() ? result.result() : 0));
+    Context own = ctx.vertx().getOrCreateContext();
+    admitted.onComplete(
+        result -> own.runOnContext(v -> answer(ctx, result.succeeded() ? result.result() : 0)));
   }
 
   private static void answer(RoutingContext ctx, long waitNanos) {
@@ -122,32 +128,32 @@ public class RateLimits {
             });
   }
 
+  /**
+   * Admitted (0) or refused (the wait) at once from what this replica holds; only while the shared
+   * bucket is believed to have tokens does a request finding nothing here wait for the lease. Any
+   * lease a request starts otherwise runs in the background.
+   */
   private Future<Long> take(String bucket, double rate, int burst) {
     long now = clock.getAsLong();
     if (shared == null || now - aloneUntil.get() < 0) {
       return Future.succeededFuture(takeAlone(bucket, rate, burst, now));
     }
     LeasedBucket local =
-        leased.get(bucket, b -> new LeasedBucket(share(rate, burst), tokenNanos(rate)));
+        leased.get(bucket, b -> new LeasedBucket(share(rate, burst), burst, tokenNanos(rate)));
     long wait = local.take(now);
+    int want = local.startLease(now);
+    Future<Boolean> lease = want > 0 ? lease(bucket, local, rate, burst, want) : null;
     if (wait != LeasedBucket.LEASE) {
-      int want = wait == 0 ? local.startLease(now) : 0;
-      if (want > 0) {
-        lease(bucket, local, rate, burst, want); // the next share, before this one runs out
-      }
       return Future.succeededFuture(wait);
     }
-    int want = local.startLease(now);
-    if (want == 0) {
-      // Another request is leasing for this bucket already: ask again once it is done.
-      Future<Boolean> underWay = leasing.get(bucket);
-      return underWay != null
-          ? underWay.compose(done -> take(bucket, rate, burst))
-          : vertx.timer(1, TimeUnit.MILLISECONDS).compose(done -> take(bucket, rate, burst));
+    if (lease == null) {
+      lease = leasing.get(bucket); // another request's lease, under way
     }
     // Ask again once leased: requests on other event loops may have spent the share meanwhile (then
     // this one leases again), and a failed lease has switched this replica to counting alone.
-    return lease(bucket, local, rate, burst, want).compose(done -> take(bucket, rate, burst));
+    return lease != null
+        ? lease.compose(done -> take(bucket, rate, burst))
+        : vertx.timer(1, TimeUnit.MILLISECONDS).compose(done -> take(bucket, rate, burst));
   }
 
   /** Leases off the event loop; true when the database answered. */

@@ -93,7 +93,7 @@ public class OpenApiDocuments {
                       unavailable.add(service);
                     }
                   });
-              documents.put("gateway", own.copy());
+              documents.put(OpenApiMerger.GATEWAY, own.copy());
               return Future.succeededFuture(OpenApiMerger.merge(documents, unavailable));
             });
   }
@@ -114,7 +114,8 @@ public class OpenApiDocuments {
             .setIdleTimeout(timeoutMillis);
     return client
         .request(options)
-        .compose(request -> request.send())
+        // The failure is reported below; without a handler Vert.x would log a timeout as ERROR.
+        .compose(request -> request.exceptionHandler(failure -> {}).send())
         .compose(
             response ->
                 response.statusCode() == 200

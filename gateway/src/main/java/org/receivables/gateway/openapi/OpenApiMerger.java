@@ -13,6 +13,13 @@ public final class OpenApiMerger {
 
   static final String DEFAULT_VERSION = "3.1.0";
 
+  /** The document of the gateway's own operations, merged last; it defines GatewayProblem. */
+  static final String GATEWAY = "gateway";
+
+  private static final String[] METHODS = {
+    "get", "put", "post", "delete", "options", "head", "patch", "trace"
+  };
+
   private OpenApiMerger() {}
 
   /**
@@ -24,9 +31,13 @@ public final class OpenApiMerger {
     JsonObject components = new JsonObject();
     JsonArray tags = new JsonArray();
     String version = null;
-    for (JsonObject document : documents.values()) {
+    for (Map.Entry<String, JsonObject> source : documents.entrySet()) {
+      JsonObject document = source.getValue();
       if (version == null) {
         version = document.getString("openapi");
+      }
+      if (!source.getKey().equals(GATEWAY)) {
+        proxied(document.getJsonObject("paths"));
       }
       copyAbsent(document.getJsonObject("paths"), paths);
       JsonObject theirs = document.getJsonObject("components", new JsonObject());
@@ -121,6 +132,29 @@ public final class OpenApiMerger {
               .add(new JsonObject().put("apiKey", allowed.copy()))
               .add(new JsonObject().put("bearer", allowed.copy())));
       operation.put("x-roles", allowed);
+    }
+  }
+
+  /**
+   * A proxied operation may also end in the gateway's 504: the service took the request and stayed
+   * silent past {@code gateway.proxy.response-timeout}.
+   */
+  private static void proxied(JsonObject paths) {
+    if (paths == null) {
+      return;
+    }
+    for (String path : paths.fieldNames()) {
+      if (!(paths.getValue(path) instanceof JsonObject item)) {
+        continue;
+      }
+      for (String method : METHODS) {
+        if (item.getValue(method) instanceof JsonObject operation
+            && operation.getValue("responses") instanceof JsonObject responses
+            && !responses.containsKey("504")) {
+          responses.put(
+              "504", new JsonObject().put("$ref", "#/components/responses/GatewayProblem"));
+        }
+      }
     }
   }
 

@@ -26,8 +26,8 @@ import org.receivables.gateway.http.Problems;
 /**
  * Bodies are relayed chunk by chunk with back-pressure in both directions, so a large upload or
  * download costs the gateway a few buffers rather than the whole body; an upstream that cannot be
- * reached is answered with 503 within the configured timeouts instead of leaving the client
- * waiting.
+ * reached is answered with 503, one that stays silent with 504, within the configured timeouts
+ * instead of leaving the client waiting ({@link UpstreamFailures}).
  */
 @ApplicationScoped
 public class ReverseProxy {
@@ -38,12 +38,15 @@ public class ReverseProxy {
   private final long connectTimeoutMillis;
   private final long responseTimeoutMillis;
   private final long maxBodyBytes;
+  private final UpstreamFailures failures;
 
   public ReverseProxy(
       Vertx vertx,
       GatewayConfig config,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize maxBodySize) {
+          MemorySize maxBodySize,
+      UpstreamFailures failures) {
+    this.failures = failures;
     maxBodyBytes = maxBodySize.asLongValue();
     connectTimeoutMillis = config.proxy().connectTimeout().toMillis();
     responseTimeoutMillis = config.proxy().responseTimeout().toMillis();
@@ -81,11 +84,16 @@ public class ReverseProxy {
                 ForwardedHeaders.toUpstream(request, AccessLog.requestId(ctx), token, traced))
             .setConnectTimeout(connectTimeoutMillis)
             .setIdleTimeout(responseTimeoutMillis);
+    boolean[] sent = {false};
     client
         .request(options)
-        .compose(upstreamRequest -> send(ctx, upstreamRequest))
+        .compose(
+            upstreamRequest -> {
+              sent[0] = true;
+              return send(ctx, upstreamRequest);
+            })
         .onSuccess(response -> relay(ctx, response))
-        .onFailure(failure -> unavailable(ctx, route, failure));
+        .onFailure(failure -> failed(ctx, route, failure, sent[0]));
   }
 
   private Future<HttpClientResponse> send(RoutingContext ctx, HttpClientRequest upstreamRequest) {
@@ -147,7 +155,8 @@ public class ReverseProxy {
         ctx, 413, "Content Too Large", "Request bodies are limited to " + maxBodyBytes + " bytes.");
   }
 
-  private static void unavailable(RoutingContext ctx, RouteTable.Route route, Throwable failure) {
+  /** The exchange failed before the answer started: 504 for a silent service, else 503. */
+  private void failed(RoutingContext ctx, RouteTable.Route route, Throwable failure, boolean sent) {
     if (ctx.response().ended()) {
       return; // already answered, e.g. 413 for a body over the limit
     }
@@ -157,10 +166,8 @@ public class ReverseProxy {
           ctx.request().method(), ctx.request().path(), failure.toString());
       return;
     }
-    LOG.warnf(
-        "%s service unavailable for %s %s: %s",
-        route.service(), ctx.request().method(), ctx.request().path(), failure.toString());
     if (ctx.response().headWritten()) {
+      LOG.debugf("Upstream failed mid-answer: %s", failure.toString());
       ctx.request().connection().close();
       return;
     }
@@ -171,12 +178,7 @@ public class ReverseProxy {
       }
       ctx.request().resume();
     }
-    ctx.response().putHeader("Retry-After", "5");
-    Problems.send(
-        ctx,
-        503,
-        "Service Unavailable",
-        "The " + route.service() + " service is not answering; retry in a few seconds.");
+    failures.answer(ctx, route.service(), failure, sent);
   }
 
   private static boolean hasBody(HttpServerRequest request) {

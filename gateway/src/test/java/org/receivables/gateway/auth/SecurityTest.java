@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.receivables.gateway.testing.DemoKeys;
 import org.receivables.gateway.testing.FakeUpstream;
@@ -195,13 +196,18 @@ class SecurityTest {
         .get("/api/v1/customers")
         .then()
         .statusCode(200);
+    String refused = "refused-" + UUID.randomUUID();
     given()
         .header("X-API-Key", "rate-limited-test-key")
+        .header("X-Request-Id", refused)
         .get("/api/v1/customers")
         .then()
         .statusCode(429)
         .contentType("application/problem+json")
         .header("Retry-After", equalTo("5"));
+    assertThat(FakeUpstream.seen(refused))
+        .as("a refused request never reaches the service")
+        .isFalse();
     // other keys of the same tenant are not affected by that key's limit
     given()
         .header("X-API-Key", DemoKeys.ACME_VIEWER)

@@ -13,7 +13,7 @@ class LeasedBucketTest {
 
   @Test
   void spendsWhatWasLeasedThenAsksForMore() {
-    LeasedBucket bucket = new LeasedBucket(3, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(3, 100, TOKEN);
     assertThat(bucket.take(0)).isEqualTo(LeasedBucket.LEASE);
     assertThat(bucket.startLease(0)).isEqualTo(3);
     assertThat(bucket.startLease(0)).as("one lease at a time").isZero();
@@ -26,7 +26,7 @@ class LeasedBucketTest {
 
   @Test
   void leasesTheRestOfItsShareOnceHalfIsSpent() {
-    LeasedBucket bucket = new LeasedBucket(4, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(4, 100, TOKEN);
     bucket.startLease(0);
     bucket.leased(4, 0, 0);
     assertThat(bucket.take(1)).isZero();
@@ -39,7 +39,7 @@ class LeasedBucketTest {
 
   @Test
   void neverHoldsMoreThanItsShare() {
-    LeasedBucket bucket = new LeasedBucket(2, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(2, 100, TOKEN);
     bucket.startLease(0);
     bucket.leased(2, 0, 0);
     bucket.giveBack();
@@ -50,32 +50,78 @@ class LeasedBucketTest {
 
   @Test
   void anEmptySharedBucketIsRefusedHereUntilItRefills() {
-    LeasedBucket bucket = new LeasedBucket(1, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(1, 100, TOKEN);
     bucket.startLease(0);
     bucket.leased(0, SECOND / 4, 0);
     assertThat(bucket.take(0)).isEqualTo(SECOND / 4);
     assertThat(bucket.startLease(SECOND / 8)).as("known empty: no lease").isZero();
     assertThat(bucket.take(SECOND / 8)).isEqualTo(SECOND / 8);
-    assertThat(bucket.take(SECOND / 4)).isEqualTo(LeasedBucket.LEASE);
+    assertThat(bucket.take(SECOND / 4))
+        .as("refilled maybe, still scarce: refused")
+        .isEqualTo(TOKEN);
+    assertThat(bucket.startLease(SECOND / 4)).as("the next lease, in the background").isEqualTo(1);
   }
 
   @Test
-  void whileTheSharedBucketIsScarceARequestIsRefusedAtOnceRatherThanQueuedBehindTheLease() {
-    LeasedBucket bucket = new LeasedBucket(4, TOKEN);
+  void aShortLeaseMakesRequestsFindingNothingRefusedAtOnceAndPacesTheNextLease() {
+    LeasedBucket bucket = new LeasedBucket(4, 100, TOKEN);
     bucket.startLease(0);
-    bucket.leased(2, 0, 0); // asked 4, got 2: the shared bucket is running dry
+    bucket.leased(2, 0, 0); // asked 4, got 2: the shared bucket is drained
     assertThat(bucket.take(1)).isZero();
     assertThat(bucket.take(2)).isZero();
-    assertThat(bucket.take(3)).as("nothing held, no lease yet").isEqualTo(LeasedBucket.LEASE);
-    assertThat(bucket.startLease(3)).isEqualTo(4);
-    assertThat(bucket.take(4)).as("scarce and a lease under way: refused").isEqualTo(TOKEN);
-    bucket.leased(4, 0, 5);
-    assertThat(bucket.take(6)).as("a full lease: plenty again").isZero();
+    assertThat(bucket.take(3))
+        .as("nothing held, drained: refused until half a share may have refilled")
+        .isEqualTo(2 * TOKEN - 3);
+    assertThat(bucket.startLease(3)).as("no lease before then").isZero();
+    assertThat(bucket.take(2 * TOKEN)).as("still scarce: refused at once").isEqualTo(TOKEN);
+    assertThat(bucket.startLease(2 * TOKEN)).as("the next lease, in the background").isEqualTo(4);
+    assertThat(bucket.take(2 * TOKEN + 1))
+        .as("scarce and a lease under way: refused, not queued behind it")
+        .isEqualTo(TOKEN);
+    bucket.leased(4, 0, 2 * TOKEN + 2);
+    assertThat(bucket.take(2 * TOKEN + 3)).as("a full lease: plenty again").isZero();
+  }
+
+  @Test
+  void onceScarceARequestIsNeverToldToWaitForALease() {
+    LeasedBucket bucket = new LeasedBucket(1, 100, TOKEN);
+    bucket.startLease(0);
+    bucket.leased(0, TOKEN, 0);
+    for (long now = 0; now < 10 * TOKEN; now += TOKEN / 3) {
+      assertThat(bucket.take(now)).as("at %d ns", now).isPositive();
+      int want = bucket.startLease(now);
+      if (want > 0) {
+        bucket.leased(0, TOKEN, now);
+      }
+    }
+  }
+
+  @Test
+  void aLeaseAsksForEveryRequestWaitingForIt() {
+    LeasedBucket bucket = new LeasedBucket(2, 10, TOKEN);
+    for (int i = 0; i < 5; i++) {
+      assertThat(bucket.take(0)).isEqualTo(LeasedBucket.LEASE);
+    }
+    assertThat(bucket.startLease(0)).as("one token per waiting request").isEqualTo(5);
+    bucket.leased(5, 0, 1);
+    for (int i = 0; i < 5; i++) {
+      assertThat(bucket.take(2)).as("the waiting requests are served").isZero();
+    }
+    assertThat(bucket.take(2)).isEqualTo(LeasedBucket.LEASE);
+  }
+
+  @Test
+  void aLeaseNeverAsksForMoreThanTheBurst() {
+    LeasedBucket bucket = new LeasedBucket(2, 3, TOKEN);
+    for (int i = 0; i < 50; i++) {
+      bucket.take(0);
+    }
+    assertThat(bucket.startLease(0)).isEqualTo(3);
   }
 
   @Test
   void aFreshBucketWaitsForItsFirstLeaseInsteadOfRefusing() {
-    LeasedBucket bucket = new LeasedBucket(4, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(4, 100, TOKEN);
     assertThat(bucket.take(0)).isEqualTo(LeasedBucket.LEASE);
     assertThat(bucket.startLease(0)).isEqualTo(4);
     assertThat(bucket.take(1))
@@ -89,7 +135,7 @@ class LeasedBucketTest {
    */
   @Test
   void aRequestThatReadTheClockBeforeTheBucketWasMadeIsNotRefused() {
-    LeasedBucket bucket = new LeasedBucket(4, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(4, 100, TOKEN);
     assertThat(bucket.startLease(10)).isEqualTo(4);
     assertThat(bucket.take(5))
         .as("not known empty: wait for the lease")
@@ -100,7 +146,7 @@ class LeasedBucketTest {
 
   @Test
   void aTokenGivenBackIsSpentAgain() {
-    LeasedBucket bucket = new LeasedBucket(1, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(1, 100, TOKEN);
     bucket.startLease(0);
     bucket.leased(1, 0, 0);
     assertThat(bucket.take(1)).isZero();
@@ -110,7 +156,7 @@ class LeasedBucketTest {
 
   @Test
   void aFailedLeaseLetsTheNextRequestTryAgain() {
-    LeasedBucket bucket = new LeasedBucket(1, TOKEN);
+    LeasedBucket bucket = new LeasedBucket(1, 100, TOKEN);
     assertThat(bucket.startLease(0)).isEqualTo(1);
     bucket.leaseFailed();
     assertThat(bucket.startLease(1)).isEqualTo(1);

@@ -3,16 +3,18 @@ package org.receivables.gateway.limits;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +22,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.receivables.gateway.GatewayConfig;
-import org.receivables.gateway.auth.Authentication;
 import org.receivables.gateway.auth.Caller;
-import org.receivables.gateway.http.AccessLog;
-import org.receivables.gateway.routing.ProxyHandler;
 import org.receivables.gateway.testing.DemoKeys;
 import org.receivables.gateway.testing.FakeUpstream;
+import org.receivables.gateway.testing.GatewayReplicas;
 import org.receivables.gateway.testing.OidcProvider;
 
 /**
- * Rate limits hold across gateway replicas (shared by default): a second gateway in this process,
- * serving HTTP on a port of its own with its own limiter and local leases, shares the buckets of
- * the gateway under test through the same PostgreSQL database. Each test uses a fresh key or
- * tenant, so no other test's traffic counts.
+ * Rate limits hold across gateway replicas (shared by default): a second gateway in this process
+ * ({@link GatewayReplicas}: the same routes on a Vert.x, a port and a limiter of its own) shares
+ * the buckets of the gateway under test through the same PostgreSQL database. Each test uses a
+ * fresh key or tenant, so no other test's traffic counts.
  */
 @QuarkusTest
 @WithTestResource(value = FakeUpstream.class, scope = TestResourceScope.GLOBAL)
@@ -44,13 +45,13 @@ class SharedRateLimitsTest {
   @Inject GatewayConfig config;
   @Inject Vertx vertx;
   @Inject SharedBuckets shared;
-  @Inject Authentication authentication;
-  @Inject ProxyHandler proxy;
+  @Inject GatewayReplicas replicas;
+  @Inject AgroalDataSource db;
 
   @Test
   void aKeySpentOnAnotherGatewayIsRefusedHere() throws Exception {
     String key = newKey();
-    try (SecondGateway other = secondGateway()) {
+    try (GatewayReplicas.Replica other = replicas.start()) {
       given()
           .port(other.port())
           .header("X-API-Key", key)
@@ -70,7 +71,7 @@ class SharedRateLimitsTest {
   @Test
   void aKeySpentHereIsRefusedOnAnotherGateway() throws Exception {
     String key = newKey();
-    try (SecondGateway other = secondGateway()) {
+    try (GatewayReplicas.Replica other = replicas.start()) {
       given().header("X-API-Key", key).get("/api/v1/invoices").then().statusCode(200);
       given()
           .port(other.port())
@@ -130,44 +131,41 @@ class SharedRateLimitsTest {
     assertThat(admittedB).as("replica B served some").isPositive();
   }
 
+  @Test
+  void onceTheSharedBucketRanShortARefusalNeverWaitsForTheDatabase() throws Exception {
+    GatewayConfig tight = withTenantLimit(config, 0.001, 1);
+    AtomicLong now = new AtomicLong();
+    RateLimits limits = new RateLimits(tight, vertx, shared, now::get);
+    String tenant = "t-" + UUID.randomUUID();
+    Caller caller = new Caller("k-" + tenant, "client", tenant, Set.of("viewer"), null);
+    assertThat(wait(limits, caller)).as("the tenant's one token").isZero();
+    assertThat(wait(limits, caller)).as("the shared bucket is empty").isPositive();
+    // Past the wait PostgreSQL named: the bucket may have refilled, this replica cannot know.
+    now.addAndGet(Duration.ofHours(1).toNanos());
+    try (Connection lock = db.getConnection()) {
+      lock.setAutoCommit(false);
+      try (PreparedStatement row =
+          lock.prepareStatement(
+              "select bucket_key from rate_limit_bucket where bucket_key = ? for update")) {
+        row.setString(1, "tenant:" + tenant);
+        try (ResultSet locked = row.executeQuery()) {
+          assertThat(locked.next()).as("the shared bucket's row").isTrue();
+        }
+      }
+      // Until the rollback, any lease of this bucket waits in PostgreSQL.
+      Future<Long> answer = limits.admit(caller);
+      assertThat(answer.isComplete()).as("answered without waiting for the lease").isTrue();
+      assertThat(answer.result()).as("refused").isPositive();
+      lock.rollback();
+    }
+  }
+
   private static long wait(RateLimits limits, Caller caller) throws Exception {
     return limits
         .admit(caller)
         .toCompletionStage()
         .toCompletableFuture()
         .get(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-  }
-
-  /**
-   * Another gateway replica as the real one builds its API routes, with the same authentication and
-   * proxy but a Vert.x, an HTTP server, a port and a rate limiter of its own. Closing it closes its
-   * Vert.x.
-   */
-  private SecondGateway secondGateway() {
-    Vertx own = Vertx.vertx();
-    RateLimits limits = new RateLimits(config, own, shared);
-    Router router = Router.router(own);
-    router
-        .routeWithRegex("/api(/.*)?")
-        .handler(AccessLog::handle)
-        .handler(authentication::handle)
-        .handler(limits::handle)
-        .handler(proxy::handle);
-    HttpServer server =
-        own.createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .join();
-    return new SecondGateway(own, server.actualPort());
-  }
-
-  private record SecondGateway(Vertx vertx, int port) implements AutoCloseable {
-    @Override
-    public void close() throws Exception {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
   }
 
   /** A stored key of tenant acme allowed one request per 100 s: one token, then 429. */

@@ -31,4 +31,39 @@ class OpenApiMergerTest {
     assertThat(merged.getJsonObject("components").getJsonObject("securitySchemes").fieldNames())
         .containsExactlyInAnyOrder("apiKey", "bearer");
   }
+
+  @Test
+  void everyProxiedOperationMayEndInTheGatewaysTimeoutAndOnlyThose() {
+    JsonObject service =
+        new JsonObject(
+            """
+            {"openapi": "3.1.0",
+             "paths": {"/api/v1/dunning/runs": {
+               "get": {"responses": {"200": {"description": "OK"}}},
+               "post": {"responses": {"201": {"description": "Created"}}}}}}
+            """);
+    JsonObject gateway = OpenApiDocuments.gatewayDocument();
+    Map<String, JsonObject> documents = new java.util.LinkedHashMap<>();
+    documents.put("dunning", service);
+    documents.put(OpenApiMerger.GATEWAY, gateway);
+    JsonObject paths = OpenApiMerger.merge(documents, List.of()).getJsonObject("paths");
+    for (String method : List.of("get", "post")) {
+      assertThat(
+              paths
+                  .getJsonObject("/api/v1/dunning/runs")
+                  .getJsonObject(method)
+                  .getJsonObject("responses")
+                  .getJsonObject("504")
+                  .getString("$ref"))
+          .isEqualTo("#/components/responses/GatewayProblem");
+    }
+    assertThat(
+            paths
+                .getJsonObject("/admin/v1/api-keys")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .containsKey("504"))
+        .as("the gateway answers its own operations")
+        .isFalse();
+  }
 }

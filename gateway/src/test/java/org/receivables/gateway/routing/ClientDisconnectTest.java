@@ -12,18 +12,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.receivables.gateway.testing.DemoKeys;
 import org.receivables.gateway.testing.FakeUpstream;
+import org.receivables.gateway.testing.LogCapture;
 
 /**
  * A client that goes away (a load tester stopping, a browser tab closed, a mobile network lost) is
@@ -35,30 +31,16 @@ import org.receivables.gateway.testing.FakeUpstream;
 @WithTestResource(value = FakeUpstream.class, scope = TestResourceScope.GLOBAL)
 class ClientDisconnectTest {
 
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-          records.add(logRecord);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture log;
 
   @BeforeEach
   void capture() {
-    capture.setLevel(Level.ALL);
-    Logger.getLogger("").addHandler(capture);
+    log = LogCapture.start();
   }
 
   @AfterEach
   void release() {
-    Logger.getLogger("").removeHandler(capture);
+    log.close();
   }
 
   @Test
@@ -124,29 +106,9 @@ class ClientDisconnectTest {
   }
 
   private void assertQuietAbout(String requestId) {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> records.stream().anyMatch(r -> message(r).contains(requestId)));
-    List<String> loud =
-        records.stream()
-            .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-            .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + message(r) + thrown(r))
-            .toList();
-    assertThat(loud).as("ERROR and WARN records for a client that went away").isEmpty();
-  }
-
-  private static String message(LogRecord logRecord) {
-    Object[] parameters = logRecord.getParameters();
-    String message = logRecord.getMessage() == null ? "" : logRecord.getMessage();
-    if (parameters != null) {
-      for (Object parameter : parameters) {
-        message += " " + parameter;
-      }
-    }
-    return message;
-  }
-
-  private static String thrown(LogRecord logRecord) {
-    return logRecord.getThrown() == null ? "" : " " + logRecord.getThrown();
+    await().atMost(Duration.ofSeconds(15)).until(() -> log.mentions(requestId));
+    assertThat(log.atLeast(Level.WARNING))
+        .as("ERROR and WARN records for a client that went away")
+        .isEmpty();
   }
 }
