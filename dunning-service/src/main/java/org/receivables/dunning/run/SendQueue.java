@@ -3,11 +3,14 @@ package org.receivables.dunning.run;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.receivables.dunning.common.Rows;
 
 /**
@@ -43,24 +46,40 @@ public class SendQueue {
         Claimed.class);
   }
 
-  /** Removes the reminders that are done and puts the others back for their next attempt. */
+  /**
+   * Removes the reminders that are done and puts the others back for their next attempt, in one
+   * statement whatever the batch's size.
+   */
   void settle(List<Outcome> outcomes) {
-    List<UUID> done =
-        outcomes.stream().filter(o -> o.retryAt() == null).map(Outcome::reminderId).toList();
-    if (!done.isEmpty()) {
-      em.createNativeQuery("delete from send_queue where reminder_id in (:ids)")
-          .setParameter("ids", done)
-          .executeUpdate();
+    if (outcomes.isEmpty()) {
+      return;
     }
+    List<String> done = new ArrayList<>();
+    List<String> again = new ArrayList<>();
+    List<String> at = new ArrayList<>();
     for (Outcome o : outcomes) {
-      if (o.retryAt() != null) {
-        em.createNativeQuery(
-                "update send_queue set due_at = :at, attempts = attempts + 1 where reminder_id = :id")
-            .setParameter("at", o.retryAt())
-            .setParameter("id", o.reminderId())
-            .executeUpdate();
+      if (o.retryAt() == null) {
+        done.add(o.reminderId().toString());
+      } else {
+        again.add(o.reminderId().toString());
+        at.add(o.retryAt().toString());
       }
     }
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "with done as (delete from send_queue where reminder_id = any(?::uuid[]))"
+                          + " update send_queue q set due_at = u.at::timestamptz, attempts ="
+                          + " q.attempts + 1 from unnest(?::uuid[], ?::text[]) as u(id, at) where"
+                          + " q.reminder_id = u.id")) {
+                ps.setArray(1, c.createArrayOf("text", done.toArray()));
+                ps.setArray(2, c.createArrayOf("text", again.toArray()));
+                ps.setArray(3, c.createArrayOf("text", at.toArray()));
+                ps.executeUpdate();
+              }
+            });
   }
 
   /**

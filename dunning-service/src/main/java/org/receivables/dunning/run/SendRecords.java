@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.receivables.dunning.common.DunningConfig;
 import org.receivables.dunning.common.Json;
 import org.receivables.dunning.common.Rows;
@@ -63,13 +66,16 @@ public class SendRecords {
       sent(tenantId, sent, now);
       sent.forEach(id -> outcomes.add(SendQueue.Outcome.done(id)));
     }
+    List<Failure> failures = new ArrayList<>(errors.size());
     errors.forEach(
         (id, error) -> {
-          int round = claimed.get(id).attempts() + 1;
-          Instant retryAt = backoff().retryAt(round, now);
-          failed(tenantId, id, error, retryAt);
+          Instant retryAt = backoff().retryAt(claimed.get(id).attempts() + 1, now);
+          failures.add(new Failure(id, error == null ? "unknown error" : error, retryAt));
           outcomes.add(new SendQueue.Outcome(id, retryAt));
         });
+    if (!failures.isEmpty()) {
+      failed(tenantId, failures);
+    }
     return outcomes;
   }
 
@@ -95,22 +101,19 @@ public class SendRecords {
         .setParameter("ids", ids)
         .executeUpdate();
     // the first channel sent announces the message; the primary key refuses a second one
-    em.createNativeQuery(
-            "insert into reminder_announced (tenant_id, run_id, customer_id, step_code, currency,"
-                + " reminder_id) select distinct on (run_id, customer_id, step_code, currency)"
-                + " tenant_id, run_id, customer_id, step_code, currency, id from reminder where id"
-                + " in (:ids) order by run_id, customer_id, step_code, currency, id on conflict do"
-                + " nothing")
-        .setParameter("ids", ids)
-        .executeUpdate();
     List<Announced> announced =
         Rows.list(
             em.createNativeQuery(
-                    "select r.id, r.customer_id, r.step_code, r.channel, r.amount, r.currency,"
-                        + " r.policy_id, r.policy_version, (select coalesce(json_agg(ri.invoice_id"
-                        + " order by ri.due_date, ri.number), '[]')::text from reminder_invoice ri"
-                        + " where ri.reminder_id = r.id) from reminder r join reminder_announced a"
-                        + " on a.reminder_id = r.id where r.id in (:ids)")
+                    "with a as (insert into reminder_announced (tenant_id, run_id, customer_id,"
+                        + " step_code, currency, reminder_id) select distinct on (run_id,"
+                        + " customer_id, step_code, currency) tenant_id, run_id, customer_id,"
+                        + " step_code, currency, id from reminder where id in (:ids) order by"
+                        + " run_id, customer_id, step_code, currency, id on conflict do nothing"
+                        + " returning reminder_id) select r.id, r.customer_id, r.step_code,"
+                        + " r.channel, r.amount, r.currency, r.policy_id, r.policy_version,"
+                        + " (select coalesce(json_agg(ri.invoice_id order by ri.due_date,"
+                        + " ri.number), '[]')::text from reminder_invoice ri where ri.reminder_id ="
+                        + " r.id) from reminder r join a on a.reminder_id = r.id")
                 .setParameter("ids", ids),
             Announced.class);
     outbox.recordAll(
@@ -133,33 +136,67 @@ public class SendRecords {
             .toList());
   }
 
-  private void failed(String tenantId, UUID id, String error, Instant retryAt) {
-    String e = error == null ? "unknown error" : error;
-    em.createNativeQuery(
-            "update reminder set status = 'FAILED', attempts = attempts + 1, last_error = :e,"
-                + " next_attempt_at = :next where id = :id")
-        .setParameter("e", e.length() > 1000 ? e.substring(0, 1000) : e)
-        .setParameter("next", retryAt)
-        .setParameter("id", id)
-        .executeUpdate();
-    if (retryAt != null) {
+  /** A failed attempt: its error and when it is tried again (null: the round is over). */
+  private record Failure(UUID id, String error, Instant retryAt) {}
+
+  /**
+   * Records the batch's failed attempts in one statement, and a timeline entry for each reminder
+   * whose round is over (it stays FAILED until a run or a collector queues it again).
+   */
+  private void failed(String tenantId, List<Failure> failures) {
+    List<String> ids = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
+    List<String> next = new ArrayList<>();
+    Map<UUID, String> over = new HashMap<>();
+    for (Failure f : failures) {
+      String e = f.error().length() > 1000 ? f.error().substring(0, 1000) : f.error();
+      ids.add(f.id().toString());
+      messages.add(e);
+      next.add(f.retryAt() == null ? null : f.retryAt().toString());
+      if (f.retryAt() == null) {
+        over.put(f.id(), e);
+      }
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update reminder r set status = 'FAILED', attempts = r.attempts + 1,"
+                          + " last_error = u.e, next_attempt_at = u.n::timestamptz from"
+                          + " unnest(?::uuid[], ?::text[], ?::text[]) as u(id, e, n) where r.id"
+                          + " = u.id")) {
+                ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+                ps.setArray(2, c.createArrayOf("text", messages.toArray()));
+                ps.setArray(3, c.createArrayOf("text", next.toArray()));
+                ps.executeUpdate();
+              }
+            });
+    if (over.isEmpty()) {
       return;
     }
-    Failed f =
-        Rows.first(
-                em.createNativeQuery(
-                        "select id, customer_id, step_name, channel, attempts from reminder where id"
-                            + " = :id")
-                    .setParameter("id", id),
-                Failed.class)
-            .orElseThrow();
-    timeline.record(
-        tenantId,
-        f.customerId(),
-        "REMINDER_FAILED",
-        Timeline.SYSTEM,
-        f.stepName() + " by " + f.channel() + " failed after " + f.attempts() + " attempt(s): " + e,
-        id.toString(),
-        null);
+    List<Failed> given =
+        Rows.list(
+            em.createNativeQuery(
+                    "select id, customer_id, step_name, channel, attempts from reminder where id"
+                        + " in (:ids)")
+                .setParameter("ids", over.keySet()),
+            Failed.class);
+    for (Failed f : given) {
+      timeline.record(
+          tenantId,
+          f.customerId(),
+          "REMINDER_FAILED",
+          Timeline.SYSTEM,
+          f.stepName()
+              + " by "
+              + f.channel()
+              + " failed after "
+              + f.attempts()
+              + " attempt(s): "
+              + over.get(f.id()),
+          f.id().toString(),
+          null);
+    }
   }
 }

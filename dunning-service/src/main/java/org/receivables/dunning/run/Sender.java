@@ -46,12 +46,16 @@ public class Sender {
       String content,
       String messageId) {}
 
+  /** The reminders taken from a batch, and the tenant's address for replies. */
+  private record Batch(List<Taken> taken, String replyTo) {}
+
   List<SendQueue.Outcome> send(String tenantId, List<SendQueue.Claimed> batch) {
     Map<UUID, SendQueue.Claimed> claimed = new HashMap<>();
     batch.forEach(c -> claimed.put(c.reminderId(), c));
-    List<Taken> taken = QuarkusTransaction.requiringNew().call(() -> take(claimed.keySet()));
-    String replyTo =
-        QuarkusTransaction.requiringNew().call(() -> profiles.get(tenantId).contactEmail());
+    Batch b =
+        QuarkusTransaction.requiringNew()
+            .call(() -> new Batch(take(claimed.keySet()), profiles.get(tenantId).contactEmail()));
+    List<Taken> taken = b.taken();
     Map<UUID, String> errors = new HashMap<>();
     Map<UUID, CompletableFuture<Void>> mails = new HashMap<>();
     for (Taken t : taken) {
@@ -61,7 +65,7 @@ public class Sender {
             throttles.email().await();
             mails.put(
                 t.id(),
-                email.start(t.recipient(), t.subject(), t.content(), replyTo, t.messageId()));
+                email.start(t.recipient(), t.subject(), t.content(), b.replyTo(), t.messageId()));
           }
           case "SMS" -> {
             throttles.sms().await();
@@ -71,8 +75,9 @@ public class Sender {
             // a letter is sent once its PDF, stored with the reminder, is ready for posting
           }
         }
-      } catch (SendFailedException | IllegalStateException e) {
-        errors.put(t.id(), e.getMessage());
+      } catch (RuntimeException e) {
+        // this message alone failed (refused, or not even sendable): the batch goes on
+        errors.put(t.id(), e.getMessage() == null ? e.toString() : e.getMessage());
       }
     }
     mails.forEach(
@@ -88,11 +93,11 @@ public class Sender {
     QuarkusTransaction.requiringNew()
         .run(() -> outcomes.addAll(records.record(tenantId, taken, errors, claimed)));
     // claimed but not taken: already sent, withdrawn or erased; nothing to do but leave the queue
-    for (UUID id : claimed.keySet()) {
-      if (taken.stream().noneMatch(t -> t.id().equals(id))) {
-        outcomes.add(SendQueue.Outcome.done(id));
-      }
-    }
+    java.util.Set<UUID> takenIds = new java.util.HashSet<>();
+    taken.forEach(t -> takenIds.add(t.id()));
+    claimed.keySet().stream()
+        .filter(id -> !takenIds.contains(id))
+        .forEach(id -> outcomes.add(SendQueue.Outcome.done(id)));
     return outcomes;
   }
 
@@ -103,17 +108,13 @@ public class Sender {
    * are not taken.
    */
   private List<Taken> take(java.util.Collection<UUID> ids) {
-    em.createNativeQuery(
-            "update reminder set status = 'SENDING', message_id = coalesce(message_id, '<' || id"
-                + " || '@' || :domain || '>') where id in (:ids) and status in ('PENDING', 'FAILED', 'SENDING')"
-                + " and recipient is not null")
-        .setParameter("domain", email.messageIdDomain())
-        .setParameter("ids", ids)
-        .executeUpdate();
     return Rows.list(
         em.createNativeQuery(
-                "select id, channel, recipient, subject, content, message_id from reminder where id"
-                    + " in (:ids) and status = 'SENDING' and recipient is not null")
+                "update reminder set status = 'SENDING', message_id = coalesce(message_id, '<' || id"
+                    + " || '@' || :domain || '>') where id in (:ids) and status in ('PENDING',"
+                    + " 'FAILED', 'SENDING') and recipient is not null returning id, channel,"
+                    + " recipient, subject, content, message_id")
+            .setParameter("domain", email.messageIdDomain())
             .setParameter("ids", ids),
         Taken.class);
   }
