@@ -12,18 +12,21 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.receivables.dunning.channel.EmailGateway;
+import org.receivables.dunning.channel.MailAttachment;
 import org.receivables.dunning.channel.SendFailedException;
 import org.receivables.dunning.channel.SmsGateway;
 import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.common.TenantProfiles;
+import org.receivables.dunning.document.InvoiceDocuments;
 
 /**
  * Sends a batch of one tenant's claimed reminders: takes them (SENDING, committed, with their
- * Message-ID), sends the e-mails of the batch in parallel over the mailer's pooled connections and
- * the rest one by one, each once and within its channel's throttle, then records every outcome in
- * one transaction ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a
- * failed one is put back with a backoff until the round's attempts are spent. Called bound to the
- * tenant, while the caller holds the batch's queue rows locked.
+ * Message-ID), reads the invoice PDFs the e-mails attach ({@link InvoiceDocuments}), sends the
+ * e-mails of the batch in parallel over the mailer's pooled connections and the rest one by one,
+ * each once and within its channel's throttle, then records every outcome in one transaction
+ * ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a failed one is put
+ * back with a backoff until the round's attempts are spent. Called bound to the tenant, while the
+ * caller holds the batch's queue rows locked.
  */
 @ApplicationScoped
 public class Sender {
@@ -36,6 +39,7 @@ public class Sender {
   @Inject Throttles throttles;
   @Inject TenantProfiles profiles;
   @Inject SendRecords records;
+  @Inject InvoiceDocuments documents;
 
   /** A reminder taken for sending: what its channel needs. */
   record Taken(
@@ -52,6 +56,9 @@ public class Sender {
     List<Taken> taken = QuarkusTransaction.requiringNew().call(() -> take(claimed.keySet()));
     String replyTo =
         QuarkusTransaction.requiringNew().call(() -> profiles.get(tenantId).contactEmail());
+    Map<UUID, List<MailAttachment>> files =
+        QuarkusTransaction.requiringNew()
+            .call(() -> documents.forReminders(tenantId, taken.stream().map(Taken::id).toList()));
     Map<UUID, String> errors = new HashMap<>();
     Map<UUID, CompletableFuture<Void>> mails = new HashMap<>();
     for (Taken t : taken) {
@@ -61,7 +68,13 @@ public class Sender {
             throttles.email().await();
             mails.put(
                 t.id(),
-                email.start(t.recipient(), t.subject(), t.content(), replyTo, t.messageId()));
+                email.start(
+                    t.recipient(),
+                    t.subject(),
+                    t.content(),
+                    replyTo,
+                    t.messageId(),
+                    files.getOrDefault(t.id(), List.of())));
           }
           case "SMS" -> {
             throttles.sms().await();
