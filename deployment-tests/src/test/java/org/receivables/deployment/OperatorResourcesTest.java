@@ -159,7 +159,10 @@ class OperatorResourcesTest {
     List<String> expected =
         new ArrayList<>(
             List.of(
-                "receivables.invoicing.v1", "receivables.scoring.v1", "receivables.dunning.v1"));
+                "receivables.invoicing.v1",
+                "receivables.invoicing.documents.v1",
+                "receivables.scoring.v1",
+                "receivables.dunning.v1"));
     expected.addAll(expected.stream().map(t -> t + ".dlq").toList());
     assertThat(declared).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(declared).as("topics the services name").containsAll(Repo.topicsOfServices());

@@ -4,13 +4,15 @@ package org.receivables.events;
  * What every event carries so that it can be keyed and routed without reading its type-specific
  * data.
  *
- * <p>Sealed: each event belongs to exactly one producer ({@link InvoicingEvent}, {@link
- * ScoringEvent}, {@link DunningEvent}), and so to exactly one topic; one owner per fact.
+ * <p>Sealed: each event belongs to exactly one producer's interface ({@link InvoicingEvent}, {@link
+ * InvoicingDocumentEvent}, {@link ScoringEvent}, {@link DunningEvent}), and so to exactly one
+ * topic; one owner per fact.
  *
  * <p>Records are keyed by {@code tenantId:customerId} so that all events of one customer stay in
  * one partition, in order.
  */
-public sealed interface DomainEvent permits InvoicingEvent, ScoringEvent, DunningEvent {
+public sealed interface DomainEvent
+    permits InvoicingEvent, InvoicingDocumentEvent, ScoringEvent, DunningEvent {
 
   String tenantId();
 

@@ -3,11 +3,13 @@ package org.receivables.events;
 import java.util.List;
 
 /**
- * Topic names are part of the public contract between services: one topic per publishing service,
- * each declared by its producer's sealed interface ({@link InvoicingEvent#TOPIC}, ...).
+ * Topic names are part of the public contract between services: one topic of facts per publishing
+ * service (invoicing also publishes its invoices' PDFs on a documents topic), each declared by a
+ * sealed interface ({@link InvoicingEvent#TOPIC}, ...).
  */
 public final class Topics {
   public static final String INVOICING = InvoicingEvent.TOPIC;
+  public static final String INVOICING_DOCUMENTS = InvoicingDocumentEvent.TOPIC;
   public static final String SCORING = ScoringEvent.TOPIC;
   public static final String DUNNING = DunningEvent.TOPIC;
 
@@ -15,7 +17,7 @@ public final class Topics {
 
   /** Every topic of the contract, in the order of the producers. */
   public static List<String> all() {
-    return List.of(INVOICING, SCORING, DUNNING);
+    return List.of(INVOICING, INVOICING_DOCUMENTS, SCORING, DUNNING);
   }
 
   /** Where a consumer parks a record it can never process, with the reason in its headers. */

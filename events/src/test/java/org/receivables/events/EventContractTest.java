@@ -15,7 +15,11 @@ class EventContractTest {
   void everyRecordBelongsToExactlyOneProducerAndItsTopic() {
     Set<Class<?>> seen = new HashSet<>();
     for (var producer :
-        java.util.List.of(InvoicingEvent.class, ScoringEvent.class, DunningEvent.class)) {
+        java.util.List.of(
+            InvoicingEvent.class,
+            InvoicingDocumentEvent.class,
+            ScoringEvent.class,
+            DunningEvent.class)) {
       for (Class<? extends DomainEvent> record : EventJson.recordsOf(producer)) {
         assertThat(seen.add(record)).as(record.getSimpleName()).isTrue();
       }
@@ -27,13 +31,18 @@ class EventContractTest {
         .contains(InvoiceIssued.class, InvoiceLifecycleStatusRecorded.class)
         .hasSize(13);
     assertThat(EventJson.recordsOf(DunningEvent.class)).contains(ReminderSent.class).hasSize(9);
+    assertThat(EventJson.recordsOf(InvoicingDocumentEvent.class))
+        .containsExactly(InvoiceDocumentPublished.class, InvoiceDocumentsErased.class);
   }
 
   @Test
   void topicsAreTheProducersTopics() {
     assertThat(Topics.all())
         .containsExactly(
-            "receivables.invoicing.v1", "receivables.scoring.v1", "receivables.dunning.v1");
+            "receivables.invoicing.v1",
+            "receivables.invoicing.documents.v1",
+            "receivables.scoring.v1",
+            "receivables.dunning.v1");
     assertThat(issued("i-1").topic()).isEqualTo(Topics.INVOICING);
     assertThat(new PromiseKept("acme", "c-1", "p-1", LocalDate.of(2026, 1, 2)).topic())
         .isEqualTo(Topics.DUNNING);

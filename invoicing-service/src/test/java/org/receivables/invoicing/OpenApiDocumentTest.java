@@ -75,6 +75,31 @@ class OpenApiDocumentTest {
             "InvoiceBatchResult");
   }
 
+  /**
+   * The e-invoice media types (issue #14): the intake takes XML and PDF, the invoice and its credit
+   * notes are served as CII/UBL XML and Factur-X PDF beside JSON, and so is the original document.
+   */
+  @Test
+  void theXmlAndPdfRepresentationsAreDescribed() {
+    JsonPath doc = document();
+    assertThat(doc.getMap("paths.'/api/v1/e-invoices'.post.requestBody.content"))
+        .containsKeys("application/xml", "text/xml", "application/pdf");
+    assertThat(doc.getMap("paths.'/api/v1/invoices/{id}'.get.responses.'200'.content"))
+        .containsKeys("application/json", "application/xml", "application/pdf");
+    assertThat(
+            doc.getMap(
+                "paths.'/api/v1/invoices/{invoiceId}/credit-notes/{creditNoteId}'.get.responses"
+                    + ".'200'.content"))
+        .containsKeys("application/json", "application/xml", "application/pdf");
+    assertThat(doc.getMap("paths.'/api/v1/invoices/{id}/document'.get.responses.'200'.content"))
+        .containsKeys("application/xml", "application/pdf");
+    assertThat(
+            doc.getString(
+                "paths.'/api/v1/invoices/{id}'.get.responses.'200'.content.'application/pdf'"
+                    + ".schema.format"))
+        .isEqualTo("binary");
+  }
+
   /** The kit's filters: role sets appear as their roles; @Idempotent operations say so. */
   @Test
   void rolesAreRealRolesAndEveryCreatingPostDocumentsItsIdempotencyKey() {

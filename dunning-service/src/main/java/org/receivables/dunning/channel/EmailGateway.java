@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.receivables.dunning.common.DunningConfig;
@@ -32,8 +33,21 @@ public class EmailGateway {
    */
   public CompletableFuture<Void> start(
       String to, String subject, String html, String replyTo, String messageId) {
+    return start(to, subject, html, replyTo, messageId, List.of());
+  }
+
+  /** {@link #start} with files attached (the PDFs of the invoices a reminder names). */
+  public CompletableFuture<Void> start(
+      String to,
+      String subject,
+      String html,
+      String replyTo,
+      String messageId,
+      List<MailAttachment> attachments) {
+    Mail mail = mail(to, subject, html, replyTo, messageId);
+    attachments.forEach(a -> mail.addAttachment(a.fileName(), a.content(), a.mediaType()));
     return mailer
-        .send(mail(to, subject, html, replyTo, messageId))
+        .send(mail)
         .ifNoItem()
         .after(config.send().mailTimeout())
         .fail()

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Who the tenant's reminders come from and where to pay. */
+/** Who the tenant's reminders come from, where to pay, and what an e-mail reminder attaches. */
 @Schema(
     name = "CreditorProfile",
     description = "The creditor's details printed on reminders; a detail not set yet is null")
@@ -25,4 +25,17 @@ public record TenantProfile(
         String bic,
     @Schema(nullable = true, example = "recouvrement@acme.fr") @Email @Size(max = 200)
         String contactEmail,
-    @Schema(nullable = true, example = "+33 1 23 45 67 89") @Size(max = 40) String contactPhone) {}
+    @Schema(nullable = true, example = "+33 1 23 45 67 89") @Size(max = 40) String contactPhone,
+    @Schema(
+            nullable = true,
+            description =
+                "Whether e-mail reminders attach the PDF of each invoice they name (as invoicing"
+                    + " published it); not set: true. An invoice whose PDF has not arrived is"
+                    + " reminded without it.")
+        Boolean attachInvoicePdf) {
+
+  /** Whether e-mail reminders carry the invoices' PDFs: yes unless the tenant said no. */
+  public boolean attachesInvoicePdf() {
+    return !Boolean.FALSE.equals(attachInvoicePdf);
+  }
+}

@@ -7,7 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The creditor details printed on a tenant's reminders; the service's defaults fill any gap. */
+/**
+ * The creditor details printed on a tenant's reminders, and whether its e-mails attach the invoice
+ * PDFs; the service's defaults fill any gap (PDFs: attached).
+ */
 @ApplicationScoped
 public class TenantProfiles {
 
@@ -19,11 +22,12 @@ public class TenantProfiles {
     TenantProfile r =
         Rows.first(
                 em.createNativeQuery(
-                        "select creditor_name, address, iban, bic, contact_email, contact_phone from tenant_profile"
+                        "select creditor_name, address, iban, bic, contact_email, contact_phone,"
+                            + " attach_invoice_pdf from tenant_profile"
                             + " where tenant_id = :t")
                     .setParameter("t", tenantId),
                 TenantProfile.class)
-            .orElse(new TenantProfile(null, null, null, null, null, null));
+            .orElse(new TenantProfile(null, null, null, null, null, null, null));
     DunningConfig.Creditor d = config.creditor();
     return new TenantProfile(
         or(r.creditorName(), d.name()),
@@ -31,14 +35,16 @@ public class TenantProfiles {
         or(r.iban(), d.iban().orElse(null)),
         or(r.bic(), d.bic().orElse(null)),
         or(r.contactEmail(), d.email().orElse(null)),
-        or(r.contactPhone(), d.phone().orElse(null)));
+        or(r.contactPhone(), d.phone().orElse(null)),
+        r.attachesInvoicePdf());
   }
 
   @Transactional
   public TenantProfile put(String tenantId, TenantProfile p) {
     em.createNativeQuery(
             "insert into tenant_profile (tenant_id, creditor_name, address, iban, bic, contact_email, contact_phone,"
-                + " updated_at) values (:t, :n, :a, :i, :b, :e, :p, :at) on conflict (tenant_id) do update set"
+                + " attach_invoice_pdf, updated_at) values (:t, :n, :a, :i, :b, :e, :p, :pdf, :at) on conflict"
+                + " (tenant_id) do update set attach_invoice_pdf = excluded.attach_invoice_pdf,"
                 + " creditor_name = excluded.creditor_name, address = excluded.address, iban = excluded.iban,"
                 + " bic = excluded.bic, contact_email = excluded.contact_email, contact_phone = excluded.contact_phone,"
                 + " updated_at = excluded.updated_at")
@@ -49,6 +55,7 @@ public class TenantProfiles {
         .setParameter("b", p.bic())
         .setParameter("e", p.contactEmail())
         .setParameter("p", p.contactPhone())
+        .setParameter("pdf", p.attachInvoicePdf())
         .setParameter("at", Instant.now(clock))
         .executeUpdate();
     return get(tenantId);

@@ -12,18 +12,21 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.receivables.dunning.channel.EmailGateway;
+import org.receivables.dunning.channel.MailAttachment;
 import org.receivables.dunning.channel.SendFailedException;
 import org.receivables.dunning.channel.SmsGateway;
 import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.common.TenantProfiles;
+import org.receivables.dunning.document.InvoiceDocuments;
 
 /**
  * Sends a batch of one tenant's claimed reminders: takes them (SENDING, committed, with their
- * Message-ID), sends the e-mails of the batch in parallel over the mailer's pooled connections and
- * the rest one by one, each once and within its channel's throttle, then records every outcome in
- * one transaction ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a
- * failed one is put back with a backoff until the round's attempts are spent. Called bound to the
- * tenant, while the caller holds the batch's queue rows locked.
+ * Message-ID), reads the invoice PDFs the e-mails attach ({@link InvoiceDocuments}), sends the
+ * e-mails of the batch in parallel over the mailer's pooled connections and the rest one by one,
+ * each once and within its channel's throttle, then records every outcome in one transaction
+ * ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a failed one is put
+ * back with a backoff until the round's attempts are spent. Called bound to the tenant, while the
+ * caller holds the batch's queue rows locked.
  */
 @ApplicationScoped
 public class Sender {
@@ -36,6 +39,7 @@ public class Sender {
   @Inject Throttles throttles;
   @Inject TenantProfiles profiles;
   @Inject SendRecords records;
+  @Inject InvoiceDocuments documents;
 
   /** A reminder taken for sending: what its channel needs. */
   record Taken(
@@ -54,8 +58,15 @@ public class Sender {
     batch.forEach(c -> claimed.put(c.reminderId(), c));
     Batch b =
         QuarkusTransaction.requiringNew()
-            .call(() -> new Batch(take(claimed.keySet()), profiles.get(tenantId).contactEmail()));
+            .call(
+                () ->
+                    new Batch(
+                        take(claimed.keySet()),
+                        profiles.get(tenantId).contactEmail()));
     List<Taken> taken = b.taken();
+    Map<UUID, List<MailAttachment>> files =
+        QuarkusTransaction.requiringNew()
+            .call(() -> documents.forReminders(tenantId, taken.stream().map(Taken::id).toList()));
     Map<UUID, String> errors = new HashMap<>();
     Map<UUID, CompletableFuture<Void>> mails = new HashMap<>();
     for (Taken t : taken) {
@@ -65,7 +76,13 @@ public class Sender {
             throttles.email().await();
             mails.put(
                 t.id(),
-                email.start(t.recipient(), t.subject(), t.content(), b.replyTo(), t.messageId()));
+                email.start(
+                    t.recipient(),
+                    t.subject(),
+                    t.content(),
+                    b.replyTo(),
+                    t.messageId(),
+                    files.getOrDefault(t.id(), List.of())));
           }
           case "SMS" -> {
             throttles.sms().await();

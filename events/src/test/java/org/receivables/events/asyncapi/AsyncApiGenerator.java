@@ -54,28 +54,33 @@ final class AsyncApiGenerator {
     for (Class<?> producer : DomainEvent.class.getPermittedSubclasses()) {
       String topic = topicOf(producer);
       String service = serviceOf(topic);
-      ObjectNode channel = channels.putObject(service);
+      String name = channelOf(topic);
+      ObjectNode channel = channels.putObject(name);
       channel.put("address", topic);
       channel.put("title", topic);
       channel.put(
           "description",
-          "The facts " + service + "-service owns (" + producer.getSimpleName() + ").");
+          (name.equals(service) ? "The facts " : "The documents ")
+              + service
+              + "-service owns ("
+              + producer.getSimpleName()
+              + ").");
       ObjectNode channelMessages = channel.putObject("messages");
       channel.putObject("bindings").putObject("kafka").put("topic", topic);
       ((ObjectNode) channel.get("bindings").get("kafka")).put("bindingVersion", KAFKA_BINDING);
-      ObjectNode operation = operations.putObject(service + "Publishes");
+      ObjectNode operation = operations.putObject(name + "Publishes");
       operation.put("action", "send");
-      operation.putObject("channel").put("$ref", "#/channels/" + service);
+      operation.putObject("channel").put("$ref", "#/channels/" + name);
       operation.put(
           "summary", service + "-service publishes its events through its transactional outbox.");
       ArrayNode operationMessages = operation.putArray("messages");
       for (Class<? extends DomainEvent> record :
           EventJson.recordsOf(producer.asSubclass(DomainEvent.class))) {
-        String name = record.getSimpleName();
-        channelMessages.putObject(name).put("$ref", "#/components/messages/" + name);
-        operationMessages.addObject().put("$ref", "#/channels/" + service + "/messages/" + name);
-        messages.set(name, message(record, service));
-        schemas.set(name, generator.generateSchema(record));
+        String title = record.getSimpleName();
+        channelMessages.putObject(title).put("$ref", "#/components/messages/" + title);
+        operationMessages.addObject().put("$ref", "#/channels/" + name + "/messages/" + title);
+        messages.set(title, message(record, service));
+        schemas.set(title, generator.generateSchema(record));
       }
     }
     return doc;
@@ -184,12 +189,29 @@ final class AsyncApiGenerator {
     }
   }
 
-  /** {@code receivables.invoicing.v1} is published by invoicing-service as {@code /invoicing}. */
+  /**
+   * {@code receivables.invoicing.v1} and {@code receivables.invoicing.documents.v1} are published
+   * by invoicing-service as {@code /invoicing}.
+   */
   static String serviceOf(String topic) {
+    return parts(topic)[1].toLowerCase(Locale.ROOT);
+  }
+
+  /** The channel's name: {@code invoicing}, or {@code invoicingDocuments} for a second topic. */
+  static String channelOf(String topic) {
+    String[] parts = parts(topic);
+    return parts.length == 3
+        ? serviceOf(topic)
+        : serviceOf(topic)
+            + parts[2].substring(0, 1).toUpperCase(Locale.ROOT)
+            + parts[2].substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  private static String[] parts(String topic) {
     String[] parts = topic.split("\\.");
-    if (parts.length != 3 || !parts[0].equals("receivables")) {
+    if (parts.length < 3 || parts.length > 4 || !parts[0].equals("receivables")) {
       throw new IllegalStateException("Unexpected topic name: " + topic);
     }
-    return parts[1].toLowerCase(Locale.ROOT);
+    return parts;
   }
 }

@@ -122,10 +122,7 @@ public class CreditNoteResource {
           String syntax,
       @Context HttpHeaders headers) {
     String tenantId = tenant.tenantId();
-    boolean ubl = syntax != null && syntax.equalsIgnoreCase("UBL");
-    if (syntax != null && !ubl && !syntax.equalsIgnoreCase("CII")) {
-      throw ProblemException.invalid("syntax", "must be CII or UBL");
-    }
+    boolean ubl = Representations.ubl(syntax);
     MediaType wanted = Representations.preferred(headers);
     if (Representations.xml(wanted)) {
       return Response.ok(

@@ -36,6 +36,36 @@ public interface EInvoiceConfig {
    */
   Map<String, Seller> sellers();
 
+  /** Publishing each issued invoice's PDF on the documents topic (docs/e-invoicing.md). */
+  Documents documents();
+
+  /** {@code invoicing.e-invoice.documents.*}. */
+  interface Documents {
+    /** Off: issuing queues no invoice, so nothing is published (reminders go without PDF). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * Largest PDF published, in bytes: base64 makes it a third larger, and a Kafka record stays
+     * under the broker's 1 MiB default. A larger received Factur-X is replaced by the generated
+     * one.
+     */
+    @WithDefault("524288")
+    int maxBytes();
+
+    /** How often the worker looks for queued invoices (read by its {@code @Scheduled}). */
+    @WithDefault("1s")
+    String poll();
+
+    /** Attempts at one invoice's PDF before it is given up (logged as an error). */
+    @WithDefault("5")
+    int attempts();
+
+    /** Wait before the next attempt after a failed one. */
+    @WithDefault("PT1M")
+    java.time.Duration retryAfter();
+  }
+
   /** The seller's identity and address (BT-27 to BT-40) and where to pay (BT-84, BT-86). */
   interface Seller {
     String name();

@@ -94,7 +94,7 @@ public class InvoiceResource {
       summary = "Read an invoice",
       description =
           "JSON by default. With Accept: application/xml, the invoice as UN/CEFACT CII D16B"
-              + " (EN 16931); with Accept: application/pdf, a Factur-X PDF/A-3 (EN 16931 profile)"
+              + " (EN 16931), or UBL 2.1 Invoice with syntax=UBL; with Accept: application/pdf, a Factur-X PDF/A-3 (EN 16931 profile)"
               + " with that CII attached as factur-x.xml. Both name the tenant's configured"
               + " seller; docs/e-invoicing.md, Out.")
   @APIResponse(
@@ -109,11 +109,22 @@ public class InvoiceResource {
       })
   @APIResponse(responseCode = "404", description = ApiDocs.INVOICE_404)
   @APIResponse(responseCode = "409", description = ApiDocs.NO_SELLER_409)
-  public Response getInvoice(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+  public Response getInvoice(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description = "The XML syntax when Accept is application/xml: CII (default) or UBL",
+              schema = @Schema(enumeration = {"CII", "UBL"}))
+          @QueryParam("syntax")
+          String syntax,
+      @Context HttpHeaders headers) {
     String tenantId = tenant.tenantId();
+    boolean ubl = Representations.ubl(syntax);
     MediaType wanted = Representations.preferred(headers);
     if (Representations.xml(wanted)) {
-      return Response.ok(export.cii(tenantId, id), MediaType.APPLICATION_XML_TYPE).build();
+      return Response.ok(
+              ubl ? export.ubl(tenantId, id) : export.cii(tenantId, id),
+              MediaType.APPLICATION_XML_TYPE)
+          .build();
     }
     if (Representations.pdf(wanted)) {
       return Response.ok(export.facturX(tenantId, id), Representations.PDF_TYPE).build();

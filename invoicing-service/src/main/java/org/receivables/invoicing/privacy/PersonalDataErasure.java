@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.receivables.events.CustomerPersonalDataErased;
+import org.receivables.events.InvoiceDocumentsErased;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.customer.Customer;
 import org.receivables.kit.jdbc.NamedRows;
@@ -24,7 +25,8 @@ import org.receivables.kit.time.BusinessCalendar;
  * transaction with the outbox: the event leaves only if the erasure committed, and is never lost
  * once it did. The ledger stays whole: the customer keeps its id, externalRef, legal id (a
  * company's registration number, needed on its invoices), country, currency, language, terms and
- * segment; invoices, payments and amounts are untouched.
+ * segment; invoices, payments and amounts are untouched. The invoice PDFs published on the
+ * documents topic are withdrawn by an {@code InvoiceDocumentsErased} there.
  */
 @ApplicationScoped
 public class PersonalDataErasure {
@@ -143,5 +145,7 @@ public class PersonalDataErasure {
     em.flush();
     outbox.record(
         Topics.INVOICING, new CustomerPersonalDataErased(c.tenantId, c.id.toString(), reason, now));
+    // the invoice PDFs published before print the customer's name: their copies go too
+    outbox.record(new InvoiceDocumentsErased(c.tenantId, c.id.toString(), reason, now));
   }
 }

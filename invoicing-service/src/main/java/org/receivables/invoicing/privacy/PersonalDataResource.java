@@ -29,7 +29,8 @@ public class PersonalDataResource {
       description =
           "Replaces the customer's name by \"(erased)\" and removes its e-mail and phone here, and"
               + " publishes CustomerPersonalDataErased so that scoring, dunning and kpi erase"
-              + " their copies within seconds. The ledger stays: the customer keeps its id,"
+              + " their copies within seconds (and InvoiceDocumentsErased, so that dunning"
+              + " deletes its copies of the customer's invoice PDFs). The ledger stays: the customer keeps its id,"
               + " externalRef and legalId, and its invoices, payments and amounts are unchanged."
               + " Erasing again changes nothing. An update (PUT) may later store new contact"
               + " data. What each service keeps and why: docs/security.md, Personal data.")

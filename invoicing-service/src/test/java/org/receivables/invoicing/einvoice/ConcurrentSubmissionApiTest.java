@@ -88,6 +88,28 @@ class ConcurrentSubmissionApiTest {
   }
 
   @Test
+  void twoDocumentsOfOneNewBuyerAtOnceAreBothBookedOnOneCustomer() {
+    TestDocument one = new TestDocument();
+    one.line("1", "10.00", "S", "20");
+    TestDocument other = new TestDocument();
+    other.buyerSiren = one.buyerSiren;
+    other.line("2", "10.00", "S", "20");
+    List<Response> answers = together(one.ubl(), other.cii());
+    assertThat(answers.stream().map(Response::statusCode).toList()).containsExactly(201, 201);
+    String customer = answers.get(0).path("invoice.customerId");
+    assertThat(customer).isNotNull().isEqualTo(answers.get(1).path("invoice.customerId"));
+    assertThat(
+            api.as("viewer")
+                .queryParam("customerId", customer)
+                .get("/api/v1/invoices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<String>>path("items.id"))
+        .hasSize(2);
+  }
+
+  @Test
   void otherContentUnderTheSameNumberAtOnceIsA409() {
     TestDocument d = new TestDocument();
     d.line("3", "40.00", "S", "20");

@@ -2,6 +2,7 @@ package org.receivables.invoicing.einvoice.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,10 +23,27 @@ import org.receivables.invoicing.einvoice.read.EDocument;
 @ApplicationScoped
 public class BuyerMatcher {
 
-  @Inject CustomerService customers;
+  /** Advisory lock namespace of buyer registrations (EInvoiceService's documents use another). */
+  private static final int LOCK_NAMESPACE = 1_400_015;
 
+  @Inject CustomerService customers;
+  @Inject EntityManager em;
+
+  /**
+   * Two documents of one new buyer arriving at once (different numbers, so not serialised by the
+   * document's own lock) queue on the buyer's identifier here: the second finds the customer the
+   * first registered instead of colliding with it on its {@code externalRef} (409).
+   */
   public Customer match(String tenantId, EDocument document) {
     EDocument.Party buyer = document.buyer();
+    List<String> ids = identifiers(buyer);
+    if (!ids.isEmpty()) {
+      em.createNativeQuery("select pg_advisory_xact_lock(:ns, hashtext(:key))")
+          .setParameter("ns", LOCK_NAMESPACE)
+          .setParameter(
+              "key", tenantId + '\n' + (buyer.legalId() != null ? buyer.legalId() : ids.get(0)))
+          .getSingleResult();
+    }
     return find(tenantId, buyer).orElseGet(() -> register(tenantId, document));
   }
 

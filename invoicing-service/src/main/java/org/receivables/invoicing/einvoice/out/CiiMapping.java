@@ -47,7 +47,7 @@ public final class CiiMapping {
             .setIssueDate(date(invoice.issueDate))
             .setDeliveryDate(date(invoice.issueDate))
             .setDueDate(date(invoice.dueDate))
-            .setPaymentTermDescription("Due on " + invoice.dueDate)
+            .setPaymentTermDescription(paymentTerms(invoice))
             .setCurrency(invoice.currency);
     parties(out, invoice, customer, seller, categories(invoice));
     if (invoice.paymentReference != null) {
@@ -57,6 +57,22 @@ public final class CiiMapping {
       out.addItem(item(line));
     }
     return out;
+  }
+
+  /**
+   * BT-20, the payment terms as text: the due date, and the early-payment discount when the invoice
+   * grants one (EN 16931 has no structured element for it; the text is where the norm puts it).
+   */
+  static String paymentTerms(org.receivables.invoicing.invoice.Invoice invoice) {
+    String terms = "Due on " + invoice.dueDate;
+    if (invoice.discountPercent == null || invoice.discountDeadline == null) {
+      return terms;
+    }
+    return terms
+        + ". Early payment discount: "
+        + invoice.discountPercent.stripTrailingZeros().toPlainString()
+        + " % of the amount due if paid by "
+        + invoice.discountDeadline;
   }
 
   /** A credit note of {@code invoice} as an EN 16931 credit note (type code 381). */

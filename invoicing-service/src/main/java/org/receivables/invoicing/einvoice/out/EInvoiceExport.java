@@ -39,6 +39,12 @@ public class EInvoiceExport {
         CiiMapping.of(invoice, customers.get(tenantId, invoice.customerId), seller(tenantId)));
   }
 
+  /** The invoice as UBL 2.1 (the CII converted, so both state the same terms). */
+  @Transactional
+  public byte[] ubl(String tenantId, UUID id) {
+    return UblWriter.invoice(cii(tenantId, id));
+  }
+
   /** The invoice as a Factur-X PDF/A-3 with its CII attached as factur-x.xml. */
   @Transactional
   public byte[] facturX(String tenantId, UUID id) {
@@ -87,6 +93,11 @@ public class EInvoiceExport {
             "tenantId = ?1 and invoiceId = ?2 and id = ?3", tenantId, invoice.id, creditNoteId)
         .firstResultOptional()
         .orElseThrow(() -> ProblemException.notFound("Credit note", creditNoteId));
+  }
+
+  /** Whether the tenant has a seller to print (its own or the default), so can export at all. */
+  public boolean hasSeller(String tenantId) {
+    return config.sellers().containsKey(tenantId) || config.sellers().containsKey(DEFAULT_SELLER);
   }
 
   private Seller seller(String tenantId) {

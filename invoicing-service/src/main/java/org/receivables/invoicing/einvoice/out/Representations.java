@@ -2,6 +2,7 @@ package org.receivables.invoicing.einvoice.out;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.receivables.kit.problem.ProblemException;
 
 /**
  * Content negotiation shared by the invoice and credit note resources: JSON unless the client's
@@ -25,6 +26,19 @@ public final class Representations {
       }
     }
     return MediaType.APPLICATION_JSON_TYPE;
+  }
+
+  /**
+   * Whether the {@code syntax} query parameter asks for UBL; CII when absent.
+   *
+   * @throws ProblemException 400 naming {@code syntax} for anything but CII or UBL
+   */
+  public static boolean ubl(String syntax) {
+    boolean ubl = syntax != null && syntax.equalsIgnoreCase("UBL");
+    if (syntax != null && !ubl && !syntax.equalsIgnoreCase("CII")) {
+      throw ProblemException.invalid("syntax", "must be CII or UBL");
+    }
+    return ubl;
   }
 
   public static boolean xml(MediaType wanted) {

@@ -168,6 +168,35 @@ class CiiMappingTest {
   }
 
   @Test
+  void anEarlyPaymentDiscountIsStatedInThePaymentTerms() {
+    Invoice discounted = invoice("EUR", List.of(line("Consulting", "3", "333.33", "20")));
+    discounted.discountPercent = new BigDecimal("2.00");
+    discounted.discountDeadline = LocalDate.of(2026, 11, 12);
+    assertThat(valid(discounted, customer("FR")))
+        .contains(
+            "Due on 2026-12-02. Early payment discount: 2 % of the amount due if paid by"
+                + " 2026-11-12");
+    assertThat(
+            valid(invoice("EUR", List.of(line("Consulting", "3", "333.33", "20"))), customer("FR")))
+        .contains("Due on 2026-12-02<")
+        .doesNotContain("Early payment");
+  }
+
+  @Test
+  void anInvoiceAsUblIsAnInvoiceThatPassesEn16931() {
+    Invoice inv = invoice("EUR", List.of(line("Consulting", "3", "333.33", "20")));
+    String ubl =
+        new String(
+            UblWriter.invoice(CiiWriter.xml(CiiMapping.of(inv, customer("FR"), seller()))),
+            StandardCharsets.UTF_8);
+    assertThat(errors(En16931Validator.Kind.UBL_INVOICE, ubl)).isEmpty();
+    assertThat(ubl)
+        .contains("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>")
+        .contains("F-2026-0042")
+        .contains(">" + inv.totalInclTax.toPlainString() + "</cbc:PayableAmount>");
+  }
+
+  @Test
   void foreignCurrencyPassesEn16931() {
     String xml =
         valid(invoice("USD", List.of(line("Licence", "2", "1499.99", "20"))), customer("US"));

@@ -127,6 +127,39 @@ class InvoiceExportApiTest {
   }
 
   @Test
+  void ublOnRequestStatesTheSameFiguresAndPassesEn16931() {
+    String id =
+        invoice(
+            "EUR",
+            List.of(line("Croissants", 120, "0.95", "5.5"), line("Consulting", 3, "333.33", "20")));
+    Response json = get(id, "application/json");
+    Response ubl =
+        api.as("viewer")
+            .accept("application/xml")
+            .queryParam("syntax", "UBL")
+            .get("/api/v1/invoices/" + id);
+    ubl.then().statusCode(200).contentType(containsString("application/xml"));
+    byte[] bytes = ubl.asByteArray();
+    assertThat(
+            validator
+                .validate(En16931Validator.Kind.UBL_INVOICE, bytes, SecureXml.parse(bytes))
+                .errors())
+        .isEmpty();
+    assertThat(ubl.asString())
+        .contains("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>")
+        .contains("<cbc:ID>" + json.path("number") + "</cbc:ID>")
+        .contains(">" + json.path("totalInclTax").toString() + "</cbc:TaxInclusiveAmount>")
+        .contains(">" + json.path("totalInclTax").toString() + "</cbc:PayableAmount>");
+    api.as("viewer")
+        .accept("application/xml")
+        .queryParam("syntax", "EDIFACT")
+        .get("/api/v1/invoices/" + id)
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"));
+  }
+
+  @Test
   void jsonStaysTheDefault() {
     String id = invoice("EUR", List.of(line("Goods", 1, "100", "20")));
     api.as("viewer")

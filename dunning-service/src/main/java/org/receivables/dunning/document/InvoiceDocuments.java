@@ -1,0 +1,148 @@
+package org.receivables.dunning.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.receivables.dunning.channel.MailAttachment;
+import org.receivables.dunning.common.Rows;
+import org.receivables.dunning.common.TenantProfiles;
+import org.receivables.dunning.timeline.Timeline;
+import org.receivables.events.InvoiceDocumentPublished;
+import org.receivables.events.InvoiceDocumentsErased;
+
+/**
+ * Dunning's copy of the invoice PDFs invoicing publishes on its documents topic, and what an e-mail
+ * reminder attaches from it. A copy rather than a call: reminders go out while invoicing is down,
+ * and the attachment is the invoice as invoicing issued it, never re-drawn here. A reminder whose
+ * invoice has no PDF yet goes without it; the case timeline says so once per reminder.
+ */
+@ApplicationScoped
+public class InvoiceDocuments {
+
+  /** The timeline kind of the note about a PDF that could not be attached. */
+  static final String MISSING = "ATTACHMENT_MISSING";
+
+  @Inject EntityManager em;
+  @Inject Clock clock;
+  @Inject TenantProfiles profiles;
+  @Inject Timeline timeline;
+
+  /** One invoice a reminder names, with its PDF if dunning has it. */
+  record Named(
+      UUID reminderId,
+      String customerId,
+      String number,
+      String fileName,
+      String mediaType,
+      byte[] content) {}
+
+  /** Keeps the latest PDF of the invoice (a re-publication replaces it). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onPublished(InvoiceDocumentPublished e) {
+    byte[] content;
+    try {
+      content = Base64.getDecoder().decode(e.content());
+    } catch (IllegalArgumentException bad) {
+      throw new IllegalArgumentException("content of invoice " + e.invoiceId() + " is not base64");
+    }
+    em.createNativeQuery(
+            "insert into invoice_document (tenant_id, invoice_id, customer_id, number, file_name,"
+                + " media_type, origin, sha256, content, received_at) values (:t, :i, :c, :n, :f,"
+                + " :m, :o, :s, :content, :at) on conflict (tenant_id, invoice_id) do update set"
+                + " customer_id = excluded.customer_id, number = excluded.number, file_name ="
+                + " excluded.file_name, media_type = excluded.media_type, origin = excluded.origin,"
+                + " sha256 = excluded.sha256, content = excluded.content, received_at ="
+                + " excluded.received_at")
+        .setParameter("t", e.tenantId())
+        .setParameter("i", e.invoiceId())
+        .setParameter("c", e.customerId())
+        .setParameter("n", e.number())
+        .setParameter("f", e.fileName() == null ? "invoice.pdf" : e.fileName())
+        .setParameter("m", e.mediaType())
+        .setParameter("o", e.origin())
+        .setParameter("s", e.sha256())
+        .setParameter("content", content)
+        .setParameter("at", Instant.now(clock))
+        .executeUpdate();
+  }
+
+  /** The customer's personal data was erased: its invoice PDFs (which print its name) go. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onErased(InvoiceDocumentsErased e) {
+    em.createNativeQuery("delete from invoice_document where tenant_id = :t and customer_id = :c")
+        .setParameter("t", e.tenantId())
+        .setParameter("c", e.customerId())
+        .executeUpdate();
+  }
+
+  /**
+   * The attachments of the tenant's e-mail reminders, by reminder, in the order the reminder lists
+   * its invoices; none when the tenant's profile says not to attach. Notes on the customer's
+   * timeline, once per reminder, which invoices go without their PDF. Runs bound to the tenant.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Map<UUID, List<MailAttachment>> forReminders(String tenantId, Collection<UUID> reminders) {
+    Map<UUID, List<MailAttachment>> out = new HashMap<>();
+    if (reminders.isEmpty() || !profiles.get(tenantId).attachesInvoicePdf()) {
+      return out;
+    }
+    List<Named> named =
+        Rows.list(
+            em.createNativeQuery(
+                    "select ri.reminder_id, r.customer_id, ri.number, d.file_name, d.media_type,"
+                        + " d.content from reminder_invoice ri join reminder r on r.id ="
+                        + " ri.reminder_id left join invoice_document d on d.tenant_id ="
+                        + " r.tenant_id and d.invoice_id = ri.invoice_id where ri.reminder_id in"
+                        + " (:ids) and r.channel = 'EMAIL' order by ri.due_date, ri.number")
+                .setParameter("ids", reminders),
+            Named.class);
+    Map<UUID, List<String>> missing = new HashMap<>();
+    Map<UUID, String> customers = new HashMap<>();
+    for (Named n : named) {
+      List<MailAttachment> files =
+          out.computeIfAbsent(n.reminderId(), id -> new java.util.ArrayList<>());
+      if (n.content() == null) {
+        missing.computeIfAbsent(n.reminderId(), id -> new java.util.ArrayList<>()).add(n.number());
+        customers.put(n.reminderId(), n.customerId());
+      } else {
+        files.add(new MailAttachment(n.fileName(), n.mediaType(), n.content()));
+      }
+    }
+    missing.forEach((id, numbers) -> noteMissing(tenantId, customers.get(id), id, numbers));
+    return out;
+  }
+
+  private void noteMissing(
+      String tenantId, String customerId, UUID reminderId, List<String> numbers) {
+    boolean noted =
+        Rows.number(
+                em.createNativeQuery(
+                        "select count(*) from timeline_entry where tenant_id = :t and kind = :k"
+                            + " and ref_id = :r")
+                    .setParameter("t", tenantId)
+                    .setParameter("k", MISSING)
+                    .setParameter("r", reminderId.toString()))
+            > 0;
+    if (!noted) {
+      timeline.record(
+          tenantId,
+          customerId,
+          MISSING,
+          Timeline.SYSTEM,
+          "E-mail reminder sent without the PDF of invoice(s) "
+              + String.join(", ", numbers)
+              + ": invoicing had not published it yet",
+          reminderId.toString(),
+          null);
+    }
+  }
+}
