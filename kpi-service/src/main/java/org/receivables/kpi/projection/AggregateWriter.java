@@ -75,7 +75,11 @@ public class AggregateWriter {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void writeIssued() {
-    issuedInvoices.write(pending());
+    PendingAggregates p = pending();
+    if (!p.issued.isEmpty()) {
+      issuedInvoices.write(p);
+      p.invoices.issuesWritten();
+    }
   }
 
   /**

@@ -79,7 +79,6 @@ public class IssuedInvoiceWriter {
       pending.flow(invoice, invoice.issueDate(), FlowDelta.issued(total));
     }
     JdbcBatch.insert(em, INSERT_ENTRIES, entries);
-    pending.invoices.issuesWritten(issues, inserted);
   }
 
   /** The ids of the invoices inserted (not there before). */

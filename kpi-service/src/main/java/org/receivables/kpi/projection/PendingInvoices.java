@@ -159,18 +159,9 @@ final class PendingInvoices {
     return s;
   }
 
-  /**
-   * The batch's issues were written: those inserted are there as issued (no read needed), the
-   * others (issued before, under another event id) are read if the batch needs them.
-   */
-  void issuesWritten(List<PendingAggregates.Issue> written, Set<UUID> inserted) {
-    for (PendingAggregates.Issue issue : written) {
-      UUID id = issue.invoice().invoiceId();
-      absent.remove(id);
-      if (inserted.contains(id)) {
-        states.putIfAbsent(id, State.issued(issue.invoice()));
-      }
-    }
+  /** The batch's issues were written: an invoice found absent before may be there now. */
+  void issuesWritten() {
+    absent.clear();
   }
 
   /** Adds a movement to the invoice (read before) and keeps its ledger entry. */

@@ -71,18 +71,9 @@ class PendingInvoicesTest {
     InvoiceRef issued = invoice("20.00", ISSUED, DUE, c);
     assertThat(p.fromIssue(c, new PendingAggregates.Issue(issued, "F-1", "e"))).isNotNull();
     assertThat(p.state(c).balance).isEqualByComparingTo("20.00");
-    // once the batch's issues are written: one inserted is there as issued, one not inserted
-    // (issued
-    // before under another event id) is read again
-    UUID d = UUID.randomUUID();
-    p.read(List.of(d), List.of());
-    p.issuesWritten(
-        List.of(
-            new PendingAggregates.Issue(invoice("30.00", ISSUED, DUE, b), "F-2", "e2"),
-            new PendingAggregates.Issue(invoice("40.00", ISSUED, DUE, d), "F-3", "e3")),
-        java.util.Set.of(d));
+    // once the batch's issues are written, b may be there: read again
+    p.issuesWritten();
     assertThat(p.toRead(b)).containsExactly(b);
-    assertThat(p.state(d).balance).isEqualByComparingTo("40.00");
   }
 
   @Test
