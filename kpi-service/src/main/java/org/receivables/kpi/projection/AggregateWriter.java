@@ -17,10 +17,10 @@ import org.receivables.kpi.projection.PendingAggregates.SnapshotKey;
 /**
  * Keeps the aggregates of a batch's movements ({@link PendingAggregates}, one per transaction) and
  * writes them when the batch ends ({@link #flush}): first the batch's issued invoices ({@link
- * IssuedInvoiceWriter}), then one batched upsert per aggregate table, each adding the batch's sums
- * to its rows (the segments' rows too, {@link SegmentAggregates}), and one delete per stale tenant
- * and currency. Whoever ends a batch flushes, in its transaction: the live consumers after their
- * last event, the rebuild after its replay.
+ * IssuedInvoiceWriter}) and movements ({@link MovementWriter}), then one batched upsert per
+ * aggregate table, each adding the batch's sums to its rows (the segments' rows too, {@link
+ * SegmentAggregates}), and one delete per stale tenant and currency. Whoever ends a batch flushes,
+ * in its transaction: the live consumers after their last event, the rebuild after its replay.
  */
 @ApplicationScoped
 public class AggregateWriter {
@@ -55,6 +55,7 @@ public class AggregateWriter {
   @Inject EntityManager em;
   @Inject TransactionSynchronizationRegistry transaction;
   @Inject IssuedInvoiceWriter issuedInvoices;
+  @Inject MovementWriter movements;
   @Inject SegmentAggregates segments;
 
   /** The current transaction's pending changes. */
@@ -74,7 +75,21 @@ public class AggregateWriter {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void writeIssued() {
-    issuedInvoices.write(pending());
+    PendingAggregates p = pending();
+    if (!p.issued.isEmpty()) {
+      issuedInvoices.write(p);
+      p.invoices.issuesWritten();
+    }
+  }
+
+  /**
+   * Writes the invoices issued and the movements made so far in this transaction: whoever reads or
+   * writes an invoice's rows directly (a due date move) calls it first.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void writeMovements() {
+    writeIssued();
+    movements.write(pending().invoices);
   }
 
   /**
@@ -95,7 +110,7 @@ public class AggregateWriter {
     if (p.isEmpty()) {
       return;
     }
-    issuedInvoices.write(p);
+    writeMovements();
     List<Object[]> rows = new ArrayList<>();
     p.dueTotals.forEach(
         (DueKey k, DueTotalChange c) ->

@@ -1,6 +1,5 @@
 package org.receivables.kpi.projection;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +14,11 @@ import org.receivables.kit.inbox.EventHandlers;
 import org.receivables.kit.inbox.InboxDispatcher;
 
 /**
- * Reads the three topics in order, a polled batch per transaction applied set-based ({@link
- * BatchApply}) through each topic's handler table ({@link EventProjection}). When a batch cannot be
- * applied whole, the kit's inbox dispatcher applies it record by record, and a record that cannot
- * be applied is dead-lettered on {@code <topic>.dlq} with the reason, so that nothing loops.
+ * Reads the three topics in order, a polled batch applied set-based, one transaction per tenant of
+ * the batch ({@link BatchApply#applyEachTenant}), through each topic's handler table ({@link
+ * EventProjection}). When a tenant's part cannot be applied whole, the kit applies the batch again
+ * in halves, down to single records through its inbox dispatcher, and a record that cannot be
+ * applied is dead-lettered on {@code <topic>.dlq} with the reason, so that nothing loops.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -55,9 +55,7 @@ public class EventsConsumer {
       String consumer, EventHandlers table, KafkaRecordBatch<String, String> batch) {
     return EventBatches.consume(
         batch,
-        events ->
-            QuarkusTransaction.joiningExisting()
-                .run(() -> batches.applyAll(consumer, table, events)),
+        events -> batches.applyEachTenant(consumer, table, events),
         event -> dispatcher.apply(consumer, table, event));
   }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.receivables.kit.replica.UnknownInvoiceException;
 import org.receivables.kpi.sql.Rows;
 
@@ -20,27 +21,61 @@ public class InvoiceRepository {
   @Inject EntityManager em;
   @Inject AggregateWriter aggregates;
 
-  /** The invoice of this tenant, or an {@link UnknownInvoiceException}: never a placeholder. */
+  /**
+   * The invoice of this tenant as the batch has it now, or an {@link UnknownInvoiceException}:
+   * never a placeholder. The first invoice a batch reads brings every invoice its events will read
+   * ({@link PendingInvoices#expect}) in one query; an invoice this batch issued needs no read.
+   */
   public InvoiceRef get(String tenantId, String invoiceId) {
     UUID id = UUID.fromString(invoiceId);
-    aggregates.writeIssued();
-    return Rows.first(
-            em.createNativeQuery(
-                    "select customer_id, currency, issue_date, due_date, total_incl_tax, balance"
-                        + " from kpi_invoice where invoice_id = :id and tenant_id = :tenant")
-                .setParameter("id", id)
-                .setParameter("tenant", tenantId),
-            r ->
+    PendingAggregates pending = aggregates.pending();
+    PendingInvoices invoices = pending.invoices;
+    PendingInvoices.State state = invoices.state(id);
+    if (state == null) {
+      if (invoices.isFull()) {
+        aggregates.writeMovements();
+        invoices.forgetAll();
+      }
+      List<UUID> ids = invoices.toRead(id);
+      if (!ids.isEmpty()) {
+        invoices.read(ids, read(tenantId, ids));
+      }
+      state = invoices.state(id);
+      if (state == null) {
+        state = invoices.fromIssue(id, pending.issued.get(id));
+      }
+    }
+    if (state == null) {
+      throw new UnknownInvoiceException(tenantId, invoiceId);
+    }
+    return state.ref();
+  }
+
+  private List<PendingInvoices.State> read(String tenantId, List<UUID> ids) {
+    return Rows.list(
+        em.createNativeQuery(
+                "select i.invoice_id, i.customer_id, i.currency, i.issue_date, i.due_date,"
+                    + " i.total_incl_tax, i.balance, i.balance_at_due, (select max(e.entry_date)"
+                    + " from kpi_ledger_entry e where e.invoice_id = i.invoice_id) from"
+                    + " kpi_invoice i where i.tenant_id = :tenant and i.invoice_id ="
+                    + " any(cast(:ids as uuid[]))")
+            .setParameter("tenant", tenantId)
+            .setParameter(
+                "ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))),
+        r ->
+            new PendingInvoices.State(
                 new InvoiceRef(
-                    id,
-                    tenantId,
                     r.uuid(0),
-                    r.code(1),
-                    r.date(2),
+                    tenantId,
+                    r.uuid(1),
+                    r.code(2),
                     r.date(3),
-                    r.decimal(4),
-                    r.decimal(5)))
-        .orElseThrow(() -> new UnknownInvoiceException(tenantId, invoiceId));
+                    r.date(4),
+                    r.decimal(5),
+                    r.decimal(6)),
+                r.decimal(6),
+                r.decimal(7),
+                r.date(8)));
   }
 
   /** The currency of the first of these invoices that the tenant has, if any. */
@@ -62,26 +97,25 @@ public class InvoiceRepository {
     return Optional.empty();
   }
 
+  /** Keeps a payment of the invoice, written with the batch's movements. */
   public void insertPayment(InvoiceRef invoice, String paymentId, LocalDate on, BigDecimal amount) {
-    em.createNativeQuery(
-            "insert into kpi_payment (invoice_id, payment_id, received_on, amount) values (:id,"
-                + " :payment, :on, :amount) on conflict do nothing")
-        .setParameter("id", invoice.invoiceId())
-        .setParameter("payment", paymentId)
-        .setParameter("on", on)
-        .setParameter("amount", amount)
-        .executeUpdate();
+    aggregates.pending().invoices.payment(invoice, paymentId, on, amount);
   }
 
-  /** The day a payment of the invoice was received, if it was projected. */
+  /** The day a payment of the invoice was received, if it was projected (by this batch too). */
   public Optional<LocalDate> paymentDate(InvoiceRef invoice, String paymentId) {
-    return Rows.first(
-        em.createNativeQuery(
-                "select received_on from kpi_payment where invoice_id = :id and payment_id ="
-                    + " :payment")
-            .setParameter("id", invoice.invoiceId())
-            .setParameter("payment", paymentId),
-        r -> r.date(0));
+    Optional<LocalDate> stored =
+        Rows.first(
+            em.createNativeQuery(
+                    "select received_on from kpi_payment where invoice_id = :id and payment_id ="
+                        + " :payment")
+                .setParameter("id", invoice.invoiceId())
+                .setParameter("payment", paymentId),
+            r -> r.date(0));
+    return stored.or(
+        () ->
+            Optional.ofNullable(
+                aggregates.pending().invoices.paymentDate(invoice.invoiceId(), paymentId)));
   }
 
   /**
@@ -91,6 +125,7 @@ public class InvoiceRepository {
    */
   public boolean openDispute(
       InvoiceRef invoice, String disputeId, BigDecimal amount, LocalDate on) {
+    aggregates.writeIssued();
     int inserted =
         em.createNativeQuery(
                 "insert into kpi_dispute (tenant_id, dispute_id, invoice_id, amount, opened_on)"
@@ -111,6 +146,7 @@ public class InvoiceRepository {
 
   /** Resolves a dispute; the invoice stays disputed while another of its disputes is open. */
   public void resolveDispute(InvoiceRef invoice, String disputeId, String outcome, LocalDate on) {
+    aggregates.writeIssued();
     em.createNativeQuery(
             "update kpi_dispute set outcome = :outcome, resolved_on = :on where tenant_id ="
                 + " :tenant and dispute_id = :dispute")

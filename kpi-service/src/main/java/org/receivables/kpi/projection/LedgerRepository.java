@@ -10,10 +10,11 @@ import org.receivables.kpi.sql.Rows;
 
 /**
  * Posts dated movements of what is owed on an invoice: the entry and the invoice's balance, balance
- * at its due date and closing date at once; what the movement changes in the aggregates that reads
- * rely on (the customer's daily flows, the tenant-wide totals per due date, per day of change of
- * the outstanding and per day, the daily snapshots it makes stale) is summed for the batch and
- * written when it ends ({@link AggregateWriter}), in the same transaction.
+ * at its due date and closing date, kept in memory for the batch ({@link PendingInvoices}) and
+ * written with its other movements ({@link MovementWriter}); what the movement changes in the
+ * aggregates that reads rely on (the customer's daily flows, the tenant-wide totals per due date,
+ * per day of change of the outstanding and per day, the daily snapshots it makes stale) is summed
+ * for the batch and written when it ends ({@link AggregateWriter}), in the same transaction.
  */
 @ApplicationScoped
 public class LedgerRepository {
@@ -35,30 +36,9 @@ public class LedgerRepository {
       String eventId,
       FlowDelta flow) {
     if (amount.signum() != 0) {
-      em.createNativeQuery(
-              "insert into kpi_ledger_entry (tenant_id, invoice_id, entry_date, kind, amount,"
-                  + " event_id) values (:tenant, :id, :date, :kind, :amount, :event)")
-          .setParameter("tenant", invoice.tenantId())
-          .setParameter("id", invoice.invoiceId())
-          .setParameter("date", date)
-          .setParameter("kind", kind)
-          .setParameter("amount", amount)
-          .setParameter("event", eventId)
-          .executeUpdate();
-      Balances now =
-          Rows.single(
-              em.createNativeQuery(
-                      "update kpi_invoice set balance = balance + :amount, closed_on = case when"
-                          + " balance + :amount = 0 then (select max(entry_date) from"
-                          + " kpi_ledger_entry e where e.invoice_id = :id) end, balance_at_due ="
-                          + " balance_at_due + case when :date <= due_date then :amount else 0"
-                          + " end where invoice_id = :id returning balance, balance_at_due,"
-                          + " due_date, issue_date")
-                  .setParameter("amount", amount)
-                  .setParameter("date", date)
-                  .setParameter("id", invoice.invoiceId()),
-              r -> new Balances(r.decimal(0), r.decimal(1), r.date(2), r.date(3)));
       PendingAggregates pending = aggregates.pending();
+      PendingInvoices.Posted now =
+          pending.invoices.post(invoice.invoiceId(), date, kind, amount, eventId);
       pending.dueTotal(
           invoice,
           now.dueDate(),
@@ -75,6 +55,8 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void moveDueDate(InvoiceRef invoice, LocalDate newDue) {
+    // rare: written as it comes, after what the batch moved so far
+    aggregates.writeMovements();
     Balances before =
         Rows.single(
             em.createNativeQuery(
@@ -97,6 +79,7 @@ public class LedgerRepository {
         .setParameter("id", invoice.invoiceId())
         .executeUpdate();
     PendingAggregates pending = aggregates.pending();
+    pending.invoices.forget(invoice.invoiceId());
     pending.dueTotal(
         invoice, before.dueDate(), DueTotalChange.leaving(before.balance(), before.atDue()));
     pending.dueTotal(invoice, newDue, DueTotalChange.joining(before.balance(), newAtDue));

@@ -12,9 +12,10 @@ import java.util.UUID;
  * What the movements of one batch change in the aggregates that reads rely on, summed per row in
  * memory: a thousand invoices issued on one day for one due date are one upsert of each aggregate,
  * not a thousand. The batch's issued invoices wait here too, for one insert of all of them ({@link
- * IssuedInvoiceWriter}) before anything reads an invoice. The same changes are kept per customer
- * too, so that, once the customers' segments are known, they become one row change per segment
- * ({@link #bySegment}). Plain and single-threaded: one per transaction ({@link AggregateWriter}).
+ * IssuedInvoiceWriter}), and the invoices it moves with their entries ({@link PendingInvoices}).
+ * The same changes are kept per customer too, so that, once the customers' segments are known, they
+ * become one row change per segment ({@link #bySegment}). Plain and single-threaded: one per
+ * transaction ({@link AggregateWriter}).
  */
 final class PendingAggregates {
 
@@ -46,6 +47,10 @@ final class PendingAggregates {
   record SnapshotKey(String tenantId, String currency) {}
 
   final Map<UUID, Issue> issued = new LinkedHashMap<>();
+
+  /** The invoices the batch moves, with their entries and payments to write. */
+  final PendingInvoices invoices = new PendingInvoices();
+
   final Map<DueKey, DueTotalChange> dueTotals = new LinkedHashMap<>();
   final Map<DayKey, BigDecimal> outstandingChanges = new LinkedHashMap<>();
   final Map<CustomerDueKey, DueTotalChange> customerDueTotals = new LinkedHashMap<>();
@@ -155,6 +160,7 @@ final class PendingAggregates {
 
   boolean isEmpty() {
     return issued.isEmpty()
+        && !invoices.hasWrites()
         && dueTotals.isEmpty()
         && outstandingChanges.isEmpty()
         && customerDueTotals.isEmpty()

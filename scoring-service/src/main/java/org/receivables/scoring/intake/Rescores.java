@@ -11,6 +11,7 @@ import org.receivables.events.DomainEvent;
 import org.receivables.kit.inbox.EventHandlers.Applied;
 import org.receivables.kit.inbox.IncomingEvent;
 import org.receivables.kit.tenant.TenantScope;
+import org.receivables.scoring.ledger.PendingIssues;
 import org.receivables.scoring.score.ScoreService;
 
 /**
@@ -33,19 +34,20 @@ public class Rescores {
   @Inject TransactionSynchronizationRegistry transaction;
   @Inject ScoreService scores;
   @Inject TenantScope tenants;
+  @Inject PendingIssues issues;
 
   /** Notes that {@code data} changed an input of its customer's score, when {@code changed}. */
   void mark(boolean changed, DomainEvent data, String eventId) {
+    markNewInvoices();
     if (changed) {
-      List<String> key = List.of(data.tenantId(), data.customerId());
-      Map<List<String>, Mark> marks = pending().byCustomer;
-      marks.remove(key); // keeps batch order by last change
-      marks.put(key, new Mark(data.tenantId(), data.customerId(), eventId, data.type()));
+      mark(data, eventId);
     }
   }
 
   /** Rescores the marked customers, each in the trace of the last event that changed it. */
   void rescore(List<Applied> applied) {
+    issues.write(null);
+    markNewInvoices();
     if (!(transaction.getResource(Pending.class) instanceof Pending pending)) {
       return;
     }
@@ -66,6 +68,20 @@ public class Rescores {
         last.inItsTrace(rescore);
       }
     }
+  }
+
+  /** An invoice new to scoring changes its customer's inputs; written before what follows it. */
+  private void markNewInvoices() {
+    for (PendingIssues.Issue issue : issues.drainNew()) {
+      mark(issue.event(), issue.eventId());
+    }
+  }
+
+  private void mark(DomainEvent data, String eventId) {
+    List<String> key = List.of(data.tenantId(), data.customerId());
+    Map<List<String>, Mark> marks = pending().byCustomer;
+    marks.remove(key); // keeps batch order by last change
+    marks.put(key, new Mark(data.tenantId(), data.customerId(), eventId, data.type()));
   }
 
   private Pending pending() {

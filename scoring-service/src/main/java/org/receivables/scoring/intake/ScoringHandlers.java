@@ -52,7 +52,7 @@ public class ScoringHandlers {
                 CustomerRegistered.class, (e, id) -> rescores.mark(customers.register(e), e, id))
             .onWithId(CustomerUpdated.class, (e, id) -> rescores.mark(customers.update(e), e, id))
             .on(CustomerPersonalDataErased.class, customers::erasePersonalData)
-            .onWithId(InvoiceIssued.class, (e, id) -> rescores.mark(ledger.issue(e), e, id))
+            .onWithId(InvoiceIssued.class, ledger::issue)
             .onWithId(PaymentReceived.class, (e, id) -> rescores.mark(ledger.pay(e), e, id))
             .onWithId(PaymentReversed.class, (e, id) -> rescores.mark(ledger.reverse(e), e, id))
             .onWithId(CreditNoteIssued.class, (e, id) -> rescores.mark(ledger.credit(e), e, id))

@@ -24,6 +24,7 @@ public class CustomerRepository {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject PendingIssues issues;
 
   /** A customer as scoring knows it. */
   public record Customer(
@@ -39,6 +40,7 @@ public class CustomerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean register(CustomerRegistered e) {
+    issues.write(e.tenantId());
     return upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
   }
 
@@ -47,6 +49,7 @@ public class CustomerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean update(CustomerUpdated e) {
+    issues.write(e.tenantId());
     return upsertCustomer(e.tenantId(), e.customerId(), e.name(), e.segment(), e.currency());
   }
 

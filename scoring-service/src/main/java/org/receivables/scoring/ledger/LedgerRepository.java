@@ -53,20 +53,21 @@ public class LedgerRepository {
   public static final String HOLD_REQUESTED = "HOLD_REQUESTED";
 
   @Inject EntityManager em;
-  @Inject CustomerRepository customers;
   @Inject InvoiceReplica replica;
+  @Inject PendingIssues issues;
 
   /**
-   * @return whether the invoice is new (false when it was issued before under another event id)
+   * Keeps the issue for the batch's one write ({@link PendingIssues}), which tells whether the
+   * invoice is new (not when it was issued before under another event id).
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean issue(InvoiceIssued e) {
-    customers.ensureCustomer(e.tenantId(), e.customerId(), e.currency());
-    return replica.apply(e).isPresent();
+  public void issue(InvoiceIssued e, String eventId) {
+    issues.add(e, eventId);
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean pay(PaymentReceived e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     return settle(
         e,
@@ -79,6 +80,7 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean reverse(PaymentReversed e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     int reversed =
         SqlQuery.write(
@@ -96,6 +98,7 @@ public class LedgerRepository {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean credit(CreditNoteIssued e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     return settle(
         e,
@@ -105,6 +108,7 @@ public class LedgerRepository {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean writeOff(InvoiceWrittenOff e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     return settle(
         e,
@@ -117,6 +121,7 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean cancel(InvoiceCancelled e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     return InputChange.written(
         SqlQuery.write(
@@ -134,6 +139,7 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean moveDueDate(InvoiceDueDateChanged e) {
+    issues.write(e.tenantId());
     LocalDate before = replica.get(e.tenantId(), e.invoiceId()).dueDate();
     return InputChange.moved(before, replica.apply(e).dueDate());
   }
@@ -143,6 +149,7 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean openDispute(DisputeOpened e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     return InputChange.written(
         SqlQuery.write(
@@ -163,6 +170,7 @@ public class LedgerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean resolveDispute(DisputeResolved e) {
+    issues.write(e.tenantId());
     replica.apply(e);
     return InputChange.written(
         SqlQuery.write(

@@ -14,14 +14,16 @@ import org.jboss.logging.Logger;
  * Applies a polled batch of records in one database transaction instead of one per record: a bulk
  * import of a thousand invoices costs each consumer one commit, and lets it merge work (scoring
  * recomputes a customer once per batch, not once per invoice). When the batch cannot be applied as
- * a whole (a malformed or unusable record), nothing of it is kept and it is applied again record by
- * record, each in its own transaction; a record that fails alone is nacked, which sends it to the
- * channel's dead-letter topic with the reason, exactly as a record-at-a-time consumer would. A
- * record that cannot even be read (no CloudEvent headers, malformed data, a key naming another
- * tenant than its data) is dead-lettered at once, and the rest of the batch stays one batch: such a
- * record never costs its batch the record-by-record pass. Each event still passes the idempotent
- * inbox, so a batch redelivered after a crash changes nothing twice. The batch is acknowledged (its
- * offsets committed) only after all of it is applied or dead-lettered.
+ * a whole (a malformed or unusable record), nothing of it is kept and it is applied again in halves
+ * ({@link #applyInHalves}), down to single records each in its own transaction; a record that fails
+ * alone is nacked, which sends it to the channel's dead-letter topic with the reason, exactly as a
+ * record-at-a-time consumer would. A record that cannot even be read (no CloudEvent headers,
+ * malformed data, a key naming another tenant than its data) is dead-lettered at once, and the rest
+ * of the batch stays one batch: such a record never costs its batch the record-by-record pass. A
+ * batch that fails as a whole is applied again in halves, each half whole when it can be, down to
+ * the record that fails alone. Each event still passes the idempotent inbox, so a batch redelivered
+ * after a crash changes nothing twice. The batch is acknowledged (its offsets committed) only after
+ * all of it is applied or dead-lettered.
  */
 public final class EventBatches {
 
@@ -63,19 +65,48 @@ public final class EventBatches {
       return batch.ack();
     } catch (RuntimeException e) {
       LOG.infof(
-          "A batch of %d records could not be applied as a whole (%s); applying it record by"
-              + " record",
+          "A batch of %d records could not be applied as a whole (%s); applying it in halves",
           events.size(), e.getMessage());
     }
-    for (int i = 0; i < events.size(); i++) {
-      IncomingEvent event = events.get(i);
+    applyInHalves(events, readable, applyAll, applyOne);
+    return batch.ack();
+  }
+
+  /**
+   * Applies events that could not be applied together: each half as a whole when it can, else in
+   * halves again, down to single records, which are dead-lettered when they fail alone. In order,
+   * left half first, so a key's events keep their order. One record that cannot be applied costs
+   * about twice the batch in attempts, and the rest stays set-based, instead of a transaction per
+   * record of the batch.
+   */
+  private static void applyInHalves(
+      List<IncomingEvent> events,
+      List<KafkaRecord<String, String>> records,
+      Consumer<List<IncomingEvent>> applyAll,
+      Consumer<IncomingEvent> applyOne) {
+    if (events.size() == 1) {
+      IncomingEvent event = events.get(0);
       try {
         event.inItsTrace(() -> applyOne.accept(event));
       } catch (RuntimeException e) {
-        deadLetter(readable.get(i), e);
+        deadLetter(records.get(0), e);
+      }
+      return;
+    }
+    int mid = events.size() / 2;
+    for (int[] half : new int[][] {{0, mid}, {mid, events.size()}}) {
+      List<IncomingEvent> part = events.subList(half[0], half[1]);
+      List<KafkaRecord<String, String>> partRecords = records.subList(half[0], half[1]);
+      try {
+        if (part.size() == 1) {
+          applyInHalves(part, partRecords, applyAll, applyOne);
+        } else {
+          applyAll.accept(part);
+        }
+      } catch (RuntimeException e) {
+        applyInHalves(part, partRecords, applyAll, applyOne);
       }
     }
-    return batch.ack();
   }
 
   /**

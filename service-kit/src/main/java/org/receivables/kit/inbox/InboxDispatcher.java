@@ -33,7 +33,7 @@ public class InboxDispatcher {
 
   @PostConstruct
   void init() {
-    flow = new EventFlow(inbox::firstDelivery, tenants::bindTransaction);
+    flow = new EventFlow(inbox::firstDeliveries, tenants::bindTransaction);
   }
 
   /**

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.receivables.events.InvoiceIssued;
 
 /**
@@ -51,6 +53,56 @@ final class InvoiceReplicaRows {
       ps.setBigDecimal(9, e.outstanding() == null ? e.totalInclTax() : e.outstanding());
       ps.setTimestamp(10, Timestamp.from(now));
       return read(ps).stream().findFirst();
+    }
+  }
+
+  /**
+   * Inserts issued invoices of one tenant in one statement; returns the ids inserted (an invoice
+   * already there, or listed twice, keeps its first issue).
+   */
+  static Set<String> issueAll(Connection c, List<InvoiceIssued> issues, Instant now)
+      throws SQLException {
+    int n = issues.size();
+    String[][] text = new String[6][n];
+    Object[][] dates = new Object[2][n];
+    BigDecimal[][] amounts = new BigDecimal[2][n];
+    for (int i = 0; i < n; i++) {
+      InvoiceIssued e = issues.get(i);
+      text[0][i] = e.tenantId();
+      text[1][i] = e.invoiceId();
+      text[2][i] = e.customerId();
+      text[3][i] = e.number();
+      text[4][i] = e.currency();
+      dates[0][i] = e.issueDate().toString();
+      dates[1][i] = e.dueDate().toString();
+      amounts[0][i] = e.totalInclTax();
+      amounts[1][i] = e.outstanding() == null ? e.totalInclTax() : e.outstanding();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into invoice_replica ("
+                + COLUMNS
+                + ") select t.tenant, t.invoice, t.customer, t.number, t.currency, t.issued, t.due,"
+                + " t.total, t.outstanding, 'OPEN', false, ? from unnest(cast(? as text[]),"
+                + " cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+                + " cast(? as date[]), cast(? as date[]), cast(? as numeric[]), cast(? as"
+                + " numeric[])) as t(tenant, invoice, customer, number, currency, issued, due,"
+                + " total, outstanding) on conflict do nothing returning invoice_id")) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      for (int k = 0; k < 5; k++) {
+        ps.setArray(2 + k, c.createArrayOf("text", text[k]));
+      }
+      ps.setArray(7, c.createArrayOf("text", dates[0]));
+      ps.setArray(8, c.createArrayOf("text", dates[1]));
+      ps.setArray(9, c.createArrayOf("numeric", amounts[0]));
+      ps.setArray(10, c.createArrayOf("numeric", amounts[1]));
+      Set<String> inserted = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getString(1));
+        }
+      }
+      return inserted;
     }
   }
 

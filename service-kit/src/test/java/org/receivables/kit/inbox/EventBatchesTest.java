@@ -15,6 +15,7 @@ class EventBatchesTest {
   private final List<String> deadLettered = recorded.deadLettered;
   private final List<String> applied = new ArrayList<>();
   private int wholeBatches;
+  private int singles;
 
   private static ConsumerRecord<String, String> record(long offset, String id, boolean headers) {
     return RecordedBatch.record(offset, id, headers);
@@ -26,6 +27,7 @@ class EventBatchesTest {
 
   /** Applies every event but those whose id starts with "bad". */
   private void applyOne(IncomingEvent e) {
+    singles++;
     if (e.id().startsWith("bad")) {
       throw new IllegalArgumentException("cannot apply " + e.id());
     }
@@ -56,6 +58,26 @@ class EventBatchesTest {
     assertThat(applied).containsExactly("a", "b", "c");
     assertThat(deadLettered).isEmpty();
     assertThat(committed).containsExactly(2L);
+  }
+
+  @Test
+  void oneBadRecordOfALargeBatchCostsAFewHalvesNotARecordByRecordPass() {
+    List<ConsumerRecord<String, String>> rs = new ArrayList<>();
+    List<String> good = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      String id = i == 37 ? "bad-37" : "e-" + i;
+      rs.add(record(i, id, true));
+      if (i != 37) {
+        good.add(id);
+      }
+    }
+    EventBatches.consume(batch(rs), this::applyAll, this::applyOne).toCompletableFuture().join();
+    assertThat(applied).containsExactlyElementsOf(good);
+    assertThat(deadLettered).containsExactly("37: cannot apply bad-37");
+    assertThat(committed).contains(63L);
+    // halves around the bad record: about two per level, instead of 64 single transactions
+    assertThat(wholeBatches).isLessThanOrEqualTo(13);
+    assertThat(singles).isLessThanOrEqualTo(2);
   }
 
   @Test

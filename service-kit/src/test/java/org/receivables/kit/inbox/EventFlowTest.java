@@ -33,7 +33,7 @@ class EventFlowTest {
   private Set<String> txInvoices;
 
   private final EventFlow flow =
-      new EventFlow(
+      EventFlow.oneByOne(
           (consumer, id) -> {
             trail.add("inbox " + id);
             return txInbox.add(consumer + "/" + id);
