@@ -4,12 +4,12 @@
 # login role of the same name, so that a service can reach no other service's data. Each role is
 # also a member of receivables_tenant, the role a service's connections switch to while serving a
 # tenant's request (row-level security, docs/security.md).
-#   SUITE_DATABASES      names (default: invoicing scoring dunning kpi gateway)
+#   SUITE_DATABASES      names (default: invoicing scoring dunning kpi webhooks gateway)
 #   <NAME>_DB_PASSWORD   password of role <name>, e.g. INVOICING_DB_PASSWORD;
 #   SUITE_DB_PASSWORD    fallback for every role without its own.
 set -eu
 
-for db in ${SUITE_DATABASES:-invoicing scoring dunning kpi gateway}; do
+for db in ${SUITE_DATABASES:-invoicing scoring dunning kpi webhooks gateway}; do
   var="$(echo "$db" | tr '[:lower:]-' '[:upper:]_')_DB_PASSWORD"
   eval "pw=\${$var:-\${SUITE_DB_PASSWORD:?set $var or SUITE_DB_PASSWORD}}"
   psql -v ON_ERROR_STOP=1 --no-psqlrc --username "${POSTGRES_USER:-postgres}" --dbname postgres \

@@ -30,6 +30,7 @@ class OperatorResourcesTest {
           "scoring-db",
           "dunning-db",
           "kpi-db",
+          "webhooks-db",
           "gateway-db",
           "dunning-smtp",
           "postgres-backup-s3");
@@ -64,8 +65,7 @@ class OperatorResourcesTest {
       assertThat(db.path("spec").path("cluster").path("name").asText()).isEqualTo(name);
       owners.put(db.path("spec").path("name").asText(), db.path("spec").path("owner").asText());
     }
-    assertThat(owners.keySet())
-        .containsExactlyInAnyOrder("invoicing", "scoring", "dunning", "kpi", "gateway");
+    assertThat(owners.keySet()).containsExactlyInAnyOrderElementsOf(Repo.MODULES.keySet());
     owners.forEach((db, owner) -> assertThat(owner).as("owner of %s", db).isEqualTo(db));
     roleSecrets.forEach(
         (role, secret) -> assertThat(secret).as("secret of role %s", role).isEqualTo(role + "-db"));

@@ -37,15 +37,18 @@ final class Repo {
     MODULES.put("scoring", "scoring-service");
     MODULES.put("dunning", "dunning-service");
     MODULES.put("kpi", "kpi-service");
+    MODULES.put("webhooks", "webhooks-service");
     MODULES.put("gateway", "gateway");
     PORTS.put("invoicing", 8081);
     PORTS.put("scoring", 8082);
     PORTS.put("dunning", 8083);
     PORTS.put("kpi", 8084);
+    PORTS.put("webhooks", 8085);
     PORTS.put("gateway", 8080);
   }
 
-  static final List<String> BACKENDS = List.of("invoicing", "scoring", "dunning", "kpi");
+  static final List<String> BACKENDS =
+      List.of("invoicing", "scoring", "dunning", "kpi", "webhooks");
 
   static final List<String> OVERLAYS = List.of("dev", "prod");
 

@@ -84,6 +84,8 @@ public interface GatewayConfig {
     URI dunning();
 
     URI kpi();
+
+    URI webhooks();
   }
 
   interface ApiKey {

@@ -48,7 +48,8 @@ class AuthorizationMatrixIT {
 
   /**
    * Resources of tenant globex, by the path parameter names and collections that address them, for
-   * the cross-tenant checks: a customer, an invoice, a payment and a dispute on it.
+   * the cross-tenant checks: a customer, an invoice, a payment and a dispute on it, and a webhook
+   * subscription (disabled: it delivers nothing).
    */
   private static Map<String, String> globexIds() {
     String customerId =
@@ -71,7 +72,19 @@ class AuthorizationMatrixIT {
             Map.of("amount", 1, "receivedOn", "2026-01-20"));
     String disputeId =
         created("/api/v1/invoices/" + invoiceId + "/disputes", Map.of("reason", "matrix probe"));
+    String webhookId =
+        created(
+            "/api/v1/webhooks",
+            Map.of(
+                "url",
+                "http://127.0.0.1:9/matrix-probe",
+                "eventTypes",
+                List.of("customer.created"),
+                "enabled",
+                false));
     Map<String, String> ids = new HashMap<>();
+    ids.put("webhooks", webhookId);
+    ids.put("webhookId", webhookId);
     ids.put("customers", customerId);
     ids.put("customerId", customerId);
     ids.put("invoices", invoiceId);

@@ -167,7 +167,8 @@ class CrashSafetyIT {
 
   /** Whatever failed above, the tests after this one find every part running. */
   private static void restoreEveryPart() {
-    for (String part : List.of("kafka", "invoicing", "scoring", "dunning", "kpi", "gateway")) {
+    for (String part :
+        List.of("kafka", "invoicing", "scoring", "dunning", "kpi", "webhooks", "gateway")) {
       try {
         Suite.start(part); // does nothing to a part that runs
       } catch (AssertionError | RuntimeException e) {

@@ -49,10 +49,16 @@ class PoisonRecordIT {
   /** The consumer groups of each topic (mp.messaging.incoming.* of each service). */
   private static final Map<String, List<String>> GROUPS =
       Map.of(
-          "receivables.invoicing.v1", List.of("scoring-service", "dunning-service", "kpi-service"),
+          "receivables.invoicing.v1",
+              List.of("scoring-service", "dunning-service", "kpi-service", "webhooks-service"),
           "receivables.scoring.v1",
-              List.of("invoicing-service", "dunning-service-scoring", "kpi-service-scoring"),
-          "receivables.dunning.v1", List.of("scoring-service", "kpi-service-dunning"));
+              List.of(
+                  "invoicing-service",
+                  "dunning-service-scoring",
+                  "kpi-service-scoring",
+                  "webhooks-service-scoring"),
+          "receivables.dunning.v1",
+              List.of("scoring-service", "kpi-service-dunning", "webhooks-service-dunning"));
 
   /** A type every consumer of the topic reads (invoicing reads only credit holds of scoring's). */
   private static final Map<String, String> KNOWN_TYPE =

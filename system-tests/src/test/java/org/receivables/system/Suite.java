@@ -48,6 +48,7 @@ public final class Suite {
     services.put("scoring", System.getProperty("suite.scoring.url", "http://127.0.0.1:8082"));
     services.put("dunning", System.getProperty("suite.dunning.url", "http://127.0.0.1:8083"));
     services.put("kpi", System.getProperty("suite.kpi.url", "http://127.0.0.1:8084"));
+    services.put("webhooks", System.getProperty("suite.webhooks.url", "http://127.0.0.1:8085"));
     return services;
   }
 

@@ -40,7 +40,8 @@ public class RouteTable {
           "scoring",
               List.of("/api/v1/scores", "/api/v1/financial-statements", "/api/v1/credit-decisions"),
           "dunning", List.of("/api/v1/dunning"),
-          "kpi", List.of("/api/v1/kpis", "/dashboard"));
+          "kpi", List.of("/api/v1/kpis", "/dashboard"),
+          "webhooks", List.of("/api/v1/webhooks"));
 
   private final Map<String, URI> upstreams;
   private final List<Route> routes;
@@ -51,15 +52,17 @@ public class RouteTable {
         config.upstream().invoicing(),
         config.upstream().scoring(),
         config.upstream().dunning(),
-        config.upstream().kpi());
+        config.upstream().kpi(),
+        config.upstream().webhooks());
   }
 
-  public RouteTable(URI invoicing, URI scoring, URI dunning, URI kpi) {
+  public RouteTable(URI invoicing, URI scoring, URI dunning, URI kpi, URI webhooks) {
     upstreams = new LinkedHashMap<>();
     upstreams.put("invoicing", invoicing);
     upstreams.put("scoring", scoring);
     upstreams.put("dunning", dunning);
     upstreams.put("kpi", kpi);
+    upstreams.put("webhooks", webhooks);
     routes =
         upstreams.entrySet().stream()
             .flatMap(

@@ -83,6 +83,9 @@ class InternalTokenTest {
     assertThat(audience(invoicing)).isEqualTo("receivables-invoicing");
     assertThat(audience(dunning)).isEqualTo("receivables-dunning");
     assertThat(audience(kpi)).isEqualTo("receivables-kpi");
+    String webhooks =
+        only(echoedHeaders(DemoKeys.GLOBEX_ADMIN, "/api/v1/webhooks"), "authorization");
+    assertThat(audience(webhooks)).isEqualTo("receivables-webhooks");
     assertThat(dunning).isNotEqualTo(invoicing);
   }
 

@@ -12,7 +12,8 @@ class RouteTableTest {
           URI.create("http://invoicing"),
           URI.create("http://scoring"),
           URI.create("http://dunning"),
-          URI.create("http://kpi"));
+          URI.create("http://kpi"),
+          URI.create("http://webhooks"));
 
   @Test
   void prefixesMapToTheirService() {
@@ -31,6 +32,8 @@ class RouteTableTest {
     assertThat(service("/api/v1/kpis/summary")).isEqualTo("kpi");
     assertThat(service("/dashboard")).isEqualTo("kpi");
     assertThat(service("/dashboard/x.js")).isEqualTo("kpi");
+    assertThat(service("/api/v1/webhooks")).isEqualTo("webhooks");
+    assertThat(service("/api/v1/webhooks/1/deliveries")).isEqualTo("webhooks");
   }
 
   @Test
@@ -39,6 +42,7 @@ class RouteTableTest {
     assertThat(table.match("/api/v1/kpi")).isEmpty();
     assertThat(table.match("/api/v1")).isEmpty();
     assertThat(table.match("/dashboards")).isEmpty();
+    assertThat(table.match("/api/v1/webhook")).isEmpty();
   }
 
   @Test

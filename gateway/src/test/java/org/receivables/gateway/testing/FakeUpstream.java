@@ -46,6 +46,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         "gateway.upstream.invoicing", url,
         "gateway.upstream.dunning", url,
         "gateway.upstream.kpi", url,
+        "gateway.upstream.webhooks", url,
         "gateway.upstream.scoring", "http://127.0.0.1:" + closedPort());
   }
 

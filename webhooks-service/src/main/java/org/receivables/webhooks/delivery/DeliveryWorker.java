@@ -1,0 +1,199 @@
+package org.receivables.webhooks.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.receivables.kit.tenant.TenantScope;
+import org.receivables.webhooks.config.WebhooksConfig;
+
+/**
+ * Attempts due deliveries. Each poll leases subscriptions that have one due (at most as many as
+ * free worker threads), and each leased subscription is worked by one thread: its due deliveries
+ * oldest first, one at a time (concurrency 1 per subscription), no faster than its rate limit, at
+ * most {@value #PER_LEASE} before it yields its thread. A slow or dead receiver so holds one thread
+ * for at most one time-out per attempt and never delays another subscription's deliveries while
+ * threads are free. The attempt happens outside any transaction; its outcome is recorded after, so
+ * a crash between the two re-sends the delivery with the same {@code webhook-id} once the lease
+ * expires: at least once, never lost.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+  /** Deliveries a thread makes to one subscription before it lets others have the thread. */
+  static final int PER_LEASE = 50;
+
+  private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+  @Inject DeliveryQueue queue;
+  @Inject Sender sender;
+  @Inject Clock clock;
+  @Inject WebhooksConfig config;
+  @Inject MeterRegistry metrics;
+
+  private ExecutorService pool;
+  private Semaphore slots;
+  private ReceiverAddress addresses;
+
+  @PostConstruct
+  void init() {
+    int workers = config.delivery().workers();
+    AtomicInteger n = new AtomicInteger();
+    pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "webhook-delivery-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    slots = new Semaphore(workers);
+    addresses =
+        new ReceiverAddress(config.delivery().allowLoopbackHttp(), InetAddress::getAllByName);
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    pool.shutdownNow();
+    pool.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Scheduled(
+      every = "${webhooks.delivery.poll:200ms}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void poll() {
+    if (slots.availablePermits() == 0) {
+      return;
+    }
+    List<DeliveryQueue.PendingTenant> pending =
+        QuarkusTransaction.requiringNew().call(queue::pendingTenants);
+    for (DeliveryQueue.PendingTenant seen : pending) {
+      int free = slots.availablePermits();
+      if (free == 0) {
+        return;
+      }
+      String tenant = seen.tenant();
+      Instant now = clock.instant();
+      List<UUID> leased =
+          TenantScope.call(
+              tenant,
+              () ->
+                  QuarkusTransaction.requiringNew()
+                      .call(
+                          () -> {
+                            List<UUID> due = queue.lease(now, now.plus(lease()), free);
+                            if (due.isEmpty()) {
+                              queue.forget(seen);
+                            }
+                            return due;
+                          }));
+      for (UUID subscription : leased) {
+        slots.acquireUninterruptibly();
+        pool.execute(
+            () -> {
+              try {
+                TenantScope.run(tenant, () -> work(tenant, subscription));
+              } catch (RuntimeException e) {
+                LOG.errorf(e, "Deliveries of subscription %s stopped", subscription);
+              } finally {
+                slots.release();
+              }
+            });
+      }
+    }
+  }
+
+  /** Long enough for one attempt and its bookkeeping; renewed before each attempt. */
+  private Duration lease() {
+    return config.delivery().timeout().plusSeconds(30);
+  }
+
+  private void work(String tenant, UUID subscription) {
+    long gapNanos = TimeUnit.SECONDS.toNanos(1) / config.delivery().perSubscriptionPerSecond();
+    long last = System.nanoTime() - gapNanos;
+    try {
+      for (int i = 0; i < PER_LEASE; i++) {
+        Instant now = clock.instant();
+        Optional<DeliveryQueue.Due> due =
+            QuarkusTransaction.requiringNew().call(() -> queue.next(subscription, now, lease()));
+        if (due.isEmpty()) {
+          return;
+        }
+        long wait = last + gapNanos - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        last = System.nanoTime();
+        attempt(tenant, subscription, due.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      QuarkusTransaction.requiringNew().run(() -> queue.release(subscription));
+    }
+  }
+
+  private void attempt(String tenant, UUID subscription, DeliveryQueue.Due due) {
+    Instant at = clock.instant();
+    Sender.Outcome outcome;
+    try {
+      ReceiverAddress.Target target = addresses.check(due.url());
+      Map<String, String> headers =
+          Signatures.headers(due.id(), at.getEpochSecond(), due.payload(), secrets(due, at));
+      outcome = sender.send(target, headers, due.payload());
+    } catch (ReceiverAddress.RefusedException e) {
+      outcome = new Sender.Outcome(null, 0, "not sent: " + e.getMessage(), null);
+    }
+    Sender.Outcome result = outcome;
+    metrics
+        .counter("webhooks.attempts", "outcome", result.delivered() ? "2xx" : "failed")
+        .increment();
+    QuarkusTransaction.requiringNew().run(() -> record(tenant, subscription, due, at, result));
+  }
+
+  private void record(
+      String tenant, UUID subscription, DeliveryQueue.Due due, Instant at, Sender.Outcome outcome) {
+    queue.recordAttempt(tenant, due.id(), at, outcome);
+    if (outcome.delivered()) {
+      queue.delivered(subscription, due.id(), at, outcome.statusCode());
+      return;
+    }
+    Optional<Instant> next = RetrySchedule.next(due.attempts() + 1, at);
+    Instant failingSince = queue.failed(subscription, due.id(), at, outcome.statusCode(), next);
+    if (!failingSince.isAfter(at.minus(config.delivery().disableAfter()))) {
+      String reason = "every delivery attempt failed since " + failingSince;
+      queue.disable(subscription, at, reason);
+      metrics.counter("webhooks.subscriptions.disabled").increment();
+      LOG.warnf("Webhook subscription %s of tenant %s disabled: %s", subscription, tenant, reason);
+    }
+  }
+
+  private static List<String> secrets(DeliveryQueue.Due due, Instant at) {
+    List<String> secrets = new ArrayList<>(2);
+    secrets.add(due.secret());
+    if (due.previousSecret() != null
+        && due.previousExpiresAt() != null
+        && at.isBefore(due.previousExpiresAt())) {
+      secrets.add(due.previousSecret());
+    }
+    return secrets;
+  }
+}

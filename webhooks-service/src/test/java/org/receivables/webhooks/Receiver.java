@@ -1,0 +1,90 @@
+package org.receivables.webhooks;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A webhook receiver on 127.0.0.1 for the tests: records every request per path, and answers each
+ * path with the status codes a test queued (then 200).
+ */
+final class Receiver implements AutoCloseable {
+
+  /** One request as received. */
+  record Request(String path, Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      for (var e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue().get(0);
+        }
+      }
+      return null;
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newFixedThreadPool(4);
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+
+  Receiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(threads);
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String path = exchange.getRequestURI().getPath();
+          requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body));
+          Deque<Integer> queued = answers.get(path);
+          Integer status;
+          synchronized (this) {
+            status = queued == null ? null : queued.poll();
+          }
+          byte[] answer =
+              (status == null ? "ok" : "failing on purpose").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  /** The URL of a path on this receiver. */
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** The next requests to {@code path} are answered with these statuses, then 200. */
+  synchronized void answer(String path, Integer... statuses) {
+    answers.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(statuses));
+  }
+
+  List<Request> at(String path) {
+    List<Request> out = new ArrayList<>();
+    for (Request r : requests) {
+      if (r.path().equals(path)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}

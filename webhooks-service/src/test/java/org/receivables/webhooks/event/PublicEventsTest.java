@@ -1,0 +1,171 @@
+package org.receivables.webhooks.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.receivables.events.CreditHoldChanged;
+import org.receivables.events.CustomerRegistered;
+import org.receivables.events.DisputeOpened;
+import org.receivables.events.DisputeResolved;
+import org.receivables.events.DomainEvent;
+import org.receivables.events.InvoiceCancelled;
+import org.receivables.events.InvoiceDueDateChanged;
+import org.receivables.events.InvoiceIssued;
+import org.receivables.events.PaymentReceived;
+import org.receivables.events.PaymentTermsData;
+import org.receivables.events.PromiseBroken;
+import org.receivables.events.ReminderSent;
+import org.receivables.events.ScoreChanged;
+
+class PublicEventsTest {
+
+  private static final String T = "acme";
+  private static final String C = "c-1";
+  private static final LocalDate D = LocalDate.of(2026, 12, 7);
+  private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+
+  private final AtomicLong counter = new AtomicLong();
+
+  private List<PublicEvents.Mapped> map(DomainEvent e) {
+    return PublicEvents.map(e, "ev-1", counter::incrementAndGet);
+  }
+
+  private static PaymentReceived payment(BigDecimal outstanding, String status) {
+    return new PaymentReceived(
+        T,
+        C,
+        "inv-1",
+        "pay-1",
+        "EUR",
+        new BigDecimal("100.00"),
+        null,
+        D,
+        "REF",
+        new BigDecimal("1200.00"),
+        outstanding,
+        status);
+  }
+
+  @Test
+  void everyPublicTypeHasItsInternalSourceAndEveryMappedTypeIsPublic() {
+    List<DomainEvent> sources =
+        List.of(
+            new CustomerRegistered(
+                T,
+                C,
+                "C-1",
+                "Martin",
+                "FR",
+                "EUR",
+                "fr",
+                "a@b.fr",
+                null,
+                "retail",
+                new PaymentTermsData(30, null)),
+            new InvoiceIssued(
+                T,
+                C,
+                "inv-1",
+                "F-1",
+                D,
+                D.plusDays(30),
+                "EUR",
+                new BigDecimal("1000.00"),
+                new BigDecimal("200.00"),
+                new BigDecimal("1200.00"),
+                new BigDecimal("1200.00"),
+                null),
+            new InvoiceCancelled(T, C, "inv-1", "F-1", "EUR", D, "error", BigDecimal.ZERO),
+            payment(BigDecimal.ZERO, "PAID"),
+            new DisputeOpened(T, C, "inv-1", "d-1", "damaged", new BigDecimal("10.00"), D),
+            new DisputeResolved(T, C, "inv-1", "d-1", "ACCEPTED", D),
+            new ReminderSent(
+                T,
+                C,
+                "r-1",
+                List.of("inv-1"),
+                "FIRST",
+                "EMAIL",
+                new BigDecimal("1200.00"),
+                "EUR",
+                NOW,
+                "p-1",
+                1),
+            new PromiseBroken(T, C, "pr-1", D),
+            new CreditHoldChanged(T, C, true, "score", "scoring", NOW),
+            new ScoreChanged(
+                T, C, 640, "B", new BigDecimal("0.021"), new BigDecimal("5000"), "EUR", NOW));
+
+    List<PublicEvents.Mapped> mapped = sources.stream().flatMap(e -> map(e).stream()).toList();
+    List<String> types = mapped.stream().map(PublicEvents.Mapped::type).toList();
+    for (PublicEvents.Mapped m : mapped) {
+      assertThat(m.data()).isInstanceOf(Payloads.BY_TYPE.get(m.type()));
+    }
+
+    assertThat(types).containsExactlyInAnyOrderElementsOf(PublicTypes.ALL);
+    assertThat(PublicEvents.SOURCES)
+        .containsExactlyInAnyOrderElementsOf(
+            sources.stream().map(e -> (Class<? extends DomainEvent>) e.getClass()).toList());
+  }
+
+  @Test
+  void aSettlingPaymentIsAlsoInvoicePaidWithItsOwnIdAndTheNextSequence() {
+    List<PublicEvents.Mapped> out = map(payment(new BigDecimal("0.00"), null));
+
+    assertThat(out)
+        .extracting(PublicEvents.Mapped::type)
+        .containsExactly("payment.received", "invoice.paid");
+    assertThat(out.get(1).id()).isEqualTo("ev-1:invoice.paid");
+    assertThat(((Payloads.PaymentReceived) out.get(0).data()).sequence()).isEqualTo(1);
+    assertThat(((Payloads.InvoicePaid) out.get(1).data()).sequence()).isEqualTo(2);
+  }
+
+  @Test
+  void aPartPaymentIsOnlyPaymentReceived() {
+    assertThat(map(payment(new BigDecimal("1100.00"), "PARTIALLY_PAID")))
+        .extracting(PublicEvents.Mapped::type)
+        .containsExactly("payment.received");
+  }
+
+  @Test
+  void internalBookkeepingIsNotPublished() {
+    assertThat(map(new InvoiceDueDateChanged(T, C, "inv-1", D, D.plusDays(10)))).isEmpty();
+  }
+
+  @Test
+  void thePayloadIsTypeTimestampAndDataWithIsoDatesAndExactAmounts() throws Exception {
+    PublicEvents.Mapped m =
+        map(new InvoiceIssued(
+                T,
+                C,
+                "inv-1",
+                "F-1",
+                D,
+                D.plusDays(30),
+                "EUR",
+                new BigDecimal("1000.00"),
+                new BigDecimal("200.00"),
+                new BigDecimal("1200.00"),
+                new BigDecimal("1200.00"),
+                null))
+            .get(0);
+
+    JsonNode json = new ObjectMapper().readTree(PayloadJson.write(m.type(), NOW, m.data()));
+
+    assertThat(json.fieldNames()).toIterable().containsExactly("type", "timestamp", "data");
+    assertThat(json.get("type").asText()).isEqualTo("invoice.issued");
+    assertThat(json.get("timestamp").asText()).isEqualTo("2026-12-07T10:00:00Z");
+    assertThat(json.at("/data/dueDate").asText()).isEqualTo("2027-01-06");
+    assertThat(json.at("/data/totalInclTax").decimalValue()).isEqualTo(new BigDecimal("1200.00"));
+    assertThat(json.at("/data/eventId").asText()).isEqualTo("ev-1");
+    assertThat(json.at("/data/customerId").asText()).isEqualTo(C);
+    assertThat(json.at("/data/sequence").asLong()).isEqualTo(1);
+  }
+}
