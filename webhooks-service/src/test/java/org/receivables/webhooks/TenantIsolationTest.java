@@ -37,10 +37,16 @@ class TenantIsolationTest {
           .post("/api/v1/webhooks")
           .then()
           .statusCode(201);
+      TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
     }
 
     Seen seen = TenantIsolationTestSupport.assertIsolated(requestProbe(mine, other), mine);
-    assertThat(seen.rows()).containsEntry("webhook_subscription", 1L);
+    assertThat(seen.rows())
+        .containsEntry("webhook_subscription", 1L)
+        .containsEntry("idempotency_record", 1L);
+    assertThat(TenantIsolationTestSupport.countUnbound(dataSource, "idempotency_record", other))
+        .as("the other tenant's rows the request tried to delete")
+        .containsEntry(other, 1L);
     TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, seen.pids());
 
     Seen scoped =
