@@ -40,6 +40,18 @@ public class EntryApplication {
   @Inject EntityManager em;
   @Inject Clock clock;
 
+  /** An automatic match: the chosen candidate's invoices (one customer) and the rest on account. */
+  public record Auto(
+      EntryRow entry, List<Allocation> allocations, UUID customerId, BigDecimal onAccount) {}
+
+  /** One entry's payments (one per customer paid) and what stays on account, ready to write. */
+  private record Plan(
+      EntryRow entry,
+      List<AllocatedPaymentRequest> payments,
+      UUID accountCustomer,
+      BigDecimal onAccount,
+      String how) {}
+
   /**
    * Applies {@code allocations} (invoices of one or more customers) and leaves {@code onAccount}
    * with {@code accountCustomer}. Every invoice is locked and checked first, so an automatic match
@@ -75,49 +87,104 @@ public class EntryApplication {
     if (!errors.isEmpty()) {
       throw Problems.invalid(400, errors);
     }
-    String reference =
-        entry.entryReference() != null ? entry.entryReference() : "bank entry " + entry.id();
-    List<String> done = new ArrayList<>();
-    for (var part : byCustomer.entrySet()) {
-      BigDecimal sum =
-          part.getValue().stream()
-              .map(AllocatedPaymentRequest.AllocationRequest::amount)
-              .reduce(BigDecimal.ZERO, BigDecimal::add);
-      PaymentService.Result r =
-          payments.payAllocated(
-              tenantId,
-              new AllocatedPaymentRequest(
-                  part.getKey(), sum, entry.bookingDate(), reference, part.getValue()));
-      store.recordApplication(tenantId, entry.id(), r.payment().id, null);
-      done.add(
-          "payment "
-              + r.payment().id
-              + " of "
-              + Money.round(sum, entry.currency()).toPlainString());
-    }
+    List<AllocatedPaymentRequest> requests = new ArrayList<>();
+    byCustomer.forEach((customer, parts) -> requests.add(request(entry, customer, parts)));
     UUID customer = accountCustomer;
     if (customer == null && byCustomer.size() == 1) {
       customer = byCustomer.keySet().iterator().next();
     }
-    if (onAccount.signum() > 0) {
-      if (customer == null) {
-        throw ProblemException.invalid(
-            "customerId",
-            "name the customer whose account keeps the " + onAccount.toPlainString() + " left");
-      }
-      UUID credit =
-          credits.add(
-              tenantId,
-              customer,
-              "CASH",
-              entry.currency(),
-              onAccount,
-              entry.bookingDate(),
-              "bank entry " + entry.id());
-      store.recordApplication(tenantId, entry.id(), null, credit);
-      done.add(onAccount.toPlainString() + " left on the customer's account");
+    execute(tenantId, List.of(new Plan(entry, requests, customer, onAccount, how)));
+  }
+
+  /**
+   * Applies a batch's automatic matches together: their payments through {@link
+   * PaymentService#payAllocatedAll} (one lock query, events and audit in one batch each), then what
+   * the entries made and their audit, each in one batch. All or none.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void applyAll(String tenantId, List<Auto> matches, String how) {
+    List<Plan> plans = new ArrayList<>();
+    for (Auto m : matches) {
+      List<AllocatedPaymentRequest> requests =
+          m.allocations().isEmpty()
+              ? List.of()
+              : List.of(
+                  request(
+                      m.entry(),
+                      m.customerId(),
+                      m.allocations().stream()
+                          .map(
+                              a ->
+                                  new AllocatedPaymentRequest.AllocationRequest(
+                                      a.invoiceId(), a.amount()))
+                          .toList()));
+      plans.add(new Plan(m.entry(), requests, m.customerId(), m.onAccount(), how));
     }
-    store.audit(tenantId, entry.id(), "APPLIED", how + ": " + String.join("; ", done));
+    execute(tenantId, plans);
+  }
+
+  private static AllocatedPaymentRequest request(
+      EntryRow entry, UUID customer, List<AllocatedPaymentRequest.AllocationRequest> parts) {
+    String reference =
+        entry.entryReference() != null ? entry.entryReference() : "bank entry " + entry.id();
+    BigDecimal sum =
+        parts.stream()
+            .map(AllocatedPaymentRequest.AllocationRequest::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return new AllocatedPaymentRequest(customer, sum, entry.bookingDate(), reference, parts);
+  }
+
+  /** Pays the plans' payments in one call, then records what each entry made and audits it. */
+  private void execute(String tenantId, List<Plan> plans) {
+    List<AllocatedPaymentRequest> all = plans.stream().flatMap(p -> p.payments().stream()).toList();
+    List<PaymentService.Result> paid =
+        all.isEmpty() ? List.of() : payments.payAllocatedAll(tenantId, all);
+    List<EntryStore.Made> made = new ArrayList<>();
+    List<EntryStore.AuditLine> audit = new ArrayList<>();
+    int next = 0;
+    for (Plan p : plans) {
+      EntryRow entry = p.entry();
+      List<String> done = new ArrayList<>();
+      for (AllocatedPaymentRequest r : p.payments()) {
+        Payment payment = paid.get(next++).payment();
+        if (!payment.currency.equals(entry.currency())) {
+          throw ProblemException.invalid(
+              "allocations",
+              "are in " + payment.currency + ", the transfer in " + entry.currency());
+        }
+        made.add(new EntryStore.Made(entry.id(), payment.id, null));
+        done.add(
+            "payment "
+                + payment.id
+                + " of "
+                + Money.round(r.amount(), entry.currency()).toPlainString());
+      }
+      if (p.onAccount().signum() > 0) {
+        if (p.accountCustomer() == null) {
+          throw ProblemException.invalid(
+              "customerId",
+              "name the customer whose account keeps the "
+                  + p.onAccount().toPlainString()
+                  + " left");
+        }
+        UUID credit =
+            credits.add(
+                tenantId,
+                p.accountCustomer(),
+                "CASH",
+                entry.currency(),
+                p.onAccount(),
+                entry.bookingDate(),
+                "bank entry " + entry.id());
+        made.add(new EntryStore.Made(entry.id(), null, credit));
+        done.add(p.onAccount().toPlainString() + " left on the customer's account");
+      }
+      audit.add(
+          new EntryStore.AuditLine(
+              entry.id(), "APPLIED", p.how() + ": " + String.join("; ", done)));
+    }
+    store.recordApplications(tenantId, made);
+    store.auditAll(tenantId, audit);
   }
 
   /** A collector's match: checked against the entry, applied, and the payer's IBAN learnt. */
@@ -221,16 +288,13 @@ public class EntryApplication {
     store.audit(tenantId, entry.id(), "UNMATCHED", reason);
   }
 
+  /** Payers' IBANs that paid these customers, with how many confirmations each, in one batch. */
+  void learnAll(String tenantId, Map<EntryStore.Payer, Integer> confirmations) {
+    store.learnAll(tenantId, confirmations, Instant.now(clock));
+  }
+
   /** The payer's IBAN paid this customer: one more confirmation. */
   void learn(String tenantId, String iban, UUID customerId) {
-    em.createNativeQuery(
-            "insert into payer_account (tenant_id, iban, customer_id, confirmations, last_at) values"
-                + " (:t, :i, :c, 1, :at) on conflict (tenant_id, iban, customer_id) do update set"
-                + " confirmations = payer_account.confirmations + 1, last_at = excluded.last_at")
-        .setParameter("t", tenantId)
-        .setParameter("i", iban)
-        .setParameter("c", customerId)
-        .setParameter("at", Instant.now(clock))
-        .executeUpdate();
+    learnAll(tenantId, Map.of(new EntryStore.Payer(iban, customerId), 1));
   }
 }

@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.receivables.invoicing.cash.match.AmountEvidence.Allocation;
 import org.receivables.invoicing.cash.match.BatchBook;
+import org.receivables.invoicing.cash.match.Candidate;
 import org.receivables.invoicing.cash.match.Decision;
 import org.receivables.invoicing.cash.match.EntryStatus;
 import org.receivables.invoicing.cash.match.Matcher;
@@ -16,10 +20,11 @@ import org.receivables.invoicing.cash.match.PayerIbanEvidence;
 import org.receivables.invoicing.cash.match.Transfer;
 
 /**
- * Decides one recorded entry, in the caller's transaction: a credit is matched and, when the
- * decision is MATCHED and applying is allowed, applied (a match as sure as a valid RF reference
- * teaches the payer's IBAN); a returned transfer reverses the payments of the entry it returns;
- * anything else is ignored. Every path marks the entry processed.
+ * Decides recorded entries, in the caller's transaction: a credit is matched and, when the decision
+ * is MATCHED and applying is allowed, applied (a match as sure as a valid RF reference teaches the
+ * payer's IBAN); a returned transfer reverses the payments of the entry it returns; anything else
+ * is ignored. Every path marks the entry processed. Deciding reads and writes a batch of entries at
+ * a time: a few queries for a whole batch, not a few per entry.
  */
 @ApplicationScoped
 public class EntryProcessing {
@@ -28,50 +33,73 @@ public class EntryProcessing {
   @Inject EntryApplication application;
 
   /**
-   * @param mayApply false when applying this entry failed before: the decision is kept for a
+   * Decides the entries in order and writes the decisions together: the automatic matches' payments
+   * in one batch ({@link EntryApplication#applyAll}), the decisions in another. An entry whose
+   * lookups saw an invoice an earlier entry of the batch is paying, and a returned transfer after
+   * others, stop the batch there: they are decided in the next, once those payments are written.
+   *
+   * @param mayApply false when applying these entries failed before: the decision is kept for a
    *     collector, with {@code why}, and nothing is applied
+   * @return how many of the entries were processed (at least one, when there are any)
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void process(
+  public int processAll(
       String tenantId,
-      EntryRow entry,
+      List<EntryRow> entries,
       BatchBook book,
       Matcher.Settings settings,
       boolean mayApply,
       String why) {
-    if (entry.reversal()) {
-      returned(tenantId, entry);
-      book.changedAll();
-      return;
-    }
-    if (!entry.credit()) {
-      ignore(entry, "a debit: recorded, never matched");
-      return;
-    }
-    Decision d = Matcher.match(transfer(entry), book, settings);
-    if (d.status() == EntryStatus.MATCHED && !mayApply) {
-      List<String> reasons = new ArrayList<>(d.reasons());
-      reasons.add("applying it automatically failed (" + why + "): a collector decides");
-      d = new Decision(EntryStatus.SUGGESTED, null, d.candidates(), reasons);
-    }
-    if (d.status() == EntryStatus.MATCHED) {
-      application.apply(
-          tenantId,
-          entry,
-          d.chosen().allocations(),
-          d.chosen().customerId(),
-          d.chosen().onAccount(),
-          "applied automatically");
-      book.changed(d.chosen().allocations().stream().map(Allocation::invoiceId).toList());
-      if (d.confidence() >= PayerIbanEvidence.CONFIRMS
-          && entry.debtorIban() != null
-          && !entry.debtorIban().isBlank()) {
-        String iban = PayerIbanEvidence.normalise(entry.debtorIban());
-        application.learn(tenantId, iban, d.chosen().customerId());
-        book.learnt(iban, d.chosen().customerId());
+    List<EntryStore.Decided> decided = new ArrayList<>();
+    List<EntryApplication.Auto> matches = new ArrayList<>();
+    Map<EntryStore.Payer, Integer> learnt = new HashMap<>();
+    Set<UUID> paying = new HashSet<>();
+    int done = 0;
+    for (EntryRow entry : entries) {
+      if (entry.reversal()) {
+        if (done == 0) {
+          returned(tenantId, entry);
+          done++;
+        }
+        break; // what the batch read before may have changed
       }
+      if (!entry.credit()) {
+        ignore(entry, "a debit: recorded, never matched");
+        done++;
+        continue;
+      }
+      book.nextTransfer();
+      Decision d = Matcher.match(transfer(entry), book, settings);
+      if (book.readAny(paying)) {
+        break;
+      }
+      if (d.status() == EntryStatus.MATCHED && !mayApply) {
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add("applying it automatically failed (" + why + "): a collector decides");
+        d = new Decision(EntryStatus.SUGGESTED, null, d.candidates(), reasons);
+      }
+      if (d.status() == EntryStatus.MATCHED) {
+        Candidate c = d.chosen();
+        matches.add(
+            new EntryApplication.Auto(entry, c.allocations(), c.customerId(), c.onAccount()));
+        c.allocations().forEach(a -> paying.add(a.invoiceId()));
+        if (d.confidence() >= PayerIbanEvidence.CONFIRMS
+            && entry.debtorIban() != null
+            && !entry.debtorIban().isBlank()) {
+          String iban = PayerIbanEvidence.normalise(entry.debtorIban());
+          learnt.merge(new EntryStore.Payer(iban, c.customerId()), 1, Integer::sum);
+          book.learnt(iban, c.customerId());
+        }
+      }
+      decided.add(
+          new EntryStore.Decided(
+              entry.id(), d, d.chosen() == null ? null : d.chosen().customerId()));
+      done++;
     }
-    store.saveDecision(entry.id(), d, d.chosen() == null ? null : d.chosen().customerId());
+    application.applyAll(tenantId, matches, "applied automatically");
+    application.learnAll(tenantId, learnt);
+    store.saveDecisions(decided);
+    return done;
   }
 
   static Transfer transfer(EntryRow e) {

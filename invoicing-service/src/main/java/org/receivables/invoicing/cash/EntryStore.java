@@ -12,17 +12,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.receivables.invoicing.cash.match.Decision;
-import org.receivables.invoicing.cash.statement.ParsedStatement;
+import org.receivables.kit.jdbc.JdbcBatch;
 import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantContext;
 
 /**
- * The cash tables in plain SQL: statements, entries (unique per account and bank reference, so an
- * overlapping statement finds the entries it shares with an earlier one), what applying an entry
- * made, and the entry audit trail.
+ * The cash tables in plain SQL: entries (recorded by {@link StatementStore}), their decisions, what
+ * applying an entry made, the payers' accounts learnt and the entry audit trail.
  */
 @ApplicationScoped
 public class EntryStore {
@@ -35,96 +35,6 @@ public class EntryStore {
   @Inject ObjectMapper json;
   @Inject TenantContext tenant;
   @Inject Clock clock;
-
-  Optional<UUID> findStatement(String tenantId, String account, String key) {
-    return em
-        .createNativeQuery(
-            "select id from bank_statement where tenant_id = :t and account = :a and statement_key = :k")
-        .setParameter("t", tenantId)
-        .setParameter("a", account)
-        .setParameter("k", key)
-        .getResultList()
-        .stream()
-        .findFirst()
-        .map(UUID.class::cast);
-  }
-
-  /** Inserts the statement unless a concurrent import did; true when this one did. */
-  boolean insertStatement(
-      UUID id, String tenantId, ParsedStatement s, Boolean balanced, String note) {
-    return em.createNativeQuery(
-                "insert into bank_statement (id, tenant_id, format, account, statement_key, currency,"
-                    + " opening_balance, closing_balance, balanced, balance_note, entries, created_at)"
-                    + " values (:id, :t, :f, :a, :k, :c, :o, :cl, :b, :n, :e, :at)"
-                    + " on conflict (tenant_id, account, statement_key) do nothing")
-            .setParameter("id", id)
-            .setParameter("t", tenantId)
-            .setParameter("f", s.format())
-            .setParameter("a", s.account())
-            .setParameter("k", s.statementKey())
-            .setParameter("c", s.currency())
-            .setParameter("o", s.opening())
-            .setParameter("cl", s.closing())
-            .setParameter("b", balanced)
-            .setParameter("n", note)
-            .setParameter("e", s.entries().size())
-            .setParameter("at", Instant.now(clock))
-            .executeUpdate()
-        == 1;
-  }
-
-  /**
-   * Inserts the entry unless its account already has it; the stored id either way, and whether new.
-   */
-  UUID insertEntry(String tenantId, String account, ParsedStatement.Entry e, boolean[] isNew) {
-    UUID id = UUID.randomUUID();
-    int n =
-        em.createNativeQuery(
-                "insert into bank_entry (id, tenant_id, account, entry_key, entry_reference, amount,"
-                    + " currency, credit, reversal, booking_date, debtor_name, debtor_iban,"
-                    + " remittance, end_to_end_id, status, candidates, reasons, version, created_at,"
-                    + " processed) values (:id, :t, :a, :k, :r, :amt, :cur, :cr, :rv, :bd, :dn, :di,"
-                    + " :rm, :e2e, 'UNMATCHED', '[]', '[]', 0, :at, false)"
-                    + " on conflict (tenant_id, account, entry_key) do nothing")
-            .setParameter("id", id)
-            .setParameter("t", tenantId)
-            .setParameter("a", account)
-            .setParameter("k", e.entryKey())
-            .setParameter("r", e.entryReference())
-            .setParameter("amt", e.amount())
-            .setParameter("cur", e.currency())
-            .setParameter("cr", e.credit())
-            .setParameter("rv", e.reversal())
-            .setParameter("bd", e.bookingDate())
-            .setParameter("dn", e.debtorName())
-            .setParameter("di", e.debtorIban())
-            .setParameter("rm", e.remittance())
-            .setParameter("e2e", e.endToEndId())
-            .setParameter("at", Instant.now(clock))
-            .executeUpdate();
-    isNew[0] = n == 1;
-    if (n == 1) {
-      return id;
-    }
-    return (UUID)
-        em.createNativeQuery(
-                "select id from bank_entry where tenant_id = :t and account = :a and entry_key = :k")
-            .setParameter("t", tenantId)
-            .setParameter("a", account)
-            .setParameter("k", e.entryKey())
-            .getSingleResult();
-  }
-
-  void link(String tenantId, UUID statementId, UUID entryId, int position) {
-    em.createNativeQuery(
-            "insert into bank_statement_entry (tenant_id, statement_id, entry_id, position)"
-                + " values (:t, :s, :e, :p) on conflict do nothing")
-        .setParameter("t", tenantId)
-        .setParameter("s", statementId)
-        .setParameter("e", entryId)
-        .setParameter("p", position)
-        .executeUpdate();
-  }
 
   Optional<EntryRow> find(String tenantId, UUID entryId, boolean lock) {
     return NamedRows.first(
@@ -186,24 +96,42 @@ public class EntryStore {
         .map(UUID.class::cast);
   }
 
-  void saveDecision(UUID entryId, Decision d, UUID customerId) {
-    List<CandidateRow> rows = new ArrayList<>();
-    for (var c : d.candidates()) {
-      BigDecimal conf = BigDecimal.valueOf(c.confidence()).setScale(4, RoundingMode.HALF_UP);
-      if (c.allocations().isEmpty()) {
-        rows.add(new CandidateRow(null, c.customerId(), c.onAccount(), conf));
+  /** A decision to store on its entry, and the customer it names (null when none). */
+  record Decided(UUID entryId, Decision decision, UUID customerId) {}
+
+  /** Stores the decisions on their entries, marking them processed, in one batch. */
+  void saveDecisions(List<Decided> decided) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Decided x : decided) {
+      Decision d = x.decision();
+      List<CandidateRow> candidates = new ArrayList<>();
+      for (var c : d.candidates()) {
+        BigDecimal conf = BigDecimal.valueOf(c.confidence()).setScale(4, RoundingMode.HALF_UP);
+        if (c.allocations().isEmpty()) {
+          candidates.add(new CandidateRow(null, c.customerId(), c.onAccount(), conf));
+        }
+        c.allocations()
+            .forEach(
+                a ->
+                    candidates.add(
+                        new CandidateRow(a.invoiceId(), c.customerId(), a.amount(), conf)));
       }
-      c.allocations()
-          .forEach(
-              a -> rows.add(new CandidateRow(a.invoiceId(), c.customerId(), a.amount(), conf)));
+      rows.add(
+          new Object[] {
+            d.status().name(),
+            x.customerId(),
+            BigDecimal.valueOf(d.confidence()).setScale(4, RoundingMode.HALF_UP),
+            write(candidates),
+            write(d.reasons()),
+            x.entryId()
+          });
     }
-    update(
-        entryId,
-        d.status().name(),
-        customerId,
-        BigDecimal.valueOf(d.confidence()),
-        rows,
-        d.reasons());
+    // a batch of updates: the driver rewrites only inserts, but still sends them in one go
+    JdbcBatch.insert(
+        em,
+        "update bank_entry set status = ?, customer_id = ?, confidence = ?, candidates = ?,"
+            + " reasons = ?, processed = true, version = version + 1 where id = ?",
+        rows);
   }
 
   void update(
@@ -230,16 +158,41 @@ public class EntryStore {
     q.executeUpdate();
   }
 
-  void recordApplication(String tenantId, UUID entryId, UUID paymentId, UUID creditId) {
-    em.createNativeQuery(
-            "insert into bank_entry_application (id, tenant_id, entry_id, payment_id,"
-                + " account_credit_id) values (:id, :t, :e, :p, :c)")
-        .setParameter("id", UUID.randomUUID())
-        .setParameter("t", tenantId)
-        .setParameter("e", entryId)
-        .setParameter("p", paymentId)
-        .setParameter("c", creditId)
-        .executeUpdate();
+  /** What applying an entry made, as it is written: a payment, or cash left on account. */
+  record Made(UUID entryId, UUID paymentId, UUID accountCreditId) {}
+
+  void recordApplications(String tenantId, List<Made> made) {
+    JdbcBatch.insert(
+        em,
+        "insert into bank_entry_application (id, tenant_id, entry_id, payment_id,"
+            + " account_credit_id) values (?, ?, ?, ?, ?)",
+        made.stream()
+            .map(
+                m ->
+                    new Object[] {
+                      UUID.randomUUID(), tenantId, m.entryId(), m.paymentId(), m.accountCreditId()
+                    })
+            .toList());
+  }
+
+  /** A payer's account and a customer it paid. */
+  record Payer(String iban, UUID customerId) {}
+
+  /** One more confirmation per time each payer paid its customer, in one batch. */
+  void learnAll(String tenantId, Map<Payer, Integer> confirmations, Instant at) {
+    JdbcBatch.insert(
+        em,
+        "insert into payer_account (tenant_id, iban, customer_id, confirmations, last_at) values"
+            + " (?, ?, ?, ?, ?) on conflict (tenant_id, iban, customer_id) do update set"
+            + " confirmations = payer_account.confirmations + excluded.confirmations, last_at ="
+            + " excluded.last_at",
+        confirmations.entrySet().stream()
+            .map(
+                e ->
+                    new Object[] {
+                      tenantId, e.getKey().iban(), e.getKey().customerId(), e.getValue(), at
+                    })
+            .toList());
   }
 
   /** What applying an entry made: a payment, or cash left on the customer's account. */
@@ -264,17 +217,23 @@ public class EntryStore {
         .executeUpdate();
   }
 
+  /** One line of an entry's audit trail. */
+  record AuditLine(UUID entryId, String action, String detail) {}
+
   void audit(String tenantId, UUID entryId, String action, String detail) {
-    em.createNativeQuery(
-            "insert into bank_entry_audit (tenant_id, entry_id, at, principal, action, detail)"
-                + " values (:t, :e, :at, :p, :a, :d)")
-        .setParameter("t", tenantId)
-        .setParameter("e", entryId)
-        .setParameter("at", Instant.now(clock))
-        .setParameter("p", tenant.boundTenant().isPresent() ? principal() : "system")
-        .setParameter("a", action)
-        .setParameter("d", detail)
-        .executeUpdate();
+    auditAll(tenantId, List.of(new AuditLine(entryId, action, detail)));
+  }
+
+  void auditAll(String tenantId, List<AuditLine> lines) {
+    Instant at = Instant.now(clock);
+    String who = tenant.boundTenant().isPresent() ? principal() : "system";
+    JdbcBatch.insert(
+        em,
+        "insert into bank_entry_audit (tenant_id, entry_id, at, principal, action, detail)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        lines.stream()
+            .map(l -> new Object[] {tenantId, l.entryId(), at, who, l.action(), l.detail()})
+            .toList());
   }
 
   private String principal() {

@@ -11,19 +11,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.receivables.events.PaymentReceived;
 import org.receivables.events.PaymentReversed;
 import org.receivables.events.Topics;
 import org.receivables.invoicing.audit.AuditTrail;
 import org.receivables.invoicing.common.Problems;
-import org.receivables.invoicing.customer.CustomerService;
-import org.receivables.invoicing.einvoice.lifecycle.LifecycleStatusService;
 import org.receivables.invoicing.invoice.Invoice;
 import org.receivables.invoicing.invoice.InvoiceLifecycle.Operation;
 import org.receivables.kit.money.Money;
@@ -46,12 +45,11 @@ public class PaymentService {
   private record Application(Invoice invoice, BigDecimal amount, String field) {}
 
   @Inject EntityManager em;
-  @Inject CustomerService customers;
+  @Inject PaymentEvents events;
   @Inject Outbox outbox;
   @Inject AuditTrail audit;
   @Inject BusinessCalendar calendar;
   @Inject Clock clock;
-  @Inject LifecycleStatusService lifecycle;
 
   @Transactional
   public Result payInvoice(String tenantId, UUID invoiceId, PaymentRequest request) {
@@ -65,28 +63,67 @@ public class PaymentService {
           "amount", "has more decimals than " + invoice.currency + " allows");
     }
     invoice.require(Operation.PAY);
-    return record(
-        tenantId,
-        invoice.customerId,
-        invoice.currency,
-        request.amount(),
-        request.receivedOn(),
-        request.reference(),
-        List.of(new Application(invoice, request.amount(), "amount")));
+    em.flush();
+    return events
+        .announce(
+            tenantId,
+            List.of(
+                prepare(
+                    tenantId,
+                    invoice.customerId,
+                    invoice.currency,
+                    request.amount(),
+                    request.receivedOn(),
+                    request.reference(),
+                    List.of(new Application(invoice, request.amount(), "amount")))))
+        .get(0);
   }
 
   @Transactional
   public Result payAllocated(String tenantId, AllocatedPaymentRequest request) {
-    try {
-      customers.get(tenantId, request.customerId());
-    } catch (ProblemException e) {
-      throw ProblemException.invalid(
-          "customerId", "no customer " + request.customerId() + " exists");
-    }
-    checkReceivedOn(request.receivedOn());
-    var wanted = request.allocations();
+    return payAllocatedAll(tenantId, List.of(request)).get(0);
+  }
+
+  /**
+   * Several payments at once (cash application applies a chunk of bank entries together): each
+   * checked as one would be, every invoice locked in one query, and the payments' events and audit
+   * written in one batch each. All or none.
+   */
+  @Transactional
+  public List<Result> payAllocatedAll(String tenantId, List<AllocatedPaymentRequest> requests) {
+    Set<UUID> known =
+        new HashSet<>(
+            em.createQuery(
+                    "select c.id from Customer c where c.tenantId = :t and c.id in :ids",
+                    UUID.class)
+                .setParameter("t", tenantId)
+                .setParameter(
+                    "ids", requests.stream().map(AllocatedPaymentRequest::customerId).toList())
+                .getResultList());
     Map<UUID, Invoice> locked =
-        lockInvoices(tenantId, wanted.stream().map(a -> a.invoiceId()).toList());
+        lockInvoices(
+            tenantId,
+            requests.stream()
+                .flatMap(r -> r.allocations().stream())
+                .map(AllocatedPaymentRequest.AllocationRequest::invoiceId)
+                .toList());
+    List<Result> prepared = new ArrayList<>();
+    for (AllocatedPaymentRequest request : requests) {
+      if (!known.contains(request.customerId())) {
+        throw ProblemException.invalid(
+            "customerId", "no customer " + request.customerId() + " exists");
+      }
+      checkReceivedOn(request.receivedOn());
+      prepared.add(prepare(tenantId, request, locked));
+    }
+    em.flush();
+    return events.announce(tenantId, prepared);
+  }
+
+  /** One allocated payment checked against the locked invoices and applied to them. */
+  private Result prepare(
+      String tenantId, AllocatedPaymentRequest request, Map<UUID, Invoice> locked) {
+    var wanted = request.allocations();
     List<FieldError> errors = new ArrayList<>();
     String currency = null;
     for (int i = 0; i < wanted.size(); i++) {
@@ -121,7 +158,7 @@ public class PaymentService {
       applications.add(
           new Application(invoice, wanted.get(i).amount(), "allocations[" + i + "].amount"));
     }
-    return record(
+    return prepare(
         tenantId,
         request.customerId(),
         currency,
@@ -208,7 +245,7 @@ public class PaymentService {
     return new Result(payment, invoices);
   }
 
-  private Result record(
+  private Result prepare(
       String tenantId,
       UUID customerId,
       String currency,
@@ -255,44 +292,6 @@ public class PaymentService {
       touched.put(invoice.id, invoice);
     }
     payment.persist();
-    em.flush();
-    for (PaymentAllocation a : payment.allocations) {
-      Invoice i = touched.get(a.invoiceId);
-      outbox.record(
-          Topics.INVOICING,
-          new PaymentReceived(
-              tenantId,
-              customerId.toString(),
-              i.id.toString(),
-              payment.id.toString(),
-              currency,
-              Money.round(a.amount, currency),
-              Money.round(a.discountGranted, currency),
-              receivedOn,
-              reference,
-              Money.round(i.amountPaid, currency),
-              Money.round(i.outstanding(), currency),
-              i.status.name()));
-      audit.record(
-          tenantId,
-          i.id,
-          "PAYMENT_RECEIVED",
-          "payment "
-              + payment.id
-              + " of "
-              + Money.round(a.amount, currency).toPlainString()
-              + " "
-              + currency
-              + (a.discountGranted.signum() > 0
-                  ? " with early-payment discount "
-                      + Money.round(a.discountGranted, currency).toPlainString()
-                  : "")
-              + "; outstanding "
-              + Money.round(i.outstanding(), currency).toPlainString()
-              + ", "
-              + i.status);
-      lifecycle.settled(i, receivedOn, "payment " + payment.id);
-    }
     return new Result(payment, touched);
   }
 

@@ -49,8 +49,9 @@ class IbanLearningApiTest {
     String second = api.invoice(customer, "2026-10-02", "50"); // 60.00
     String third = api.invoice(customer, "2026-10-03", "25"); // 30.00
 
-    // Without a known IBAN, the amount and the name only suggest.
-    JsonPath unknown = upload(account, "30.00", "Boulangerie Martin", stranger, "vir");
+    // Without a known IBAN, the amount and a name that merely resembles only suggest (named
+    // exactly, the only invoice owing 30.00 would apply: AmountEvidence.sole).
+    JsonPath unknown = upload(account, "30.00", "BOULANGERIE MARTN", stranger, "vir");
     assertThat(unknown.getInt("suggested")).isEqualTo(1);
 
     String rf = api.invoiceJson(first).getString("paymentReference");

@@ -16,6 +16,13 @@ public final class AmountEvidence {
   static final double EXACT = 0.5;
   static final double WITHIN_FEES = 0.4;
 
+  /**
+   * The amount is owed by one open invoice of the whole book and no other: weak, but with the exact
+   * amount and a payer named exactly as the customer (legal form, case, accents aside) it reaches
+   * the default threshold; with a name that merely resembles, it stays a suggestion.
+   */
+  static final double SOLE = 0.52;
+
   /** How the amount fits. */
   public enum Fit {
     EXACT,
@@ -74,6 +81,23 @@ public final class AmountEvidence {
         "over-payment: "
             + amount.subtract(owed).toPlainString()
             + " more than owed stays on account");
+  }
+
+  /**
+   * A clue for the one invoice among {@code owing} (the book's open invoices owing the amount or up
+   * to the fee tolerance more) when it owes exactly the amount and is the only one; else none.
+   */
+  public static List<Clue> sole(BigDecimal amount, List<OpenInvoice> owing) {
+    if (owing.size() != 1 || owing.get(0).outstanding().compareTo(amount) != 0) {
+      return List.of();
+    }
+    return List.of(
+        Clue.forInvoice(
+            owing.get(0),
+            SOLE,
+            "no other open invoice owes "
+                + amount.toPlainString()
+                + " (nor up to the fee tolerance more)"));
   }
 
   /**

@@ -31,6 +31,7 @@ public final class BatchBook implements Book {
   private final List<Transfer> transfers;
   private final Map<LocalDate, Prefetched> byDay = new HashMap<>();
   private final Set<UUID> stale = new HashSet<>();
+  private final Set<UUID> read = new HashSet<>();
   private Map<String, Set<UUID>> payers;
   private boolean allStale;
 
@@ -39,11 +40,32 @@ public final class BatchBook implements Book {
       Map<String, OpenInvoice> byReference,
       Map<String, List<OpenInvoice>> byAlnum,
       Map<String, List<OpenInvoice>> byDigits,
+      Set<String> alnumKeys,
+      Set<String> digitKeys,
       boolean numbersComplete) {}
 
   public BatchBook(Book source, List<Transfer> transfers) {
     this.source = source;
     this.transfers = List.copyOf(transfers);
+  }
+
+  /** Starts the lookups of the next transfer: {@link #readAny} looks at them alone. */
+  public void nextTransfer() {
+    read.clear();
+  }
+
+  /**
+   * Whether the lookups since {@link #nextTransfer} handed out any of these invoices: a transfer
+   * that saw an invoice an earlier transfer of the batch is about to pay (written at the end of the
+   * batch) must be decided again once that payment is written.
+   */
+  public boolean readAny(Set<UUID> invoiceIds) {
+    return read.stream().anyMatch(invoiceIds::contains);
+  }
+
+  private List<OpenInvoice> seen(List<OpenInvoice> answer) {
+    answer.forEach(i -> read.add(i.id()));
+    return answer;
   }
 
   /** Invoices just paid: read again from the underlying book from now on. */
@@ -75,29 +97,33 @@ public final class BatchBook implements Book {
         out.add(i);
       }
     }
-    return fresh(out) ? out : source.byReferences(references, on);
+    return seen(fresh(out) ? out : source.byReferences(references, on));
   }
 
   @Override
   public List<OpenInvoice> byNumberKeys(
       Collection<String> alnum, Collection<String> digits, LocalDate on, int limit) {
     Prefetched p = day(on);
+    if (!p.alnumKeys().containsAll(alnum) || !p.digitKeys().containsAll(digits)) {
+      return seen(source.byNumberKeys(alnum, digits, on, limit)); // keys not read for the batch
+    }
     Map<UUID, OpenInvoice> found = new LinkedHashMap<>();
     alnum.forEach(k -> p.byAlnum().getOrDefault(k, List.of()).forEach(i -> found.put(i.id(), i)));
     digits.forEach(k -> p.byDigits().getOrDefault(k, List.of()).forEach(i -> found.put(i.id(), i)));
     List<OpenInvoice> out = found.values().stream().limit(limit).toList();
-    return p.numbersComplete() && fresh(out) ? out : source.byNumberKeys(alnum, digits, on, limit);
+    return seen(
+        p.numbersComplete() && fresh(out) ? out : source.byNumberKeys(alnum, digits, on, limit));
   }
 
   @Override
   public List<OpenInvoice> openOf(UUID customerId, String currency, LocalDate on, int limit) {
-    return source.openOf(customerId, currency, on, limit);
+    return seen(source.openOf(customerId, currency, on, limit));
   }
 
   @Override
   public List<OpenInvoice> withOutstanding(
       BigDecimal low, BigDecimal high, String currency, LocalDate on, int limit) {
-    return source.withOutstanding(low, high, currency, on, limit);
+    return seen(source.withOutstanding(low, high, currency, on, limit));
   }
 
   @Override
@@ -157,6 +183,6 @@ public final class BatchBook implements Book {
             .add(i);
       }
     }
-    return new Prefetched(byReference, byAlnum, byDigits, complete);
+    return new Prefetched(byReference, byAlnum, byDigits, alnum, digits, complete);
   }
 }

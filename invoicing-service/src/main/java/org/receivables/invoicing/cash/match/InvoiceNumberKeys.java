@@ -18,6 +18,13 @@ public record InvoiceNumberKeys(Set<String> alnum, Set<String> digits) {
   /** Shorter digit keys (a day, an amount's cents) would match by chance. */
   static final int MIN_DIGITS = 5;
 
+  /**
+   * Words debtors glue in front of a number ("INVF20260001", "FACF-2026-0001"): a run starting with
+   * one also yields the rest as a key. Longest first, so that "FACTURE" is not read as "FAC".
+   */
+  static final List<String> GLUED_PREFIXES =
+      List.of("FACTURE", "INVOICE", "FACT", "FAC", "INV", "REF");
+
   public static String alnumKey(String number) {
     return number.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
   }
@@ -44,6 +51,7 @@ public record InvoiceNumberKeys(Set<String> alnum, Set<String> digits) {
         a.append(words.get(j));
         if (a.length() >= 3 && a.chars().anyMatch(Character::isDigit)) {
           alnum.add(a.toString());
+          unglued(a.toString(), alnum);
         }
         String wordDigits = digitKey(words.get(j));
         digitRun = digitRun && !wordDigits.isEmpty();
@@ -56,5 +64,18 @@ public record InvoiceNumberKeys(Set<String> alnum, Set<String> digits) {
       }
     }
     return new InvoiceNumberKeys(alnum, digits);
+  }
+
+  /** The key without the glued prefix it starts with, when what is left still looks a number. */
+  private static void unglued(String key, Set<String> alnum) {
+    for (String p : GLUED_PREFIXES) {
+      if (key.startsWith(p)) {
+        String rest = key.substring(p.length());
+        if (rest.length() >= 3 && rest.chars().anyMatch(Character::isDigit)) {
+          alnum.add(rest);
+        }
+        return;
+      }
+    }
   }
 }

@@ -2,19 +2,23 @@ package org.receivables.invoicing.cash.match;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Gathers the evidence for one incoming transfer into candidates and lets {@link DecisionRule}
- * decide. Candidates come from invoices the text names (references, numbers), then from customers
- * the payer's account is known for (their open invoices combined to the amount), and only when
- * nothing else points anywhere from the amount itself, which can then at best be suggested.
+ * decide. Candidates come from invoices the text names (references, numbers; when no number quoted
+ * fits the amount, also numbers a keystroke from them: {@link NearNumberEvidence}), then from
+ * customers the payer's account is known for (their open invoices combined to the amount), and only
+ * when nothing else points anywhere from the amount itself, which can then at best be suggested.
  */
 public final class Matcher {
 
@@ -30,29 +34,24 @@ public final class Matcher {
     List<String> notes = new ArrayList<>();
     List<Clue> invoiceClues = new ArrayList<>(ReferenceEvidence.find(t, book, notes));
     invoiceClues.addAll(InvoiceNumberEvidence.find(t, book));
-    // Best clue per invoice, grouped by customer, in the order the invoices fall due.
-    Map<UUID, Map<UUID, Clue>> byCustomer = new LinkedHashMap<>();
-    for (Clue c : invoiceClues) {
-      if (!c.invoice().currency().equals(t.currency())) {
-        notes.add("invoice " + c.invoice().number() + " is in " + c.invoice().currency());
-        continue;
-      }
-      byCustomer
-          .computeIfAbsent(c.customerId(), k -> new LinkedHashMap<>())
-          .merge(c.invoice().id(), c, (a, b) -> a.strength() >= b.strength() ? a : b);
-    }
+    Map<UUID, Map<UUID, Clue>> byCustomer = byCustomer(t, invoiceClues, notes);
     List<Clue> payerClues = PayerIbanEvidence.find(t, book);
-    List<Candidate> candidates = new ArrayList<>();
+    List<Built> named = new ArrayList<>();
     for (var group : byCustomer.entrySet()) {
-      List<Clue> clues = new ArrayList<>(group.getValue().values());
-      List<OpenInvoice> invoices =
-          clues.stream()
-              .map(Clue::invoice)
-              .sorted(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::number))
-              .toList();
-      payerClues.stream().filter(c -> c.customerId().equals(group.getKey())).forEach(clues::add);
-      candidates.add(candidate(t, group.getKey(), invoices, clues, s));
+      named.add(candidate(t, group.getKey(), group.getValue().values(), payerClues, s));
     }
+    List<Candidate> candidates = new ArrayList<>();
+    List<Built> near =
+        named.stream().anyMatch(Built::fits) ? List.of() : near(t, book, named, payerClues, s);
+    Optional<Built> nearFit = near.stream().filter(Built::fits).findFirst();
+    for (Built b : named) {
+      if (nearFit.isPresent() && !b.fromReference()) {
+        // The number quoted names this invoice, but the amount fits one a keystroke away.
+        b = candidate(t, b.customerId(), doubted(b.clues(), nearFit.get()), payerClues, s);
+      }
+      candidates.add(b.candidate());
+    }
+    near.forEach(b -> candidates.add(b.candidate()));
     for (Clue payer : payerClues) {
       if (!byCustomer.containsKey(payer.customerId())) {
         candidates.addAll(fromCustomer(t, book, payer, s));
@@ -64,7 +63,99 @@ public final class Matcher {
     return DecisionRule.decide(merge(candidates), s.threshold(), s.margin(), notes);
   }
 
-  private static Candidate candidate(
+  /** A candidate with the clues it was built from and how the amount fits its invoices. */
+  private record Built(Candidate candidate, List<Clue> clues, AmountEvidence.Fit fit) {
+    UUID customerId() {
+      return candidate.customerId();
+    }
+
+    boolean fits() {
+      return fit != AmountEvidence.Fit.PARTIAL && fit != AmountEvidence.Fit.OVER;
+    }
+
+    boolean fromReference() {
+      return clues.stream().anyMatch(c -> c.strength() >= ReferenceEvidence.STRENGTH);
+    }
+  }
+
+  /** Best clue per invoice, grouped by customer; invoices in another currency are noted. */
+  private static Map<UUID, Map<UUID, Clue>> byCustomer(
+      Transfer t, List<Clue> invoiceClues, List<String> notes) {
+    Map<UUID, Map<UUID, Clue>> byCustomer = new LinkedHashMap<>();
+    for (Clue c : invoiceClues) {
+      if (!c.invoice().currency().equals(t.currency())) {
+        notes.add("invoice " + c.invoice().number() + " is in " + c.invoice().currency());
+        continue;
+      }
+      byCustomer
+          .computeIfAbsent(c.customerId(), k -> new LinkedHashMap<>())
+          .merge(c.invoice().id(), c, (a, b) -> a.strength() >= b.strength() ? a : b);
+    }
+    return byCustomer;
+  }
+
+  /**
+   * Invoices a keystroke from a number quoted, each a candidate of its own when something else
+   * (amount, name, payer account) bears it out: a bare neighbour can neither win nor make a winner
+   * ambiguous, it would only crowd the list a collector reads.
+   */
+  private static List<Built> near(
+      Transfer t, Book book, List<Built> named, List<Clue> payerClues, Settings s) {
+    if (t.remittance() == null) {
+      return List.of();
+    }
+    Set<UUID> seen = new HashSet<>();
+    named.forEach(b -> b.clues().forEach(c -> seen.add(c.invoice().id())));
+    List<Built> out = new ArrayList<>();
+    for (Clue c : NearNumberEvidence.find(t, book, seen)) {
+      if (c.invoice().currency().equals(t.currency())) {
+        Built b = candidate(t, c.customerId(), List.of(c), payerClues, s);
+        if (b.candidate().confidence() > NearNumberEvidence.STRENGTH + 1e-9) {
+          out.add(b);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Number clues weakened to a near number's: the amount says the number may be mistyped. */
+  private static List<Clue> doubted(List<Clue> clues, Built fitting) {
+    String other = fitting.clues().get(0).invoice().number();
+    List<Clue> out = new ArrayList<>();
+    for (Clue c : clues) {
+      out.add(
+          c.invoice() == null
+              ? c
+              : new Clue(
+                  c.invoice(),
+                  c.customerId(),
+                  Math.min(c.strength(), NearNumberEvidence.STRENGTH),
+                  c.reason()
+                      + ", but the amount does not fit it and fits invoice "
+                      + other
+                      + ", a keystroke away: the number may be mistyped"));
+    }
+    return out;
+  }
+
+  private static Built candidate(
+      Transfer t, UUID customer, Collection<Clue> invoiceClues, List<Clue> payerClues, Settings s) {
+    List<Clue> clues = new ArrayList<>(invoiceClues);
+    List<OpenInvoice> invoices =
+        clues.stream()
+            .map(Clue::invoice)
+            .sorted(Comparator.comparing(OpenInvoice::dueDate).thenComparing(OpenInvoice::number))
+            .toList();
+    payerClues.stream().filter(c -> c.customerId().equals(customer)).forEach(clues::add);
+    Candidate c = scored(t, customer, invoices, clues, s);
+    return new Built(
+        c,
+        clues.stream().filter(x -> x.invoice() != null).toList(),
+        AmountEvidence.assess(t.amount(), invoices, s.feeTolerance()).fit());
+  }
+
+  /** Clues, the payer's name and the amount's fit combined into one candidate. */
+  private static Candidate scored(
       Transfer t, UUID customer, List<OpenInvoice> invoices, List<Clue> clues, Settings s) {
     List<Double> strengths = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
@@ -101,7 +192,7 @@ public final class Matcher {
     }
     List<Candidate> out = new ArrayList<>();
     for (List<OpenInvoice> combo : combos) {
-      out.add(candidate(t, payer.customerId(), combo, List.of(payer), s));
+      out.add(scored(t, payer.customerId(), combo, List.of(payer), s));
     }
     if (out.isEmpty()) {
       out.add(
@@ -115,17 +206,22 @@ public final class Matcher {
     return out;
   }
 
-  /** Nothing names an invoice or a payer: invoices owing exactly the amount (or within fees). */
+  /**
+   * Nothing names an invoice or a payer: invoices owing exactly the amount (or within fees); the
+   * only one owing it exactly gets {@link AmountEvidence#sole} besides.
+   */
   private static List<Candidate> fromAmount(Transfer t, Book book, Settings s) {
-    List<Candidate> out = new ArrayList<>();
-    for (OpenInvoice i :
+    List<OpenInvoice> owing =
         book.withOutstanding(
             t.amount(),
             t.amount().add(s.feeTolerance()),
             t.currency(),
             t.bookingDate(),
-            AMOUNT_ONLY_LIMIT)) {
-      out.add(candidate(t, i.customerId(), List.of(i), new ArrayList<>(), s));
+            AMOUNT_ONLY_LIMIT);
+    List<Clue> sole = AmountEvidence.sole(t.amount(), owing);
+    List<Candidate> out = new ArrayList<>();
+    for (OpenInvoice i : owing) {
+      out.add(scored(t, i.customerId(), List.of(i), new ArrayList<>(sole), s));
     }
     return out;
   }

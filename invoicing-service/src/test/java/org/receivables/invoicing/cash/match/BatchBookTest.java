@@ -97,6 +97,20 @@ class BatchBookTest {
     assertThat(source.lookups.get("numbers")).isEqualTo(2);
   }
 
+  @Test
+  void itTellsWhetherATransfersLookupsSawTheInvoicesTheBatchIsPaying() {
+    OpenInvoice inv = source.add(UUID.randomUUID(), "Martin SA", "F-2026-40001", "100.00");
+    BatchBook book = new BatchBook(source, List.of(transfer("100.00", null, "F-2026-40001")));
+    book.nextTransfer();
+    assertThat(book.byNumberKeys(Set.of("F202640001"), Set.of(), DAY)).containsExactly(inv);
+    assertThat(book.readAny(Set.of(inv.id()))).isTrue();
+    book.nextTransfer();
+    assertThat(book.readAny(Set.of(inv.id()))).isFalse();
+    // keys the batch did not read for its texts (a near number's) are asked of the source
+    assertThat(book.byNumberKeys(Set.of(), Set.of("20264000"), DAY)).isEmpty();
+    assertThat(source.lookups.get("numbers")).isEqualTo(2);
+  }
+
   private static OpenInvoice withOutstanding(OpenInvoice i, String outstanding) {
     return new OpenInvoice(
         i.id(),

@@ -85,9 +85,31 @@ class DecisionRuleTest {
   @Test
   void anAmountAloneIsOnlyEverSuggested() {
     book.add(martin, "Boulangerie Martin", "F-1", "123.45");
+    book.add(dupont, "Garage Dupont", "F-2", "123.45");
     Decision d = match("123.45", "Boulangerie Martin", null, "virement");
     assertThat(d.status()).isEqualTo(EntryStatus.SUGGESTED);
-    assertThat(d.reasons()).anyMatch(r -> r.contains("below the auto-apply threshold"));
+    assertThat(d.reasons()).anyMatch(r -> r.contains("ambiguous") || r.contains("below"));
+    Decision nameless = match("123.45", "HOLDING DURAND", null, "virement");
+    assertThat(nameless.status()).isEqualTo(EntryStatus.SUGGESTED);
+  }
+
+  @Test
+  void theOnlyInvoiceOwingTheAmountAppliesOnlyWhenThePayerIsNamedAsTheCustomer() {
+    OpenInvoice i = book.add(martin, "Boulangerie Martin SARL", "F-1", "123.45");
+    book.add(dupont, "Garage Dupont", "F-2", "99.00");
+    Decision d = match("123.45", "BOULANGERIE MARTIN", null, "VIR SEPA REGLEMENT");
+    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(d.chosen().allocations().get(0).invoiceId()).isEqualTo(i.id());
+    assertThat(d.reasons()).anyMatch(r -> r.startsWith("no other open invoice owes 123.45"));
+    // a name that merely resembles, or none: a collector decides
+    assertThat(match("123.45", "BOUL. MARTIN", null, null).status())
+        .isEqualTo(EntryStatus.SUGGESTED);
+    assertThat(match("123.45", "HOLDING DURAND", null, null).status())
+        .isEqualTo(EntryStatus.SUGGESTED);
+    // within the fee tolerance of another invoice: not the only one
+    book.add(dupont, "Garage Dupont", "F-3", "124.45");
+    assertThat(match("123.45", "BOULANGERIE MARTIN", null, null).status())
+        .isEqualTo(EntryStatus.SUGGESTED);
   }
 
   @Test
@@ -130,15 +152,54 @@ class DecisionRuleTest {
   }
 
   @Test
-  void aMistypedInvoiceNumberThatNamesAnotherCustomersInvoiceIsOnlySuggested() {
+  void aMistypedNumberNamingAnotherCustomersInvoiceAppliesToTheNeighbourTheAmountAndPayerFit() {
     // bench/run cash: "F-2026-0170" typed as "F-2026-0107", a number that exists in a dense series
-    book.add(martin, "Boulangerie Martin", "F-2026-0170", "1200.00");
+    OpenInvoice meant = book.add(martin, "Boulangerie Martin", "F-2026-0170", "1200.00");
     OpenInvoice other = book.add(dupont, "Garage Dupont", "F-2026-0107", "480.00");
     Decision d = match("1200.00", "Boulangerie Martin", null, "FACTURE F-2026-0107");
-    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.SUGGESTED);
-    assertThat(d.candidates().get(0).allocations())
+    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(d.chosen().allocations())
         .singleElement()
-        .satisfies(a -> assertThat(a.invoiceId()).isEqualTo(other.id()));
+        .satisfies(a -> assertThat(a.invoiceId()).isEqualTo(meant.id()));
+    assertThat(d.reasons()).anyMatch(r -> r.contains("one keystroke from"));
+    assertThat(d.candidates())
+        .anySatisfy(
+            c -> {
+              assertThat(c.allocations().get(0).invoiceId()).isEqualTo(other.id());
+              assertThat(c.reasons()).anyMatch(r -> r.contains("may be mistyped"));
+            });
+  }
+
+  @Test
+  void aMistypedNumberFromAPayerNamedOtherwiseIsOnlySuggested() {
+    OpenInvoice meant = book.add(martin, "Boulangerie Martin", "F-2026-0170", "1200.00");
+    book.add(dupont, "Garage Dupont", "F-2026-0107", "480.00");
+    Decision d = match("1200.00", "HOLDING DURAND", null, "FACTURE F-2026-0107");
+    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.SUGGESTED);
+    assertThat(d.candidates().get(0).allocations().get(0).invoiceId()).isEqualTo(meant.id());
+  }
+
+  @Test
+  void aDroppedDigitIsFoundWhenTheAmountAndPayerFitButNeverWhenTwoNeighboursFit() {
+    OpenInvoice meant = book.add(martin, "Boulangerie Martin", "F-2026-10432", "730.15");
+    book.add(dupont, "Garage Dupont", "F-2026-10433", "99.00");
+    Decision d = match("730.15", "BOULANGERIE MARTIN", null, "FACTURE F-2026-1432");
+    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(d.chosen().allocations().get(0).invoiceId()).isEqualTo(meant.id());
+
+    // another neighbour of the same customer owing the same amount: the amount cannot decide
+    book.add(martin, "Boulangerie Martin", "F-2026-14320", "730.15");
+    Decision twice = match("730.15", "BOULANGERIE MARTIN", null, "FACTURE F-2026-1432");
+    assertThat(twice.status()).as(twice.reasons().toString()).isEqualTo(EntryStatus.SUGGESTED);
+  }
+
+  @Test
+  void aPartialPaymentQuotingTheExactNumberIsNotTakenForATypo() {
+    OpenInvoice quoted = book.add(martin, "Boulangerie Martin", "F-2026-0300", "1200.00");
+    book.add(dupont, "Garage Dupont", "F-2026-0310", "480.00");
+    Decision d = match("600.00", "Boulangerie Martin", null, "F-2026-0300");
+    assertThat(d.status()).as(d.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(d.chosen().allocations().get(0).invoiceId()).isEqualTo(quoted.id());
   }
 
   @Test

@@ -129,4 +129,59 @@ class EvidenceTest {
     assertThat(InvoiceCombination.find(new BigDecimal("700.00"), book.invoices, 2, false))
         .isEmpty();
   }
+
+  @Test
+  void aPrefixGluedToTheNumberIsDropped() {
+    assertThat(InvoiceNumberKeys.fromText("INVABC20261000001").alnum()).contains("ABC20261000001");
+    assertThat(InvoiceNumberKeys.fromText("FACTF-2026-0001 merci").alnum()).contains("F20260001");
+    OpenInvoice inv = book.add(martin, "Martin", "ABC-2026-1000001", "10.00");
+    assertThat(InvoiceNumberEvidence.find(transfer("10", null, null, "INVABC20261000001"), book))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.invoice()).isEqualTo(inv);
+              assertThat(c.strength()).isEqualTo(InvoiceNumberEvidence.FULL);
+            });
+  }
+
+  @Test
+  void nearNumbersAreOneKeystrokeAwayAndOnlyForLongNumbers() {
+    assertThat(NearNumberEvidence.oneEditApart("F20260170", "F20260107")).isTrue(); // swapped
+    assertThat(NearNumberEvidence.oneEditApart("F20260170", "F20260171")).isTrue(); // changed
+    assertThat(NearNumberEvidence.oneEditApart("F2026170", "F20260170")).isTrue(); // dropped
+    assertThat(NearNumberEvidence.oneEditApart("F202601700", "F20260170")).isTrue(); // doubled
+    assertThat(NearNumberEvidence.oneEditApart("F20260170", "F20260170")).isFalse();
+    assertThat(NearNumberEvidence.oneEditApart("F20260170", "F20271070")).isFalse();
+    assertThat(NearNumberEvidence.oneEditApart("G20260171", "F20260170")).isFalse();
+    assertThat(NearNumberEvidence.variants(Set.of("20260107")))
+        .contains("20260170", "20260108", "202601077", "2026017", "202610107")
+        .doesNotContain("20260107");
+    assertThat(NearNumberEvidence.variants(Set.of("2026017"))).isEmpty();
+
+    OpenInvoice meant = book.add(martin, "Martin", "F-2026-0170", "10.00");
+    book.add(martin, "Martin", "G-2026-0170", "10.00"); // same digits, another series
+    OpenInvoice quoted = book.add(martin, "Martin", "F-2026-0107", "10.00");
+    List<Clue> clues =
+        NearNumberEvidence.find(
+            transfer("10", null, null, "FACTURE F 2026 0107"), book, Set.of(quoted.id()));
+    assertThat(clues)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.invoice()).isEqualTo(meant);
+              assertThat(c.strength()).isEqualTo(NearNumberEvidence.STRENGTH);
+              assertThat(c.reason()).contains("one keystroke from");
+            });
+  }
+
+  @Test
+  void theSoleInvoiceOwingTheAmountIsAClue() {
+    OpenInvoice i = book.add(martin, "Martin", "F-1", "80.00");
+    assertThat(AmountEvidence.sole(new BigDecimal("80.00"), List.of(i)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.strength()).isEqualTo(AmountEvidence.SOLE));
+    assertThat(AmountEvidence.sole(new BigDecimal("79.00"), List.of(i))).isEmpty();
+    OpenInvoice j = book.add(martin, "Martin", "F-2", "80.00");
+    assertThat(AmountEvidence.sole(new BigDecimal("80.00"), List.of(i, j))).isEmpty();
+  }
 }
