@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.PaymentTermsData;
 import org.receivables.events.Topics;
+import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.testing.KafkaReader;
 import org.receivables.kit.testing.KafkaWriter;
 import org.receivables.kit.testing.TenantIsolationTestBase;
