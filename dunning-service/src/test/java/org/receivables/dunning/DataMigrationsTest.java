@@ -2,10 +2,8 @@ package org.receivables.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.receivables.kit.testing.ScratchSchema;
 
 /**
@@ -14,27 +12,13 @@ import org.receivables.kit.testing.ScratchSchema;
  * are written as that version stored them, then Flyway migrates to the end and the rows must be
  * where the new version reads them.
  */
+@ExtendWith(ScratchSchema.PerTest.class)
 class DataMigrationsTest {
 
-  private static final String[] LOCATIONS = {
-    "db/migration", "db/service-kit", "db/invoice-replica"
-  };
-
-  private ScratchSchema db;
-
-  @BeforeEach
-  void schema() throws SQLException {
-    db = new ScratchSchema();
-  }
-
-  @AfterEach
-  void drop() throws SQLException {
-    db.close();
-  }
-
   @Test
-  void v7MovesEveryTenantsInvoicesIntoTheReplicaAndKeepsTheirPaymentReferences() throws Exception {
-    db.migrate("6", LOCATIONS);
+  void v7MovesEveryTenantsInvoicesIntoTheReplicaAndKeepsTheirPaymentReferences(ScratchSchema db)
+      throws Exception {
+    db.migrate("6");
     db.execute(
         "insert into dn_invoice (tenant_id, invoice_id, customer_id, number, currency, issue_date,"
             + " due_date, total_incl_tax, outstanding, status, disputed, updated_at,"
@@ -44,7 +28,7 @@ class DataMigrationsTest {
             + " ('t2', 'i-1', 'c-9', 'F-9', 'USD', '2026-01-11', '2026-03-12', 50.5, 50.5, 'OPEN',"
             + " false, '2026-02-02T10:00:00Z', null)");
 
-    db.migrate("latest", LOCATIONS);
+    db.migrate("latest");
 
     assertThat(
             db.rows(
@@ -64,8 +48,9 @@ class DataMigrationsTest {
   }
 
   @Test
-  void v9MovesEachVersionsJsonStepsIntoRowsInLadderOrderKeepingIdsAndVersions() throws Exception {
-    db.migrate("8", LOCATIONS);
+  void v9MovesEachVersionsJsonStepsIntoRowsInLadderOrderKeepingIdsAndVersions(ScratchSchema db)
+      throws Exception {
+    db.migrate("8");
     String id = "6f1c1e44-5a6b-4c3e-9d5e-0a1b2c3d4e5f";
     db.execute(
         "insert into dunning_policy (tenant_id, id, version, name, description, is_default,"
@@ -87,7 +72,7 @@ class DataMigrationsTest {
             + "\"actions\":[\"FORMAL_NOTICE\",\"CREDIT_HOLD\"]}]',"
             + " true, '2026-01-02T09:00:00Z', 'bob')");
 
-    db.migrate("latest", LOCATIONS);
+    db.migrate("latest");
 
     assertThat(
             db.rows(

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -184,5 +186,67 @@ public abstract class DunningFlowSupport {
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /** A POST of the tenant's admin with a JSON body, with an {@code Idempotency-Key} unless null. */
+  protected Response post(String path, String idempotencyKey, Object body) {
+    var request = given().header("Authorization", admin()).contentType("application/json");
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return request.body(body).post(path);
+  }
+
+  /**
+   * A policy of one segment with one friendly e-mail step {@code offsetDays} after the due date.
+   */
+  protected static Map<String, Object> policyBody(String name, String segment, int offsetDays) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("segments", List.of(segment));
+    body.put(
+        "steps",
+        List.of(
+            Map.of(
+                "code",
+                "FRIENDLY",
+                "name",
+                "Friendly",
+                "offsetDays",
+                offsetDays,
+                "actions",
+                List.of("SEND"),
+                "channels",
+                List.of("EMAIL"),
+                "template",
+                "friendly")));
+    return body;
+  }
+
+  /** A promise to pay {@code amount} on one invoice. */
+  protected static Map<String, Object> promiseBody(
+      String customerId, String invoiceId, double amount, LocalDate promisedFor, LocalDate madeOn) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("customerId", customerId);
+    body.put("invoiceIds", List.of(invoiceId));
+    body.put("amount", amount);
+    body.put("promisedFor", promisedFor.toString());
+    body.put("madeOn", madeOn.toString());
+    return body;
+  }
+
+  /** A payment plan of one invoice agreed on {@code AS_OF}: instalments due at +10 and +40 days. */
+  protected static Map<String, Object> planBody(
+      String customerId, String invoiceId, double first, double second) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("customerId", customerId);
+    body.put("invoiceIds", List.of(invoiceId));
+    body.put("agreedOn", AS_OF.toString());
+    body.put(
+        "instalments",
+        List.of(
+            Map.of("dueDate", AS_OF.plusDays(10).toString(), "amount", first),
+            Map.of("dueDate", AS_OF.plusDays(40).toString(), "amount", second)));
+    return body;
   }
 }

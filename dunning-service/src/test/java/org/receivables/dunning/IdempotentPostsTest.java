@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,18 +24,7 @@ class IdempotentPostsTest extends DunningFlowSupport {
     String c = customer(mail(), null, "fr");
     InvoiceIssued a = invoice(c, "900.00", AS_OF.plusDays(5));
     awaitReplica(a);
-    Map<String, Object> body =
-        Map.of(
-            "customerId",
-            c,
-            "invoiceIds",
-            List.of(a.invoiceId()),
-            "agreedOn",
-            AS_OF.toString(),
-            "instalments",
-            List.of(
-                Map.of("dueDate", AS_OF.plusDays(10).toString(), "amount", 500.00),
-                Map.of("dueDate", AS_OF.plusDays(40).toString(), "amount", 400.00)));
+    Map<String, Object> body = planBody(c, a.invoiceId(), 500.00, 400.00);
     String key = UUID.randomUUID().toString();
 
     String first =
@@ -72,27 +60,7 @@ class IdempotentPostsTest extends DunningFlowSupport {
   @Test
   void aReplayedPolicyIsTheFirstPolicyStoredOnce() {
     String name = "Replayed " + UUID.randomUUID();
-    Map<String, Object> body =
-        Map.of(
-            "name",
-            name,
-            "segments",
-            List.of("REPLAY"),
-            "steps",
-            List.of(
-                Map.of(
-                    "code",
-                    "FRIENDLY",
-                    "name",
-                    "Friendly",
-                    "offsetDays",
-                    15,
-                    "actions",
-                    List.of("SEND"),
-                    "channels",
-                    List.of("EMAIL"),
-                    "template",
-                    "friendly")));
+    Map<String, Object> body = policyBody(name, "REPLAY", 15);
     String key = UUID.randomUUID().toString();
 
     String first =
@@ -149,14 +117,5 @@ class IdempotentPostsTest extends DunningFlowSupport {
             .jsonPath()
             .getList("items.findAll { it.kind == 'NOTE' }.summary", String.class);
     assertThat(notes).containsExactly(text);
-  }
-
-  private Response post(String path, String key, Map<String, Object> body) {
-    return given()
-        .header("Authorization", admin())
-        .header("Idempotency-Key", key)
-        .contentType("application/json")
-        .body(body)
-        .post(path);
   }
 }

@@ -2,13 +2,9 @@ package org.receivables.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
-import static org.receivables.kit.testing.TenantIsolationTestSupport.requestProbe;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,27 +19,21 @@ import org.receivables.events.Topics;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.testing.KafkaReader;
 import org.receivables.kit.testing.KafkaWriter;
+import org.receivables.kit.testing.TenantIsolationTestBase;
 import org.receivables.kit.testing.TenantIsolationTestSupport;
 import org.receivables.kit.testing.TenantIsolationTestSupport.Seen;
-import org.receivables.kit.testing.TestTokens;
+import org.receivables.kit.testing.TenantIsolationTestSupport.WorkSeen;
 
 /**
- * Tenant isolation at the data layer: a request of one tenant that queries with no tenant filter at
- * all still sees and writes only its tenant's rows (PostgreSQL row-level security, bound by the
- * kit's pool interceptor), and the connection goes back to the pool unbound. The careless query
- * path is the kit's {@code TenantIsolationProbe}.
+ * Tenant isolation in dunning (kit {@link TenantIsolationTestBase}): suite-wide reference rates
+ * stay readable to every tenant, a run's child rows are isolated, a transaction-local binding never
+ * outlives its transaction, and a record keyed for another tenant than its data is refused.
  */
 @QuarkusTest
-class TenantIsolationTest {
-
-  @Inject AgroalDataSource dataSource;
-  @Inject EntityManager em;
-  @Inject TenantScope scope;
+class TenantIsolationTest extends TenantIsolationTestBase {
 
   @Test
   void anUnfilteredQueryOfARequestSeesAndWritesOnlyItsTenantsRows() throws Exception {
-    String mine = TestTokens.freshTenant();
-    String other = TestTokens.freshTenant();
     for (String tenant : List.of(mine, other)) {
       TenantIsolationTestSupport.publishCustomerWithInvoice(tenant);
       as(tenant, "admin")
@@ -66,16 +56,12 @@ class TenantIsolationTest {
             .getList("items.tenantOverride", Boolean.class);
     assertThat(overrides).contains(true, false);
 
-    Seen seen = TenantIsolationTestSupport.assertIsolated(requestProbe(mine, other), mine, "");
+    Seen seen = TenantIsolationTestSupport.assertRequestIsolated(dataSource, mine, other, "");
     assertThat(seen.rows())
         .containsEntry("dn_customer", 1L)
         .containsEntry("invoice_replica", 1L)
         .containsEntry("reference_rate", 1L)
         .containsEntry("idempotency_record", 1L);
-    assertThat(TenantIsolationTestSupport.countUnbound(dataSource, "idempotency_record", other))
-        .as("the other tenant's rows the request tried to delete")
-        .containsEntry(other, 1L);
-    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, seen.pids());
   }
 
   /**
@@ -86,8 +72,6 @@ class TenantIsolationTest {
    */
   @Test
   void workWithoutARequestIsBoundToItsTenantToo() throws Exception {
-    String mine = TestTokens.freshTenant();
-    String other = TestTokens.freshTenant();
     for (String tenant : List.of(mine, other)) {
       TenantIsolationTestSupport.publishCustomerWithInvoice(tenant);
       TenantIsolationTestSupport.seedIdempotencyRecord(dataSource, tenant);
@@ -106,25 +90,13 @@ class TenantIsolationTest {
     }
     TenantIsolationTestSupport.awaitRows(dataSource, "reminder_invoice", mine, other);
 
-    Seen scoped =
-        TenantIsolationTestSupport.assertIsolated(
-            TenantIsolationTestSupport.scopedProbe(em, dataSource, mine, other), mine, "");
-    assertThat(scoped.rows())
+    WorkSeen work =
+        TenantIsolationTestSupport.assertWorkIsolated(
+            em, dataSource, scope, List.of("invoice_replica", "reminder_invoice"), mine, other, "");
+    assertThat(work.scoped().rows())
         .containsEntry("invoice_replica", 1L)
         .containsEntry("reminder_invoice", 1L);
-    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(dataSource, scoped.pids());
-
-    Map<String, Object> batch = TenantIsolationTestSupport.batchProbe(em, scope, mine, other);
-    TenantIsolationTestSupport.assertBatchIsolated(
-        batch, List.of("invoice_replica", "reminder_invoice"), List.of(mine, other), "");
-    // the transaction-local binding ended with the transaction: the next borrower gets it unbound
-    TenantIsolationTestSupport.assertReturnedConnectionsAreUnbound(
-        dataSource, Set.of(((Number) batch.get("pid")).intValue()));
-
-    Map<String, Long> owned =
-        TenantIsolationTestSupport.assertOwnerIsolated(
-            TenantIsolationTestSupport.ownerProbe(dataSource, mine, other), mine, other);
-    assertThat(owned)
+    assertThat(work.owned())
         .containsEntry("invoice_replica", 1L)
         .containsEntry("reminder_invoice", 1L)
         .containsEntry("dn_customer", 1L);
@@ -132,7 +104,6 @@ class TenantIsolationTest {
 
   @Test
   void aTransactionLocalBindingNeverReachesTheNextTransaction() throws Exception {
-    String mine = TestTokens.freshTenant();
     int pid =
         TenantScope.call(
             mine,
@@ -168,8 +139,6 @@ class TenantIsolationTest {
    */
   @Test
   void aRecordWhoseKeyNamesAnotherTenantGoesToTheDeadLetterTopic() throws Exception {
-    String mine = TestTokens.freshTenant();
-    String other = TestTokens.freshTenant();
     String customer = UUID.randomUUID().toString();
     String eventId = UUID.randomUUID().toString();
     KafkaWriter.publishKeyed(

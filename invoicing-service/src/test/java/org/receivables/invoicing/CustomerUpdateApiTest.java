@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -174,19 +173,10 @@ class CustomerUpdateApiTest {
         .extract();
   }
 
-  private JsonPath awaitCustomer(String id, java.util.function.Predicate<JsonPath> done)
-      throws InterruptedException {
-    Instant end = Instant.now().plusSeconds(30);
-    JsonPath last = null;
-    while (Instant.now().isBefore(end)) {
-      last = api.read("/api/v1/customers/" + id);
-      if (done.test(last)) {
-        return last;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "customer never reached the expected state: "
-            + (last == null ? "" : new String(last.prettify().getBytes(StandardCharsets.UTF_8))));
+  private JsonPath awaitCustomer(String id, java.util.function.Predicate<JsonPath> done) {
+    return org.awaitility.Awaitility.await("customer " + id + " in the expected state")
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> api.read("/api/v1/customers/" + id), done::test);
   }
 }

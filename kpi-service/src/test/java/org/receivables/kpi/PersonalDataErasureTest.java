@@ -7,17 +7,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.receivables.events.CustomerPersonalDataErased;
-import org.receivables.events.CustomerRegistered;
-import org.receivables.events.PaymentTermsData;
-import org.receivables.events.Topics;
-import org.receivables.kit.testing.KafkaWriter;
+import org.receivables.kit.testing.ErasureEvents;
 import org.receivables.kit.testing.TestTokens;
 
 /** The KPI projection obeys invoicing's erasure of a customer's personal data. */
@@ -32,37 +27,16 @@ class PersonalDataErasureTest {
   void theErasureEventRemovesTheNameAndKeepsTheCustomersFacts() throws Exception {
     String customer = UUID.randomUUID().toString();
     String other = UUID.randomUUID().toString();
-    for (String id : new String[] {customer, other}) {
-      KafkaWriter.publish(
-          Topics.INVOICING,
-          UUID.randomUUID().toString(),
-          new CustomerRegistered(
-              tenant,
-              id,
-              "C-" + id,
-              "Jean Dupont EI",
-              "FR",
-              "EUR",
-              "fr",
-              "jean@dupont.example",
-              "+33612345678",
-              "retail",
-              new PaymentTermsData(30, "NONE")));
-    }
-    awaitRow(customer, r -> "Jean Dupont EI".equals(r[0]));
-    awaitRow(other, r -> "Jean Dupont EI".equals(r[0]));
+    ErasureEvents.registerSoleTraders(tenant, customer, other);
+    awaitRow(customer, r -> ErasureEvents.NAME.equals(r[0]));
+    awaitRow(other, r -> ErasureEvents.NAME.equals(r[0]));
 
-    String eventId = UUID.randomUUID().toString();
-    var erased =
-        new CustomerPersonalDataErased(
-            tenant, customer, CustomerPersonalDataErased.REQUEST, Instant.now());
-    KafkaWriter.publish(Topics.INVOICING, eventId, erased);
-    KafkaWriter.publish(Topics.INVOICING, eventId, erased); // a redelivery is harmless
+    ErasureEvents.eraseTwice(tenant, customer);
 
     Object[] after = awaitRow(customer, r -> r[0] == null);
     assertThat(after[1]).isEqualTo("C-" + customer);
-    assertThat(after[2]).isEqualTo("retail");
-    assertThat(row(other)[0]).isEqualTo("Jean Dupont EI");
+    assertThat(after[2]).isEqualTo(ErasureEvents.SEGMENT);
+    assertThat(row(other)[0]).isEqualTo(ErasureEvents.NAME);
   }
 
   @SuppressWarnings("unchecked")

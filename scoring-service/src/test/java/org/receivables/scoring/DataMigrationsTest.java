@@ -2,10 +2,8 @@ package org.receivables.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.receivables.kit.testing.ScratchSchema;
 
 /**
@@ -13,28 +11,13 @@ import org.receivables.kit.testing.ScratchSchema;
  * real PostgreSQL: Flyway migrates a fresh schema to V2, rows are written as V2 stored them, then
  * Flyway migrates to the end and the rows must be where the new version reads them.
  */
+@ExtendWith(ScratchSchema.PerTest.class)
 class DataMigrationsTest {
 
-  private static final String[] LOCATIONS = {
-    "db/migration", "db/service-kit", "db/invoice-replica"
-  };
-
-  private ScratchSchema db;
-
-  @BeforeEach
-  void schema() throws SQLException {
-    db = new ScratchSchema();
-  }
-
-  @AfterEach
-  void drop() throws SQLException {
-    db.close();
-  }
-
   @Test
-  void v3MovesEveryTenantsInvoicesOntoTheReplicaWithTheirDisputesAndCancellations()
+  void v3MovesEveryTenantsInvoicesOntoTheReplicaWithTheirDisputesAndCancellations(ScratchSchema db)
       throws Exception {
-    db.migrate("2", LOCATIONS);
+    db.migrate("2");
     db.execute(
         "insert into sc_invoice (tenant_id, invoice_id, customer_id, number, currency, issue_date,"
             + " due_date, total, outstanding, status, cancelled_on) values"
@@ -50,7 +33,7 @@ class DataMigrationsTest {
             + " ('t1', 'c-1', 'i-1', 'd-1', 100, '2026-02-01', null, null),"
             + " ('t2', 'c-9', 'i-1', 'd-2', 10, '2026-02-01', '2026-02-05', 'REJECTED')");
 
-    db.migrate("latest", LOCATIONS);
+    db.migrate("latest");
 
     assertThat(
             db.rows(

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.dunning.replica.InvoiceFacts;
 
 /**
  * What a promise and a plan both record and do: whose invoices they pause (each kind names its own
@@ -67,6 +68,30 @@ public abstract class Commitment<S extends Enum<S>> extends PanacheEntityBase {
 
   /** The status of a commitment still in force. */
   protected abstract S activeStatus();
+
+  /**
+   * Fills in what every commitment records when it is made: in force from now, over the listed
+   * invoices (at least one, all in one currency), by whom and when.
+   */
+  void open(
+      String tenantId,
+      String customerId,
+      List<InvoiceFacts> invoices,
+      int graceDays,
+      String note,
+      String actor,
+      Instant at) {
+    this.id = UUID.randomUUID();
+    this.tenantId = tenantId;
+    this.customerId = customerId;
+    this.invoiceIds = new ArrayList<>(invoices.stream().map(InvoiceFacts::invoiceId).toList());
+    this.currency = invoices.get(0).currency();
+    this.graceDays = graceDays;
+    this.status = activeStatus();
+    this.note = note;
+    this.createdBy = actor;
+    this.createdAt = at;
+  }
 
   /** Applies an evaluation: only a change from the active status is recorded, once. */
   public boolean close(Evaluation<S> outcome) {

@@ -5,6 +5,8 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.receivables.dunning.replica.InvoiceFacts;
+import org.receivables.kit.problem.ProblemException;
 
 /**
  * The queries promises and plans share: the same fields under the same names in two tables, so one
@@ -50,5 +52,19 @@ public abstract class CommitmentRepository<C extends Commitment<S>, S extends En
             activeStatus(),
             invoiceId)
         > 0;
+  }
+
+  /**
+   * Refuses (409) a new commitment over an invoice an active one of this kind already covers.
+   *
+   * @param kind what the active one is, for the message ("promise to pay")
+   */
+  public void refuseCovered(String tenantId, List<InvoiceFacts> invoices, String kind) {
+    for (InvoiceFacts i : invoices) {
+      if (activeCovers(tenantId, i.invoiceId())) {
+        throw ProblemException.conflict(
+            "Invoice " + i.number() + " is already under an active " + kind);
+      }
+    }
   }
 }

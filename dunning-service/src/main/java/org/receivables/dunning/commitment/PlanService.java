@@ -55,30 +55,16 @@ public class PlanService {
     if (!errors.isEmpty()) {
       throw Params.invalid(errors);
     }
-    String currency = listed.get(0).currency();
-    for (InvoiceFacts i : listed) {
-      if (plans.activeCovers(tenantId, i.invoiceId())) {
-        throw ProblemException.conflict(
-            "Invoice " + i.number() + " is already under an active payment plan");
-      }
-    }
+    plans.refuseCovered(tenantId, listed, "payment plan");
     List<Instalment> instalments = r.instalments();
     PaymentPlan p = new PaymentPlan();
-    p.id = UUID.randomUUID();
-    p.tenantId = tenantId;
-    p.customerId = customerId;
-    p.invoiceIds = new ArrayList<>(listed.stream().map(InvoiceFacts::invoiceId).toList());
-    p.currency = currency;
+    p.open(tenantId, customerId, listed, grace, r.note(), actor, Instant.now(clock));
     p.total = owed;
     p.instalments = instalments;
     p.agreedOn = agreedOn;
-    p.graceDays = grace;
     p.waiveFees = Boolean.TRUE.equals(r.waiveFees());
-    p.status = PlanStatus.ACTIVE;
-    p.note = r.note();
-    p.createdBy = actor;
-    p.createdAt = Instant.now(clock);
     plans.persist(p);
+    String currency = p.currency;
     outbox.record(
         Topics.DUNNING,
         new PaymentPlanAgreed(

@@ -74,26 +74,12 @@ public class PromiseService {
       throw ProblemException.invalid(
           "amount", "exceeds what is owed on the invoices (" + owed.toPlainString() + ")");
     }
-    for (InvoiceFacts i : listed) {
-      if (promises.activeCovers(tenantId, i.invoiceId())) {
-        throw ProblemException.conflict(
-            "Invoice " + i.number() + " is already under an active promise to pay");
-      }
-    }
+    promises.refuseCovered(tenantId, listed, "promise to pay");
     Promise p = new Promise();
-    p.id = UUID.randomUUID();
-    p.tenantId = tenantId;
-    p.customerId = customerId;
-    p.invoiceIds = new ArrayList<>(listed.stream().map(InvoiceFacts::invoiceId).toList());
+    p.open(tenantId, customerId, listed, grace, r.note(), actor, Instant.now(clock));
     p.amount = r.amount();
-    p.currency = currency;
     p.promisedFor = r.promisedFor();
     p.madeOn = madeOn;
-    p.graceDays = grace;
-    p.status = PromiseStatus.ACTIVE;
-    p.note = r.note();
-    p.createdBy = actor;
-    p.createdAt = Instant.now(clock);
     promises.persist(p);
     BigDecimal amount = Money.round(r.amount(), currency);
     outbox.record(

@@ -112,24 +112,7 @@ public class PolicyService {
   @Transactional
   public void retire(String tenantId, UUID id, String actor) {
     PolicyView current = get(tenantId, id);
-    DunningPolicy p = current.toPolicy();
-    insert(
-        tenantId,
-        new DunningPolicy(
-            p.id(),
-            p.version() + 1,
-            p.name(),
-            p.description(),
-            false,
-            p.riskClasses(),
-            p.segments(),
-            p.priority(),
-            p.minGapDays(),
-            p.interestBasis(),
-            p.contractualRate(),
-            p.steps()),
-        true,
-        actor);
+    insert(tenantId, current.nextVersionNotDefault(), true, actor);
   }
 
   private void check(PolicyRequest request) {
@@ -169,24 +152,7 @@ public class PolicyService {
   private void clearOtherDefaults(String tenantId, UUID keep, String actor) {
     for (PolicyView v : current(tenantId)) {
       if (!v.id().equals(keep) && v.isDefault()) {
-        DunningPolicy p = v.toPolicy();
-        insert(
-            tenantId,
-            new DunningPolicy(
-                p.id(),
-                p.version() + 1,
-                p.name(),
-                p.description(),
-                false,
-                p.riskClasses(),
-                p.segments(),
-                p.priority(),
-                p.minGapDays(),
-                p.interestBasis(),
-                p.contractualRate(),
-                p.steps()),
-            false,
-            actor);
+        insert(tenantId, v.nextVersionNotDefault(), false, actor);
       }
     }
   }

@@ -29,12 +29,24 @@ public record PolicyView(
     String createdBy) {
 
   public DunningPolicy toPolicy() {
+    return asVersion(version, isDefault);
+  }
+
+  /**
+   * The next version of this policy, the same in all but that it is no longer the default (when it
+   * is retired, or another policy becomes the default).
+   */
+  public DunningPolicy nextVersionNotDefault() {
+    return asVersion(version + 1, false);
+  }
+
+  private DunningPolicy asVersion(int number, boolean isDefaultVersion) {
     return new DunningPolicy(
         id,
-        version,
+        number,
         name,
         description,
-        isDefault,
+        isDefaultVersion,
         riskClasses,
         segments,
         priority,

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,22 +31,10 @@ class CommitmentFlowTest extends DunningFlowSupport {
     InvoiceIssued a = invoice(c, "800.00", AS_OF.minusDays(2));
     awaitReplica(a);
     String promiseId =
-        given()
-            .header("Authorization", admin())
-            .contentType("application/json")
-            .body(
-                Map.of(
-                    "customerId",
-                    c,
-                    "invoiceIds",
-                    List.of(a.invoiceId()),
-                    "amount",
-                    800.00,
-                    "promisedFor",
-                    AS_OF.plusDays(5).toString(),
-                    "madeOn",
-                    AS_OF.minusDays(1).toString()))
-            .post("/api/v1/dunning/promises")
+        post(
+                "/api/v1/dunning/promises",
+                null,
+                promiseBody(c, a.invoiceId(), 800.00, AS_OF.plusDays(5), AS_OF.minusDays(1)))
             .then()
             .statusCode(201)
             .body("status", equalTo("ACTIVE"))
@@ -80,51 +67,15 @@ class CommitmentFlowTest extends DunningFlowSupport {
     InvoiceIssued a = invoice(c, "120.00", AS_OF.minusDays(2));
     awaitReplica(a);
     String key = UUID.randomUUID().toString();
-    Map<String, Object> body =
-        Map.of(
-            "customerId", c,
-            "invoiceIds", List.of(a.invoiceId()),
-            "amount", 120.00,
-            "promisedFor", AS_OF.plusDays(5).toString(),
-            "madeOn", AS_OF.toString());
+    Map<String, Object> body = promiseBody(c, a.invoiceId(), 120.00, AS_OF.plusDays(5), AS_OF);
     String first =
-        given()
-            .header("Authorization", admin())
-            .header("Idempotency-Key", key)
-            .contentType("application/json")
-            .body(body)
-            .post("/api/v1/dunning/promises")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        post("/api/v1/dunning/promises", key, body).then().statusCode(201).extract().path("id");
     // without the key the second promise on the same invoice would be a 409
-    given()
-        .header("Authorization", admin())
-        .header("Idempotency-Key", key)
-        .contentType("application/json")
-        .body(body)
-        .post("/api/v1/dunning/promises")
-        .then()
-        .statusCode(201)
-        .body("id", equalTo(first));
-    given()
-        .header("Authorization", admin())
-        .header("Idempotency-Key", key)
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "customerId",
-                c,
-                "invoiceIds",
-                List.of(a.invoiceId()),
-                "amount",
-                1.00,
-                "promisedFor",
-                AS_OF.plusDays(5).toString(),
-                "madeOn",
-                AS_OF.toString()))
-        .post("/api/v1/dunning/promises")
+    post("/api/v1/dunning/promises", key, body).then().statusCode(201).body("id", equalTo(first));
+    post(
+            "/api/v1/dunning/promises",
+            key,
+            promiseBody(c, a.invoiceId(), 1.00, AS_OF.plusDays(5), AS_OF))
         .then()
         .statusCode(422)
         .contentType("application/problem+json");
@@ -136,22 +87,10 @@ class CommitmentFlowTest extends DunningFlowSupport {
     InvoiceIssued a = invoice(c, "300.00", AS_OF.minusDays(2));
     awaitReplica(a);
     String promiseId =
-        given()
-            .header("Authorization", admin())
-            .contentType("application/json")
-            .body(
-                Map.of(
-                    "customerId",
-                    c,
-                    "invoiceIds",
-                    List.of(a.invoiceId()),
-                    "amount",
-                    300.00,
-                    "promisedFor",
-                    AS_OF.plusDays(5).toString(),
-                    "madeOn",
-                    AS_OF.toString()))
-            .post("/api/v1/dunning/promises")
+        post(
+                "/api/v1/dunning/promises",
+                null,
+                promiseBody(c, a.invoiceId(), 300.00, AS_OF.plusDays(5), AS_OF))
             .then()
             .statusCode(201)
             .extract()
@@ -189,42 +128,12 @@ class CommitmentFlowTest extends DunningFlowSupport {
     String c = customer(email, null, "fr");
     InvoiceIssued a = invoice(c, "1000.00", AS_OF.minusDays(2));
     awaitReplica(a);
-    given()
-        .header("Authorization", admin())
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "customerId",
-                c,
-                "invoiceIds",
-                List.of(a.invoiceId()),
-                "agreedOn",
-                AS_OF.toString(),
-                "instalments",
-                List.of(
-                    Map.of("dueDate", AS_OF.plusDays(10).toString(), "amount", 600.00),
-                    Map.of("dueDate", AS_OF.plusDays(40).toString(), "amount", 300.00))))
-        .post("/api/v1/dunning/payment-plans")
+    post("/api/v1/dunning/payment-plans", null, planBody(c, a.invoiceId(), 600.00, 300.00))
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("instalments"));
     String planId =
-        given()
-            .header("Authorization", admin())
-            .contentType("application/json")
-            .body(
-                Map.of(
-                    "customerId",
-                    c,
-                    "invoiceIds",
-                    List.of(a.invoiceId()),
-                    "agreedOn",
-                    AS_OF.toString(),
-                    "instalments",
-                    List.of(
-                        Map.of("dueDate", AS_OF.plusDays(10).toString(), "amount", 600.00),
-                        Map.of("dueDate", AS_OF.plusDays(40).toString(), "amount", 400.00))))
-            .post("/api/v1/dunning/payment-plans")
+        post("/api/v1/dunning/payment-plans", null, planBody(c, a.invoiceId(), 600.00, 400.00))
             .then()
             .statusCode(201)
             .extract()

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +28,8 @@ import org.receivables.dunning.DunningFlowSupport;
 @QuarkusTest
 class PolicyFlowTest extends DunningFlowSupport {
 
+  @Inject AgroalDataSource dataSource;
+
   @Test
   void policiesAreVersionedDataAndTheRateTableIsEditable() {
     JsonPath list =
@@ -34,65 +43,21 @@ class PolicyFlowTest extends DunningFlowSupport {
     assertThat(list.getList("items.name", String.class))
         .containsExactly(
             "French B2B fast (risk D/E)", "French B2B gentle (risk A/B)", "French B2B standard");
-    Map<String, Object> body =
-        Map.of(
-            "name",
-            "Key accounts",
-            "segments",
-            List.of("KEY"),
-            "steps",
-            List.of(
-                Map.of(
-                    "code",
-                    "FRIENDLY",
-                    "name",
-                    "Friendly",
-                    "offsetDays",
-                    15,
-                    "actions",
-                    List.of("SEND"),
-                    "channels",
-                    List.of("EMAIL"),
-                    "template",
-                    "friendly")));
+    Map<String, Object> body = policyBody("Key accounts", "KEY", 15);
     String id =
-        given()
-            .header("Authorization", admin())
-            .contentType("application/json")
-            .body(body)
-            .post("/api/v1/dunning/policies")
+        post("/api/v1/dunning/policies", null, body)
             .then()
             .statusCode(201)
             .body("version", equalTo(1))
             .extract()
             .path("id");
+    Map<String, Object> changed = policyBody("Key accounts", "KEY", 20);
+    changed.put("minGapDays", 10);
     given()
         .header("Authorization", admin())
         .contentType("application/json")
         .header("If-Match", "\"1\"")
-        .body(
-            Map.of(
-                "name",
-                "Key accounts",
-                "segments",
-                List.of("KEY"),
-                "minGapDays",
-                10,
-                "steps",
-                List.of(
-                    Map.of(
-                        "code",
-                        "FRIENDLY",
-                        "name",
-                        "Friendly",
-                        "offsetDays",
-                        20,
-                        "actions",
-                        List.of("SEND"),
-                        "channels",
-                        List.of("EMAIL"),
-                        "template",
-                        "friendly"))))
+        .body(changed)
         .put("/api/v1/dunning/policies/" + id)
         .then()
         .statusCode(200)
@@ -110,13 +75,7 @@ class PolicyFlowTest extends DunningFlowSupport {
         .get("/api/v1/dunning/policies/" + id + "/versions")
         .then()
         .body("items.version", org.hamcrest.Matchers.contains(1, 2));
-    given()
-        .header("Authorization", admin())
-        .contentType("application/json")
-        .body(body)
-        .post("/api/v1/dunning/policies")
-        .then()
-        .statusCode(409);
+    post("/api/v1/dunning/policies", null, body).then().statusCode(409);
 
     given()
         .header("Authorization", admin())
@@ -199,15 +158,7 @@ class PolicyFlowTest extends DunningFlowSupport {
                 "actions",
                 List.of("FORMAL_NOTICE", "CREDIT_HOLD"))));
     String id =
-        given()
-            .header("Authorization", admin())
-            .contentType("application/json")
-            .body(body)
-            .post("/api/v1/dunning/policies")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+        post("/api/v1/dunning/policies", null, body).then().statusCode(201).extract().path("id");
 
     String read =
         given()
@@ -265,5 +216,71 @@ class PolicyFlowTest extends DunningFlowSupport {
         .then()
         .statusCode(200)
         .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+  }
+
+  /**
+   * Two writes of one version at once: both read version 1 and both store version 2. The version is
+   * the key of the stored row, so the one that commits second is refused with 409, never a 500 nor
+   * a version silently overwritten. To make both read before either stores, the test holds a share
+   * lock on the policy table (reads pass, inserts wait) until both requests wait on it.
+   */
+  @Test
+  void twoConcurrentWritesOfOneVersionStoreOneAndRefuseTheOtherWith409() throws Exception {
+    String id =
+        post("/api/v1/dunning/policies", null, policyBody("Raced", "RACE", 15))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Callable<Integer> write =
+        () ->
+            given()
+                .header("Authorization", admin())
+                .contentType("application/json")
+                .header("If-Match", "\"1\"")
+                .body(policyBody("Raced", "RACE", 20))
+                .put("/api/v1/dunning/policies/" + id)
+                .then()
+                .extract()
+                .statusCode();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Integer> statuses = new ArrayList<>();
+    try (Connection gate = dataSource.getConnection()) {
+      gate.setAutoCommit(false);
+      try (Statement s = gate.createStatement()) {
+        s.execute("lock table dunning_policy in share mode");
+      }
+      Future<Integer> one = pool.submit(write);
+      Future<Integer> two = pool.submit(write);
+      await(() -> insertsWaiting() == 2, "both writes waiting to store version 2");
+      gate.commit();
+      statuses.add(one.get());
+      statuses.add(two.get());
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    given()
+        .header("Authorization", admin())
+        .get("/api/v1/dunning/policies/" + id + "/versions")
+        .then()
+        .statusCode(200)
+        .body("items.version", org.hamcrest.Matchers.contains(1, 2));
+  }
+
+  /** Sessions of this database waiting on a lock to insert a policy version. */
+  private long insertsWaiting() {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "select count(*) from pg_stat_activity where datname = current_database() and"
+                    + " wait_event_type = 'Lock' and query ilike 'insert into dunning_policy %'")) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

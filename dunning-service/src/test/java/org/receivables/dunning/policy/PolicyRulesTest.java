@@ -37,6 +37,40 @@ class PolicyRulesTest {
   }
 
   @Test
+  void theNextVersionNotDefaultChangesTheVersionAndTheFlagOnly() {
+    DunningPolicy standard = DefaultPolicies.standard("t");
+    assertThat(standard.isDefault()).isTrue();
+    PolicyView stored =
+        new PolicyView(
+            standard.id(),
+            3,
+            standard.name(),
+            standard.description(),
+            true,
+            standard.riskClasses(),
+            standard.segments(),
+            standard.priority(),
+            standard.minGapDays(),
+            standard.interestBasis(),
+            standard.contractualRate(),
+            standard.steps(),
+            false,
+            java.time.Instant.EPOCH,
+            "system");
+
+    DunningPolicy next = stored.nextVersionNotDefault();
+
+    assertThat(next.isDefault()).isFalse();
+    assertThat(next.version()).isEqualTo(4);
+    assertThat(next)
+        .usingRecursiveComparison()
+        .ignoringFields("version", "isDefault")
+        .isEqualTo(standard);
+    assertThat(stored.toPolicy().version()).isEqualTo(3);
+    assertThat(stored.toPolicy().isDefault()).isTrue();
+  }
+
+  @Test
   void theDefaultLaddersAreValid() {
     for (DunningPolicy p : DefaultPolicies.forTenant("t")) {
       PolicyRequest r =

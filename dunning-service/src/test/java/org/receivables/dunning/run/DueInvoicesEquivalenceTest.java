@@ -23,7 +23,7 @@ import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.InterestBasis;
 import org.receivables.dunning.policy.PolicyStep;
 import org.receivables.dunning.policy.StepAction;
-import org.receivables.dunning.replica.Replica;
+import org.receivables.dunning.replica.OpenInvoices;
 import org.receivables.kit.tenant.TenantScope;
 
 /**
@@ -42,7 +42,6 @@ class DueInvoicesEquivalenceTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
 
   @Inject EntityManager em;
-  @Inject Replica replica;
   @Inject DueInvoices due;
 
   @Test
@@ -95,7 +94,7 @@ class DueInvoicesEquivalenceTest {
             tenant,
             () -> {
               RunSelection s = new RunSelection(ladders, promised, planned, AS_OF);
-              replica.forEachOpenInvoice(tenant, AS_OF, s);
+              OpenInvoices.forEach(em, tenant, AS_OF, s);
               return s.decision();
             });
     Decision bySql = inTenant(tenant, () -> due.decide(tenant, AS_OF, ladders, promised, planned));

@@ -11,7 +11,7 @@ import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.PolicySelector;
 import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.InvoiceFacts;
-import org.receivables.dunning.replica.Replica.OpenInvoice;
+import org.receivables.dunning.replica.OpenInvoices.OpenInvoice;
 import org.receivables.dunning.run.Grouping.Candidate;
 
 /**

@@ -18,7 +18,7 @@ import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.PolicySelector;
 import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.InvoiceFacts;
-import org.receivables.dunning.replica.Replica.OpenInvoice;
+import org.receivables.dunning.replica.OpenInvoices.OpenInvoice;
 
 /**
  * A run decides one streamed invoice at a time, in whatever order the replica sends them: it must

@@ -34,32 +34,17 @@ public class CustomerService {
 
   @Transactional
   public Customer register(String tenantId, CustomerRequest request) {
-    if (Money.currency(request.currency()).isEmpty()) {
-      throw ProblemException.invalid("currency", "is not an ISO 4217 currency");
-    }
-    if (Customer.count("tenantId = ?1 and externalRef = ?2", tenantId, request.externalRef()) > 0) {
-      throw ProblemException.conflict(
-          "A customer with externalRef " + request.externalRef() + " already exists");
-    }
+    requireCurrency(request);
+    refuseTakenRef(tenantId, request.externalRef());
     // Schedulers spanning tenants (retention) start from the kit's tenant list.
     tenants.register(tenantId);
     Customer c = new Customer();
     c.id = UUID.randomUUID();
     c.tenantId = tenantId;
-    c.externalRef = request.externalRef();
-    c.name = request.name();
-    c.legalId = request.legalId();
-    c.country = request.country();
-    c.currency = request.currency();
-    c.language = request.language();
-    c.email = request.email();
-    c.phone = request.phone();
-    c.segment = request.segment();
-    c.doNotDun = Boolean.TRUE.equals(request.doNotDun());
-    applyTerms(c, request.paymentTerms());
+    apply(c, request);
     c.createdAt = Instant.now(clock);
     c.persist();
-    flushOrConflict("A customer with externalRef " + request.externalRef() + " already exists");
+    flushOrConflict(request.externalRef());
     outbox.record(Topics.INVOICING, registered(c));
     return c;
   }
@@ -72,9 +57,7 @@ public class CustomerService {
    */
   @Transactional
   public Customer update(String tenantId, UUID id, long expectedVersion, CustomerRequest request) {
-    if (Money.currency(request.currency()).isEmpty()) {
-      throw ProblemException.invalid("currency", "is not an ISO 4217 currency");
-    }
+    requireCurrency(request);
     Customer c = em.find(Customer.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (c == null || !c.tenantId.equals(tenantId)) {
       throw ProblemException.notFound("Customer", id);
@@ -89,25 +72,12 @@ public class CustomerService {
               + c.version
               + "); read it again and reapply your change");
     }
-    if (!c.externalRef.equals(request.externalRef())
-        && Customer.count("tenantId = ?1 and externalRef = ?2", tenantId, request.externalRef())
-            > 0) {
-      throw ProblemException.conflict(
-          "A customer with externalRef " + request.externalRef() + " already exists");
+    if (!c.externalRef.equals(request.externalRef())) {
+      refuseTakenRef(tenantId, request.externalRef());
     }
-    c.externalRef = request.externalRef();
-    c.name = request.name();
-    c.legalId = request.legalId();
-    c.country = request.country();
-    c.currency = request.currency();
-    c.language = request.language();
-    c.email = request.email();
-    c.phone = request.phone();
-    c.segment = request.segment();
-    c.doNotDun = Boolean.TRUE.equals(request.doNotDun());
-    applyTerms(c, request.paymentTerms());
+    apply(c, request);
     c.updatedAt = Instant.now(clock);
-    flushOrConflict("A customer with externalRef " + request.externalRef() + " already exists");
+    flushOrConflict(request.externalRef());
     outbox.record(Topics.INVOICING, updated(c));
     return c;
   }
@@ -196,15 +166,48 @@ public class CustomerService {
     return Page.of(rows, size, c -> c.id.toString());
   }
 
-  private void flushOrConflict(String detail) {
+  private static void requireCurrency(CustomerRequest request) {
+    if (Money.currency(request.currency()).isEmpty()) {
+      throw ProblemException.invalid("currency", "is not an ISO 4217 currency");
+    }
+  }
+
+  private static void refuseTakenRef(String tenantId, String externalRef) {
+    if (Customer.count("tenantId = ?1 and externalRef = ?2", tenantId, externalRef) > 0) {
+      throw takenRef(externalRef);
+    }
+  }
+
+  private static ProblemException takenRef(String externalRef) {
+    return ProblemException.conflict(
+        "A customer with externalRef " + externalRef + " already exists");
+  }
+
+  /** Flushes; a unique key broken meanwhile (a concurrent write of the same ref) is a 409. */
+  private void flushOrConflict(String externalRef) {
     try {
       em.flush();
     } catch (jakarta.persistence.PersistenceException e) {
       if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
-        throw ProblemException.conflict(detail);
+        throw takenRef(externalRef);
       }
       throw e;
     }
+  }
+
+  /** The request's data onto the customer, terms checked ({@link #applyTerms}). */
+  private static void apply(Customer c, CustomerRequest request) {
+    c.externalRef = request.externalRef();
+    c.name = request.name();
+    c.legalId = request.legalId();
+    c.country = request.country();
+    c.currency = request.currency();
+    c.language = request.language();
+    c.email = request.email();
+    c.phone = request.phone();
+    c.segment = request.segment();
+    c.doNotDun = Boolean.TRUE.equals(request.doNotDun());
+    applyTerms(c, request.paymentTerms());
   }
 
   static void applyTerms(Customer c, PaymentTermsRequest terms) {

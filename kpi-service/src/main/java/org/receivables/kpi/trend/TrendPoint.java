@@ -7,51 +7,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The tenant's figures at the end of one day, each over the default period (90 days) ending that
  * day; the formulas are those of KpiSummary. A KPI that cannot be computed is null; the summary of
- * that day ({@code GET /api/v1/kpis/summary?asOf=}) says why in its {@code notComputed}.
+ * that day ({@code GET /api/v1/kpis/summary?asOf=}) says why in its {@code notComputed}. Every
+ * field is required in the document (the kit's {@code ResponseFields}); what they mean is said
+ * once, on the schema, rather than as a copy on each field.
  */
 @Schema(
     name = "TrendPoint",
-    requiredProperties = {
-      "date",
-      "outstanding",
-      "overdue",
-      "dso",
-      "bestPossibleDso",
-      "averageDaysDelinquent",
-      "cei",
-      "recoveryRate",
-      "averageCollectionDelay",
-      "badDebtRatio",
-      "disputeRate",
-      "promiseKeptRate"
-    })
+    description =
+        "The tenant's figures at the end of one day, each over the 90 days ending that day. Every"
+            + " figure but date is the KpiSummary field of the same name, as of that day; a KPI"
+            + " that cannot be computed is null, and GET /api/v1/kpis/summary?asOf= says why in"
+            + " its notComputed.")
 public record TrendPoint(
     @Schema(description = "The day the figures are as of") LocalDate date,
-    @Schema(description = "As KpiSummary.outstanding") BigDecimal outstanding,
-    @Schema(description = "As KpiSummary.overdue") BigDecimal overdue,
-    @Schema(nullable = true, description = "As KpiSummary.dso; null when not computable")
-        BigDecimal dso,
-    @Schema(
-            nullable = true,
-            description = "As KpiSummary.bestPossibleDso; null when not computable")
-        BigDecimal bestPossibleDso,
-    @Schema(
-            nullable = true,
-            description = "As KpiSummary.averageDaysDelinquent; null when not computable")
-        BigDecimal averageDaysDelinquent,
-    @Schema(nullable = true, description = "As KpiSummary.cei; null when not computable")
-        BigDecimal cei,
-    @Schema(nullable = true, description = "As KpiSummary.recoveryRate; null when not computable")
-        BigDecimal recoveryRate,
-    @Schema(
-            nullable = true,
-            description = "As KpiSummary.averageCollectionDelay; null when not computable")
-        BigDecimal averageCollectionDelay,
-    @Schema(nullable = true, description = "As KpiSummary.badDebtRatio; null when not computable")
-        BigDecimal badDebtRatio,
-    @Schema(nullable = true, description = "As KpiSummary.disputeRate; null when not computable")
-        BigDecimal disputeRate,
-    @Schema(
-            nullable = true,
-            description = "As KpiSummary.promiseKeptRate; null when not computable")
-        BigDecimal promiseKeptRate) {}
+    BigDecimal outstanding,
+    BigDecimal overdue,
+    @Schema(nullable = true) BigDecimal dso,
+    @Schema(nullable = true) BigDecimal bestPossibleDso,
+    @Schema(nullable = true) BigDecimal averageDaysDelinquent,
+    @Schema(nullable = true) BigDecimal cei,
+    @Schema(nullable = true) BigDecimal recoveryRate,
+    @Schema(nullable = true) BigDecimal averageCollectionDelay,
+    @Schema(nullable = true) BigDecimal badDebtRatio,
+    @Schema(nullable = true) BigDecimal disputeRate,
+    @Schema(nullable = true) BigDecimal promiseKeptRate) {}

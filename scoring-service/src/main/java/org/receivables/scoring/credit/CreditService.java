@@ -36,7 +36,8 @@ public class CreditService {
   @Transactional
   public CreditDecisionView decide(String tenant, CreditDecisionRequest request, String by) {
     CustomerRepository.Customer customer = scores.customer(tenant, request.customerId());
-    ScoreService.Evaluation e = scores.evaluate(tenant, customer.customerId(), calendar.today());
+    // the customer read once: the decision's statements are round trips on the request's path
+    ScoreService.Evaluation e = scores.evaluate(customer, calendar.today());
     String currency = e.currency();
     if (request.currency() != null && !request.currency().equals(currency)) {
       throw ProblemException.invalid(

@@ -70,7 +70,13 @@ public class ScoreService {
   }
 
   public Evaluation evaluate(String tenant, String customerId, LocalDate asOf) {
-    CustomerRepository.Customer c = customer(tenant, customerId);
+    return evaluate(customer(tenant, customerId), asOf);
+  }
+
+  /** {@link #evaluate(String, String, LocalDate)} of a customer the caller has already read. */
+  public Evaluation evaluate(CustomerRepository.Customer c, LocalDate asOf) {
+    String tenant = c.tenantId();
+    String customerId = c.customerId();
     String currency = currencyOf(c);
     List<InvoiceHistory> invoices = ledger.invoices(tenant, customerId);
     CollectionFacts facts = ledger.facts(tenant, customerId);

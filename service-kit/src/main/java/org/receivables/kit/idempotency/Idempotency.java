@@ -8,12 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
+import org.receivables.kit.jdbc.Rows;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -112,27 +111,31 @@ public class Idempotency {
         .executeUpdate();
   }
 
+  /** The answer kept for a key, as stored. */
+  private record KeptAnswer(
+      String requestHash, int status, String headers, String body, Instant expiresAt) {}
+
   private StoredResponse earlierAnswer(String tenantId, String key, String hash, Instant now) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select request_hash, status, headers, body, expires_at from idempotency_record"
-                    + " where tenant_id = :t and idem_key = :k")
-            .setParameter("t", tenantId)
-            .setParameter("k", key)
-            .getResultList();
-    if (rows.isEmpty()) {
+    KeptAnswer kept =
+        Rows.first(
+                em.createNativeQuery(
+                        "select request_hash, status, headers, body, expires_at from"
+                            + " idempotency_record where tenant_id = :t and idem_key = :k")
+                    .setParameter("t", tenantId)
+                    .setParameter("k", key),
+                KeptAnswer.class)
+            .orElse(null);
+    if (kept == null) {
       return null;
     }
-    Object[] row = rows.get(0);
-    if (!toInstant(row[4]).isAfter(now)) {
+    if (!kept.expiresAt().isAfter(now)) {
       em.createNativeQuery("delete from idempotency_record where tenant_id = :t and idem_key = :k")
           .setParameter("t", tenantId)
           .setParameter("k", key)
           .executeUpdate();
       return null;
     }
-    if (!hash.equals(row[0])) {
+    if (!hash.equals(kept.requestHash())) {
       throw new ProblemException(
           422,
           "Idempotency-Key reused",
@@ -143,9 +146,7 @@ public class Idempotency {
                   IdempotencyKey.HEADER, "was used for a different request")));
     }
     return new StoredResponse(
-        ((Number) row[1]).intValue(),
-        StoredResponse.readHeaders((String) row[2], json),
-        (String) row[3]);
+        kept.status(), StoredResponse.readHeaders(kept.headers(), json), kept.body());
   }
 
   private String canonical(Object body) {
@@ -164,18 +165,5 @@ public class Idempotency {
         409,
         "Request in progress",
         "A request with this Idempotency-Key is being processed; retry after it has finished");
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
   }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.receivables.kit.jdbc.Rows;
 
 /**
  * Publishes committed outbox rows to Kafka as binary-mode CloudEvents, in id order, and deletes
@@ -141,20 +141,21 @@ public class OutboxRelay {
     if (!Boolean.TRUE.equals(leader)) {
       return 0;
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, event_id, topic, event_key, event_type, subject, tenant_id,"
-                    + " payload, occurred_at, traceparent from outbox_event order by id limit :n")
-            .setParameter("n", config.batchSize())
-            .getResultList();
+    List<Pending> rows =
+        Rows.list(
+            em.createNativeQuery(
+                    "select id, event_id, topic, event_key, event_type, subject, tenant_id,"
+                        + " payload, occurred_at, traceparent from outbox_event order by id limit"
+                        + " :n")
+                .setParameter("n", config.batchSize()),
+            Pending.class);
     if (rows.isEmpty()) {
       return 0;
     }
     List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
     List<Long> ids = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      ids.add(((Number) row[0]).longValue());
+    for (Pending row : rows) {
+      ids.add(row.id());
       acks.add(send(row));
     }
     try {
@@ -169,27 +170,40 @@ public class OutboxRelay {
     return rows.size();
   }
 
-  private CompletableFuture<Void> send(Object[] row) {
-    String topic = (String) row[2];
-    String key = (String) row[3];
+  /** An outbox row waiting to be relayed. */
+  private record Pending(
+      long id,
+      String eventId,
+      String topic,
+      String eventKey,
+      String eventType,
+      String subject,
+      String tenantId,
+      String payload,
+      Instant occurredAt,
+      String traceparent) {}
+
+  private CompletableFuture<Void> send(Pending row) {
+    String topic = row.topic();
+    String key = row.eventKey();
     OutgoingCloudEventMetadata<Object> cloudEvent =
         OutgoingCloudEventMetadata.builder()
-            .withId(row[1].toString())
-            .withType((String) row[4])
-            .withSubject((String) row[5])
+            .withId(row.eventId())
+            .withType(row.eventType())
+            .withSubject(row.subject())
             .withSource(URI.create(config.source()))
             .withDataContentType("application/json")
-            .withTimestamp(toInstant(row[8]).atZone(ZoneOffset.UTC))
-            .withExtensions(Map.of("tenantid", row[6]))
+            .withTimestamp(row.occurredAt().atZone(ZoneOffset.UTC))
+            .withExtensions(Map.of("tenantid", row.tenantId()))
             .build();
     OutgoingKafkaRecordMetadata<String> kafka =
         OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic).withKey(key).build();
     CompletableFuture<Void> acked = new CompletableFuture<>();
     // The connector starts its producer span in this context and writes that span's traceparent
     // header; without it the span would start a new trace of its own on this thread.
-    TracingMetadata trace = TracingMetadata.withCurrent(OutboxTrace.restore((String) row[9]));
+    TracingMetadata trace = TracingMetadata.withCurrent(OutboxTrace.restore(row.traceparent()));
     Message<String> message =
-        Message.of((String) row[7], Metadata.of(cloudEvent, kafka, trace))
+        Message.of(row.payload(), Metadata.of(cloudEvent, kafka, trace))
             .withAck(
                 () -> {
                   acked.complete(null);
@@ -202,18 +216,5 @@ public class OutboxRelay {
                 });
     emitter.send(message);
     return acked;
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return Instant.now();
   }
 }

@@ -10,14 +10,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A fresh schema on the suite's PostgreSQL (the module's test database, created when missing) for
  * SQL tests without Quarkus; dropped on close, so tests run side by side and leave nothing. A
  * service's data migrations are rehearsed in one with {@link #migrate}: up to the version before,
- * old rows inserted, then to the end.
+ * old rows inserted, then to the end. A test class annotated
+ * {@code @ExtendWith(ScratchSchema.PerTest.class)} gets a fresh one as a test method parameter,
+ * dropped after the test.
  */
 public final class ScratchSchema implements AutoCloseable {
 
@@ -56,6 +63,33 @@ public final class ScratchSchema implements AutoCloseable {
         .load()
         .migrate();
     return this;
+  }
+
+  /**
+   * Migrates this schema as the service under test migrates its own: with the Flyway locations its
+   * {@code application.properties} names ({@code quarkus.flyway.locations}).
+   */
+  public ScratchSchema migrate(String target) {
+    return migrate(target, serviceLocations());
+  }
+
+  /** The service's Flyway locations, read from its {@code application.properties}. */
+  static String[] serviceLocations() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        ScratchSchema.class.getClassLoader().getResourceAsStream("application.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("no application.properties on the test classpath");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String locations = properties.getProperty("quarkus.flyway.locations");
+    if (locations == null || locations.isBlank()) {
+      throw new IllegalStateException("application.properties names no quarkus.flyway.locations");
+    }
+    return locations.strip().split("\\s*,\\s*");
   }
 
   /** Runs SQL statements in this schema. */
@@ -132,6 +166,41 @@ public final class ScratchSchema implements AutoCloseable {
         }
       }
       return DriverManager.getConnection(url, user, password);
+    }
+  }
+
+  /**
+   * Gives each test method that takes a {@link ScratchSchema} parameter a fresh one, dropped after
+   * the test: the set-up and tear-down every migration test would otherwise write.
+   */
+  public static final class PerTest implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+        ExtensionContext.Namespace.create(PerTest.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == ScratchSchema.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      try {
+        ScratchSchema schema = new ScratchSchema();
+        context.getStore(NAMESPACE).put(ScratchSchema.class, schema);
+        return schema;
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not create a scratch schema", e);
+      }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+      ScratchSchema schema =
+          context.getStore(NAMESPACE).remove(ScratchSchema.class, ScratchSchema.class);
+      if (schema != null) {
+        schema.close();
+      }
     }
   }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.PaymentTermsData;
@@ -210,6 +211,58 @@ public final class TenantIsolationTestSupport {
     pids.add(((Number) plain.get("pid")).intValue());
     return new Seen(counts, pids);
   }
+
+  /**
+   * The request side of every service's TenantIsolationTest, once both tenants have rows and an
+   * idempotency record ({@link #seedIdempotencyRecord}): a request of {@code mine} querying with no
+   * tenant filter ({@link #requestProbe}) saw and wrote only its tenant's rows ({@link
+   * #assertIsolated}), the other tenant's idempotency record it tried to delete is still there, and
+   * its connections went back to the pool unbound. Returns what it saw.
+   *
+   * @param shared tenant ids of rows every tenant may read (such as suite-wide reference data)
+   */
+  public static Seen assertRequestIsolated(
+      AgroalDataSource dataSource, String mine, String other, String... shared)
+      throws SQLException {
+    Seen seen = assertIsolated(requestProbe(mine, other), mine, shared);
+    assertThat(countUnbound(dataSource, "idempotency_record", other))
+        .as("the other tenant's rows the request tried to delete")
+        .containsEntry(other, 1L);
+    assertReturnedConnectionsAreUnbound(dataSource, seen.pids());
+    return seen;
+  }
+
+  /**
+   * The side of work without a request, bound too: a scheduler's scope ({@link #scopedProbe}) saw
+   * only {@code mine}'s rows and gave its connections back unbound; one transaction bound to each
+   * tenant in turn, as a consumer's batch ({@link #batchProbe}), saw under each binding only that
+   * tenant's rows, and its transaction-local binding ended with it; a pool user that is not the
+   * superuser the tests connect as ({@link #ownerProbe}) sees, under the forced policies, nothing
+   * unbound and only the bound tenant's rows.
+   *
+   * @param withRows tables in which both tenants have rows
+   * @param shared tenant ids of rows every tenant may read
+   */
+  public static WorkSeen assertWorkIsolated(
+      EntityManager em,
+      AgroalDataSource dataSource,
+      TenantScope scope,
+      List<String> withRows,
+      String mine,
+      String other,
+      String... shared)
+      throws SQLException {
+    Seen scoped = assertIsolated(scopedProbe(em, dataSource, mine, other), mine, shared);
+    assertReturnedConnectionsAreUnbound(dataSource, scoped.pids());
+    Map<String, Object> batch = batchProbe(em, scope, mine, other);
+    assertBatchIsolated(batch, withRows, List.of(mine, other), shared);
+    assertReturnedConnectionsAreUnbound(dataSource, Set.of(((Number) batch.get("pid")).intValue()));
+    Map<String, Long> owned = assertOwnerIsolated(ownerProbe(dataSource, mine, other), mine, other);
+    return new WorkSeen(scoped, owned);
+  }
+
+  /** What work without a request saw: the scheduler scope's rows, the owner's bound row counts. */
+  public record WorkSeen(Seen scoped, Map<String, Long> owned) {}
 
   /**
    * Runs {@link #probe} as a scheduler or worker thread does: outside any request, in a {@link
@@ -478,13 +531,11 @@ public final class TenantIsolationTestSupport {
   }
 
   /** Waits until the consumers have written rows of every tenant to the table. */
-  public static void awaitRows(AgroalDataSource dataSource, String table, String... tenants)
-      throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (countUnbound(dataSource, table, tenants).containsValue(0L)) {
-      assertThat(System.nanoTime()).as("rows of every tenant in " + table).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+  public static void awaitRows(AgroalDataSource dataSource, String table, String... tenants) {
+    Awaitility.await("rows of every tenant in " + table)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> !countUnbound(dataSource, table, tenants).containsValue(0L));
   }
 
   /**
