@@ -58,11 +58,7 @@ public class Sender {
     batch.forEach(c -> claimed.put(c.reminderId(), c));
     Batch b =
         QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    new Batch(
-                        take(claimed.keySet()),
-                        profiles.get(tenantId).contactEmail()));
+            .call(() -> new Batch(take(claimed.keySet()), profiles.get(tenantId).contactEmail()));
     List<Taken> taken = b.taken();
     Map<UUID, List<MailAttachment>> files =
         QuarkusTransaction.requiringNew()
