@@ -39,7 +39,6 @@ import org.receivables.kit.tenant.TenantContext;
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.ERP})
 public class SubscriptionResource {
 
@@ -51,6 +50,7 @@ public class SubscriptionResource {
 
   @POST
   @Idempotent
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Subscribe an endpoint to event types",
       description =
@@ -95,6 +95,7 @@ public class SubscriptionResource {
 
   @PUT
   @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace a subscription (optimistic locking with If-Match)",
       description =
