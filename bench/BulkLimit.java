@@ -95,9 +95,9 @@ public class BulkLimit {
       s.execute(
           "alter table "
               + SCHEMA
-              + ".invoice_line add foreign key (invoice_id) references "
+              + ".invoice_line add foreign key (tenant_id, invoice_id) references "
               + SCHEMA
-              + ".invoice (id)");
+              + ".invoice (tenant_id, id)");
       s.execute(
           "alter table "
               + SCHEMA
@@ -150,7 +150,8 @@ public class BulkLimit {
             "insert into "
                 + SCHEMA
                 + ".invoice_line (invoice_id, line_no, description, quantity, unit_price,"
-                + " vat_rate, net_amount) values (?, ?, ?, ?, ?, ?, ?)")) {
+                + " vat_rate, net_amount, tenant_id, vat_category) values (?, ?, ?, ?, ?, ?, ?,"
+                + " 'bench', 'S')")) {
       for (UUID id : ids) {
         line.setObject(1, id);
         line.setInt(2, 1);
