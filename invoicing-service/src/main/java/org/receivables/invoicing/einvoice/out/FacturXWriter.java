@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -25,7 +29,9 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 /**
  * Builds a Factur-X invoice: a readable PDF/A page drawn with PDFBox (font and ICC profile from the
  * Mustang jar, so nothing depends on the host's fonts), then Mustang's exporter turns it into
- * PDF/A-3 with the CII attached as {@code factur-x.xml} and the Factur-X XMP metadata.
+ * PDF/A-3 with the CII attached as {@code factur-x.xml} and the Factur-X XMP metadata. The font
+ * (700 KB) is parsed once per concurrent renderer and reused, not for every PDF: parsing it cost
+ * more than drawing and writing the whole invoice.
  */
 public final class FacturXWriter {
 
@@ -33,6 +39,11 @@ public final class FacturXWriter {
   private static final String ICC = "/AdobeCompat-v2.icc";
   private static final float MARGIN = 50;
   private static final float LEADING = 14;
+
+  /** The font file, read once; each parsed copy is used by one renderer at a time. */
+  private static final byte[] FONT_FILE = fontFile();
+
+  private static final ConcurrentLinkedDeque<TrueTypeFont> FONTS = new ConcurrentLinkedDeque<>();
 
   private FacturXWriter() {}
 
@@ -55,11 +66,13 @@ public final class FacturXWriter {
 
   /** A PDF/A page (embedded font, sRGB output intent, XMP identification) with the text. */
   static byte[] page(String title, List<String> lines) throws IOException {
+    TrueTypeFont ttf = FONTS.poll();
+    if (ttf == null) {
+      ttf = new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILE));
+    }
     try (PDDocument doc = new PDDocument()) {
-      PDFont font;
-      try (InputStream in = resource(FONT)) {
-        font = PDType0Font.load(doc, in, true);
-      }
+      // subset on save from the shared parse; PDFBox leaves a font it did not open itself open
+      PDFont font = PDType0Font.load(doc, ttf, true);
       List<String> remaining = new ArrayList<>(lines);
       do {
         PDPage page = new PDPage(PDRectangle.A4);
@@ -86,6 +99,16 @@ public final class FacturXWriter {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
       return out.toByteArray();
+    } finally {
+      FONTS.push(ttf);
+    }
+  }
+
+  private static byte[] fontFile() {
+    try (InputStream in = resource(FONT)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(FONT + " could not be read from the Mustang jar", e);
     }
   }
 
