@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.receivables.kit.jdbc.NamedRows;
 import org.hibernate.Session;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.jdbc.Rows;
 
 /**
@@ -105,9 +105,9 @@ public class DeliveryQueue {
   }
 
   /**
-   * The subscription's due deliveries, oldest due first (of one instant, in their customer's
-   * order: a delivery id orders by the millisecond only), at most {@code max}; none when the
-   * subscription was disabled meanwhile. The caller holds the subscription's lease.
+   * The subscription's due deliveries, oldest due first (of one instant, in their customer's order:
+   * a delivery id orders by the millisecond only), at most {@code max}; none when the subscription
+   * was disabled meanwhile. The caller holds the subscription's lease.
    */
   public List<Due> claim(UUID subscription, Instant now, int max) {
     return NamedRows.list(

@@ -40,8 +40,9 @@ import org.receivables.webhooks.config.WebhooksConfig;
  *
  * <p>Polls run on a thread of their own, not as a scheduled job: the scheduler ticks once a second,
  * while a delivery should leave within milliseconds of its event. A {@link DueSignal} (after a
- * commit that queued deliveries, and when a turn ends) makes it poll at once; {@code webhooks.delivery.poll} only
- * bounds how long a delivery queued by another replica, or coming due by its retry schedule, waits.
+ * commit that queued deliveries, and when a turn ends) makes it poll at once; {@code
+ * webhooks.delivery.poll} only bounds how long a delivery queued by another replica, or coming due
+ * by its retry schedule, waits.
  */
 @ApplicationScoped
 public class DeliveryWorker {

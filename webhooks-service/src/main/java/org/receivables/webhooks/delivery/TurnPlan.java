@@ -12,9 +12,9 @@ import java.util.function.Predicate;
  * one, and records what it attempted in one transaction when the claimed deliveries are done, an
  * attempt failed, or a second has passed ({@link #recordNow}): one commit per batch instead of two
  * per delivery, and a crash re-sends (same {@code webhook-id}) at most a second's worth of
- * deliveries. The lease is
- * written again only when less than half of it is left ({@link #renewLease}), which still covers
- * the second of attempts, one more attempt's time-out and the recording.
+ * deliveries. The lease is written again only when less than half of it is left ({@link
+ * #renewLease}), which still covers the second of attempts, one more attempt's time-out and the
+ * recording.
  */
 final class TurnPlan {
 

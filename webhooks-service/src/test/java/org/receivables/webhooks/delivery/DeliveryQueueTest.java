@@ -43,7 +43,10 @@ class DeliveryQueueTest {
             as(tenant, "erp")
                 .body(
                     Map.of(
-                        "url", "http://127.0.0.1:9/" + tenant, "eventTypes", List.of("score.changed")))
+                        "url",
+                        "http://127.0.0.1:9/" + tenant,
+                        "eventTypes",
+                        List.of("score.changed")))
                 .post("/api/v1/webhooks")
                 .then()
                 .statusCode(201)
