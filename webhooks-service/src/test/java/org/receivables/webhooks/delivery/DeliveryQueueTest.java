@@ -69,7 +69,6 @@ class DeliveryQueueTest {
                                   queueDelivery(tenant, subscription, later);
                                   queued.countDown();
                                   await(done);
-                                  QuarkusTransaction.setRollbackOnly();
                                 })));
     try {
       assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
