@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
@@ -66,6 +67,10 @@ class WebhooksApiTest {
   }
 
   private static String publishInvoice(String tenant) {
+    return publishInvoice(tenant, UUID.randomUUID().toString());
+  }
+
+  private static String publishInvoice(String tenant, String customerId) {
     String invoiceId = UUID.randomUUID().toString();
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     KafkaWriter.publish(
@@ -73,7 +78,7 @@ class WebhooksApiTest {
         UUID.randomUUID().toString(),
         new InvoiceIssued(
             tenant,
-            UUID.randomUUID().toString(),
+            customerId,
             invoiceId,
             "F-" + invoiceId.substring(0, 8),
             today,
@@ -150,6 +155,41 @@ class WebhooksApiTest {
         .then()
         .statusCode(200)
         .body("items.id", equalTo(List.of(otherSub.getString("id"))));
+  }
+
+  @Test
+  void manyEventsOfOneCustomerArriveOnceEachInTheirOrderEachAttemptLogged() throws Exception {
+    String tenant = TestTokens.freshTenant();
+    String path = "/" + tenant + "/many";
+    JsonPath sub = subscribe(tenant, path, "invoice.issued");
+    String customer = UUID.randomUUID().toString();
+    // several claimed batches and more than two turns of the subscription (50 deliveries each)
+    int events = 120;
+    for (int i = 0; i < events; i++) {
+      publishInvoice(tenant, customer);
+    }
+
+    await().atMost(PATIENCE).until(() -> receiver.at(path).size() >= events);
+    List<Receiver.Request> got = receiver.at(path);
+    assertThat(got).hasSize(events);
+    assertThat(got.stream().map(r -> r.header("webhook-id")).distinct()).hasSize(events);
+    for (int i = 0; i < events; i++) {
+      assertThat(body(got.get(i)).at("/data/sequence").asLong()).isEqualTo(i + 1);
+    }
+    verify(sub.getString("secret"), got.get(events - 1));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                as(tenant, "admin")
+                    .queryParam("limit", 500)
+                    .get("/api/v1/webhooks/" + sub.getString("id") + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(events))
+                    .body("items.status", everyItem(equalTo("DELIVERED")))
+                    .body("items.collect { it.attempts.size() }", everyItem(equalTo(1)))
+                    .body("items.attempts.flatten().statusCode", everyItem(equalTo(200))));
   }
 
   @Test

@@ -4,19 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import java.time.Duration;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.jdbc.Rows;
 
 /**
  * The worker's SQL, each statement in the caller's transaction, bound to one tenant: lease the
- * subscriptions with due deliveries (one worker per subscription at a time, {@code for update skip
- * locked} so that replicas share the work), take the next due delivery, record an attempt's
- * outcome.
+ * subscriptions with due deliveries (one worker per subscription at a time, {@code for no key
+ * update skip locked} so that replicas share the work, and so that the key-share lock an intake
+ * transaction takes on a subscription while it queues deliveries for it does not hide that
+ * subscription from the worker), claim its next due deliveries, record the attempts' outcomes.
+ *
+ * <p>The transactions that only coordinate workers (a lease, its release, forgetting a tenant)
+ * commit without waiting for the WAL flush ({@link #withoutFlushWait}): losing one in a database
+ * crash can only make a delivery be attempted again with the same {@code webhook-id}, which
+ * at-least-once delivery allows. Outcomes are always committed durably.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -45,59 +54,138 @@ public class DeliveryQueue {
 
   /**
    * Forgets the tenant when it has no pending delivery left and none was queued since {@code seen}
-   * was read: a delivery queued meanwhile changed {@code marks} (and holds the row until it
-   * commits), so it is never left unseen. Runs bound to the tenant.
+   * was read: a delivery queued meanwhile changed {@code marks}. A transaction queuing one right
+   * now holds the row until it commits; the row is then skipped rather than waited for (the worker
+   * would stall behind a consumer's batch), and the tenant stays listed. Runs bound to the tenant.
    */
   public void forget(PendingTenant seen) {
+    withoutFlushWait();
     em.createNativeQuery(
-            "delete from webhook_pending_tenant where tenant = :t and marks = :marks and not exists"
-                + " (select 1 from webhook_delivery where tenant_id = :t and status = 'PENDING')")
+            "with mine as (select tenant from webhook_pending_tenant where tenant = :t and marks ="
+                + " :marks and not exists (select 1 from webhook_delivery where tenant_id = :t and"
+                + " status = 'PENDING') for update skip locked) delete from webhook_pending_tenant"
+                + " where tenant in (select tenant from mine)")
         .setParameter("t", seen.tenant())
         .setParameter("marks", seen.marks())
         .executeUpdate();
   }
 
+  /**
+   * Lets the current transaction commit without waiting for its WAL to reach the disk: for the
+   * coordination-only transactions (class comment).
+   */
+  public void withoutFlushWait() {
+    em.createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
+  }
+
   /** Leases up to {@code max} enabled subscriptions with a due delivery, until {@code until}. */
   public List<UUID> lease(Instant now, Instant until, int max) {
+    withoutFlushWait();
     return Rows.column(
         em.createNativeQuery(
                 "update webhook_subscription set lease_until = :until where id in (select s.id from"
                     + " webhook_subscription s where s.enabled and (s.lease_until is null or"
                     + " s.lease_until < :now) and exists (select 1 from webhook_delivery d where"
                     + " d.subscription_id = s.id and d.status = 'PENDING' and d.next_attempt_at <="
-                    + " :now) order by s.lease_until nulls first limit :max for update skip"
-                    + " locked) returning id")
+                    + " :now) order by s.lease_until nulls first limit :max for no key update"
+                    + " skip locked) returning id")
             .setParameter("until", until)
             .setParameter("now", now)
             .setParameter("max", max),
         UUID.class);
   }
 
-  /**
-   * The subscription's oldest due delivery, its lease extended to cover the attempt; empty when
-   * none is due or the subscription was disabled meanwhile.
-   */
-  public Optional<Due> next(UUID subscription, Instant now, Duration lease) {
+  /** Extends the subscription's lease until {@code until}. */
+  public void renew(UUID subscription, Instant until) {
+    withoutFlushWait();
     em.createNativeQuery("update webhook_subscription set lease_until = :until where id = :s")
-        .setParameter("until", now.plus(lease))
+        .setParameter("until", until)
         .setParameter("s", subscription)
         .executeUpdate();
-    return NamedRows.first(
+  }
+
+  /**
+   * The subscription's due deliveries, oldest due first (of one instant, in their customer's order:
+   * a delivery id orders by the millisecond only), at most {@code max}; none when the subscription
+   * was disabled meanwhile. The caller holds the subscription's lease.
+   */
+  public List<Due> claim(UUID subscription, Instant now, int max) {
+    return NamedRows.list(
         em.createNativeQuery(
                 "select d.id, d.attempts, e.payload, s.url, s.secret, s.previous_secret,"
                     + " s.previous_expires_at from webhook_delivery d join webhook_subscription s on"
                     + " s.id = d.subscription_id join webhook_event e on e.id = d.event_id where"
                     + " d.subscription_id = :s and s.enabled and d.status = 'PENDING' and"
-                    + " d.next_attempt_at <= :now order by d.next_attempt_at, d.id limit 1",
+                    + " d.next_attempt_at <= :now order by d.next_attempt_at, e.sequence, d.id limit :max",
                 Tuple.class)
             .setParameter("s", subscription)
-            .setParameter("now", now),
+            .setParameter("now", now)
+            .setParameter("max", max),
         Due.class);
   }
 
   /** Ends the lease: another worker may take the subscription at once. */
   public void release(UUID subscription) {
+    withoutFlushWait();
     em.createNativeQuery("update webhook_subscription set lease_until = null where id = :s")
+        .setParameter("s", subscription)
+        .executeUpdate();
+  }
+
+  /** An attempt that got its 2xx. */
+  public record Delivered(String id, Instant at, Sender.Outcome outcome) {}
+
+  /**
+   * Records deliveries that got their 2xx, in the order attempted, with one round trip per
+   * statement (JDBC batches): each attempt in the log, each delivery {@code DELIVERED}, and the
+   * subscription healthy as of the last one, its lease extended until {@code leaseUntil}. What
+   * {@link #recordAttempt} and {@link #delivered} do for one, for many.
+   */
+  public void deliveredAll(
+      String tenant, UUID subscription, List<Delivered> done, Instant leaseUntil) {
+    if (done.isEmpty()) {
+      return;
+    }
+    em.flush();
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement attempt =
+                      c.prepareStatement(
+                          "insert into webhook_attempt (tenant_id, delivery_id, attempted_at,"
+                              + " status_code, duration_ms, error, response_excerpt) values (?, ?,"
+                              + " ?, ?, ?, null, ?)");
+                  PreparedStatement delivery =
+                      c.prepareStatement(
+                          "update webhook_delivery set status = 'DELIVERED', attempts = attempts +"
+                              + " 1, delivered_at = ?, next_attempt_at = null, last_status_code = ?"
+                              + " where id = ?")) {
+                for (Delivered d : done) {
+                  attempt.setString(1, tenant);
+                  attempt.setString(2, d.id());
+                  attempt.setTimestamp(3, Timestamp.from(d.at()));
+                  attempt.setInt(4, d.outcome().statusCode());
+                  attempt.setLong(5, d.outcome().durationMs());
+                  if (d.outcome().excerpt() == null || d.outcome().excerpt().isEmpty()) {
+                    attempt.setNull(6, Types.VARCHAR);
+                  } else {
+                    attempt.setString(6, d.outcome().excerpt());
+                  }
+                  attempt.addBatch();
+                  delivery.setTimestamp(1, Timestamp.from(d.at()));
+                  delivery.setInt(2, d.outcome().statusCode());
+                  delivery.setString(3, d.id());
+                  delivery.addBatch();
+                }
+                attempt.executeBatch();
+                delivery.executeBatch();
+              }
+            });
+    em.createNativeQuery(
+            "update webhook_subscription set last_success_at = :at, failing_since = null,"
+                + " lease_until = :until where id = :s")
+        .setParameter("at", done.get(done.size() - 1).at())
+        .setParameter("until", leaseUntil)
         .setParameter("s", subscription)
         .executeUpdate();
   }

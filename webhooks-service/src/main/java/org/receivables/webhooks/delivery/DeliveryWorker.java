@@ -2,10 +2,12 @@ package org.receivables.webhooks.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -31,9 +33,16 @@ import org.receivables.webhooks.config.WebhooksConfig;
  * oldest first, one at a time (concurrency 1 per subscription), no faster than its rate limit, at
  * most {@value #PER_LEASE} before it yields its thread. A slow or dead receiver so holds one thread
  * for at most one time-out per attempt and never delays another subscription's deliveries while
- * threads are free. The attempt happens outside any transaction; its outcome is recorded after, so
- * a crash between the two re-sends the delivery with the same {@code webhook-id} once the lease
- * expires: at least once, never lost.
+ * threads are free. The attempt happens outside any transaction; its outcome is recorded after,
+ * with the others of its batch ({@link TurnPlan}: one transaction per batch, at the latest a second
+ * after the batch's first attempt), so a crash between the two re-sends those deliveries with the
+ * same {@code webhook-id} once the lease expires: at least once, never lost.
+ *
+ * <p>Polls run on a thread of their own, not as a scheduled job: the scheduler ticks once a second,
+ * while a delivery should leave within milliseconds of its event. A {@link DueSignal} (after a
+ * commit that queued deliveries, and when a turn ends) makes it poll at once; {@code
+ * webhooks.delivery.poll} only bounds how long a delivery queued by another replica, or coming due
+ * by its retry schedule, waits.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -48,10 +57,13 @@ public class DeliveryWorker {
   @Inject Clock clock;
   @Inject WebhooksConfig config;
   @Inject MeterRegistry metrics;
+  @Inject DueSignal signal;
 
   private ExecutorService pool;
   private Semaphore slots;
   private ReceiverAddress addresses;
+  private volatile boolean running;
+  private Thread poller;
 
   @PostConstruct
   void init() {
@@ -70,15 +82,43 @@ public class DeliveryWorker {
         new ReceiverAddress(config.delivery().allowLoopbackHttp(), InetAddress::getAllByName);
   }
 
+  void start(@Observes StartupEvent event) {
+    running = true;
+    poller = new Thread(this::loop, "webhook-poller");
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  /** No new polls once the application stops; the poll in progress finishes. */
+  void shutdown(@Observes ShutdownEvent event) {
+    running = false;
+    signal.raise();
+  }
+
   @PreDestroy
   void stop() throws InterruptedException {
+    running = false;
     pool.shutdownNow();
     pool.awaitTermination(5, TimeUnit.SECONDS);
   }
 
-  @Scheduled(
-      every = "${webhooks.delivery.poll:200ms}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  private void loop() {
+    long interval = config.delivery().poll().toMillis();
+    while (running) {
+      try {
+        poll();
+      } catch (RuntimeException e) {
+        LOG.warnf("Polling for due webhook deliveries failed, will retry: %s", e.getMessage());
+      }
+      try {
+        signal.await(interval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   void poll() {
     if (slots.availablePermits() == 0) {
       return;
@@ -92,6 +132,7 @@ public class DeliveryWorker {
       }
       String tenant = seen.tenant();
       Instant now = clock.instant();
+      Instant until = now.plus(lease());
       List<UUID> leased =
           TenantScope.call(
               tenant,
@@ -99,7 +140,7 @@ public class DeliveryWorker {
                   QuarkusTransaction.requiringNew()
                       .call(
                           () -> {
-                            List<UUID> due = queue.lease(now, now.plus(lease()), free);
+                            List<UUID> due = queue.lease(now, until, free);
                             if (due.isEmpty()) {
                               queue.forget(seen);
                             }
@@ -110,39 +151,73 @@ public class DeliveryWorker {
         pool.execute(
             () -> {
               try {
-                TenantScope.run(tenant, () -> work(tenant, subscription));
+                TenantScope.run(tenant, () -> work(tenant, subscription, until));
               } catch (RuntimeException e) {
                 LOG.errorf(e, "Deliveries of subscription %s stopped", subscription);
               } finally {
                 slots.release();
+                signal.raise();
               }
             });
       }
     }
   }
 
-  /** Long enough for one attempt and its bookkeeping; renewed before each attempt. */
+  /** Long enough for one attempt and its bookkeeping; renewed while the turn goes on. */
   private Duration lease() {
     return config.delivery().timeout().plusSeconds(30);
   }
 
-  private void work(String tenant, UUID subscription) {
+  /** An attempt made, to be recorded. */
+  private record Attempted(DeliveryQueue.Due due, Instant at, Sender.Outcome outcome) {}
+
+  private void work(String tenant, UUID subscription, Instant leasedUntil) {
     long gapNanos = TimeUnit.SECONDS.toNanos(1) / config.delivery().perSubscriptionPerSecond();
     long last = System.nanoTime() - gapNanos;
+    Instant leaseEnds = leasedUntil;
+    int done = 0;
     try {
-      for (int i = 0; i < PER_LEASE; i++) {
+      while (done < PER_LEASE) {
         Instant now = clock.instant();
-        Optional<DeliveryQueue.Due> due =
-            QuarkusTransaction.requiringNew().call(() -> queue.next(subscription, now, lease()));
+        Instant until = now.plus(lease());
+        boolean renew = TurnPlan.renewLease(now, leaseEnds, lease());
+        int max = TurnPlan.claimSize(done, PER_LEASE);
+        List<DeliveryQueue.Due> due =
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () -> {
+                      if (renew) {
+                        queue.renew(subscription, until);
+                      }
+                      return queue.claim(subscription, now, max);
+                    });
+        if (renew) {
+          leaseEnds = until;
+        }
         if (due.isEmpty()) {
           return;
         }
-        long wait = last + gapNanos - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
+        List<Attempted> attempted = new ArrayList<>(due.size());
+        long first = System.nanoTime();
+        try {
+          for (DeliveryQueue.Due d : due) {
+            long wait = last + gapNanos - System.nanoTime();
+            if (wait > 0) {
+              TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            last = System.nanoTime();
+            Attempted a = attempt(d);
+            attempted.add(a);
+            // a failure is recorded before the next attempt, as its retry and the subscription's
+            // disabling are decided there
+            if (!a.outcome().delivered() || TurnPlan.recordNow(first, System.nanoTime())) {
+              break;
+            }
+          }
+        } finally {
+          leaseEnds = recordAll(tenant, subscription, attempted, leaseEnds);
         }
-        last = System.nanoTime();
-        attempt(tenant, subscription, due.get());
+        done += attempted.size();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -151,7 +226,7 @@ public class DeliveryWorker {
     }
   }
 
-  private void attempt(String tenant, UUID subscription, DeliveryQueue.Due due) {
+  private Attempted attempt(DeliveryQueue.Due due) {
     Instant at = clock.instant();
     Sender.Outcome outcome;
     try {
@@ -162,11 +237,50 @@ public class DeliveryWorker {
     } catch (ReceiverAddress.RefusedException e) {
       outcome = new Sender.Outcome(null, 0, "not sent: " + e.getMessage(), null);
     }
-    Sender.Outcome result = outcome;
     metrics
-        .counter("webhooks.attempts", "outcome", result.delivered() ? "2xx" : "failed")
+        .counter("webhooks.attempts", "outcome", outcome.delivered() ? "2xx" : "failed")
         .increment();
-    QuarkusTransaction.requiringNew().run(() -> record(tenant, subscription, due, at, result));
+    return new Attempted(due, at, outcome);
+  }
+
+  /**
+   * Records the batch's attempts in order, in one transaction (tried twice: a lost recording only
+   * means the batch is sent again): successes together, each failure through {@link #record}.
+   * Returns when the lease now ends.
+   */
+  private Instant recordAll(
+      String tenant, UUID subscription, List<Attempted> attempted, Instant leaseEnds) {
+    if (attempted.isEmpty()) {
+      return leaseEnds;
+    }
+    Instant until = clock.instant().plus(lease());
+    boolean renewed = attempted.stream().anyMatch(a -> a.outcome().delivered());
+    Runnable recording =
+        () -> {
+          for (List<Attempted> run : TurnPlan.runs(attempted, a -> a.outcome().delivered())) {
+            Attempted head = run.get(0);
+            if (head.outcome().delivered()) {
+              queue.deliveredAll(
+                  tenant,
+                  subscription,
+                  run.stream()
+                      .map(a -> new DeliveryQueue.Delivered(a.due().id(), a.at(), a.outcome()))
+                      .toList(),
+                  until);
+            } else {
+              record(tenant, subscription, head.due(), head.at(), head.outcome());
+            }
+          }
+        };
+    try {
+      QuarkusTransaction.requiringNew().run(recording);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Recording %d attempts of subscription %s failed, trying again: %s",
+          attempted.size(), subscription, e.getMessage());
+      QuarkusTransaction.requiringNew().run(recording);
+    }
+    return renewed ? until : leaseEnds;
   }
 
   private void record(

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.UUID;
 import org.receivables.events.DomainEvent;
 import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.webhooks.delivery.DeliveryIds;
+import org.receivables.webhooks.delivery.DueSignal;
 
 /**
  * Turns an internal event into public events and their deliveries, in the consumer's transaction
@@ -30,6 +34,8 @@ public class EventIntake {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject TransactionSynchronizationRegistry transaction;
+  @Inject DueSignal due;
 
   public void record(DomainEvent event, String eventId) {
     String tenant = event.tenantId();
@@ -90,13 +96,36 @@ public class EventIntake {
     markPending(tenant);
   }
 
-  /** Tells the delivery worker the tenant has a delivery due (webhook_pending_tenant). */
+  /**
+   * Tells the delivery worker the tenant has a delivery due (webhook_pending_tenant), once per
+   * transaction and tenant (one queued delivery or many, the worker looks at all of them), and
+   * wakes the worker of this replica when the transaction commits.
+   */
   public void markPending(String tenant) {
+    String key = "webhooks.pending:" + tenant;
+    if (transaction.getResource(key) != null) {
+      return;
+    }
     em.createNativeQuery(
             "insert into webhook_pending_tenant (tenant, marks) values (:t, 1) on conflict (tenant)"
                 + " do update set marks = webhook_pending_tenant.marks + 1")
         .setParameter("t", tenant)
         .executeUpdate();
+    transaction.putResource(key, Boolean.TRUE);
+    transaction.registerInterposedSynchronization(new WakeWorkerOnCommit(due));
+  }
+
+  /** Lets the worker attempt the new deliveries right after the commit, not at its next poll. */
+  private record WakeWorkerOnCommit(DueSignal due) implements Synchronization {
+    @Override
+    public void beforeCompletion() {}
+
+    @Override
+    public void afterCompletion(int status) {
+      if (status == Status.STATUS_COMMITTED) {
+        due.raise();
+      }
+    }
   }
 
   private boolean hasSubscriptions(String tenant) {
