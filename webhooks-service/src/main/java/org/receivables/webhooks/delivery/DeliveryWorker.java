@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.receivables.events.WebhookSubscriptionDisabled;
+import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.webhooks.config.WebhooksConfig;
+import org.receivables.webhooks.event.EventIntake;
 
 /**
  * Attempts due deliveries. Each poll leases subscriptions that have one due (at most as many as
@@ -34,6 +38,12 @@ import org.receivables.webhooks.config.WebhooksConfig;
  * threads are free. The attempt happens outside any transaction; its outcome is recorded after, so
  * a crash between the two re-sends the delivery with the same {@code webhook-id} once the lease
  * expires: at least once, never lost.
+ *
+ * <p>A subscription whose attempts all failed for {@code webhooks.delivery.disable-after} is
+ * disabled in the transaction that records the failure, and that transaction also records {@link
+ * WebhookSubscriptionDisabled} in the outbox (topic {@code receivables.webhooks.v1}) and as a
+ * {@code webhook.subscription.disabled} delivery to the tenant's other enabled subscriptions that
+ * asked for it: the mark, the event and the deliveries exist together or not at all.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -48,6 +58,8 @@ public class DeliveryWorker {
   @Inject Clock clock;
   @Inject WebhooksConfig config;
   @Inject MeterRegistry metrics;
+  @Inject Outbox outbox;
+  @Inject EventIntake intake;
 
   private ExecutorService pool;
   private Semaphore slots;
@@ -152,7 +164,8 @@ public class DeliveryWorker {
   }
 
   private void attempt(String tenant, UUID subscription, DeliveryQueue.Due due) {
-    Instant at = clock.instant();
+    // as PostgreSQL keeps it, so that an event about the attempt says what the rows say
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Sender.Outcome outcome;
     try {
       ReceiverAddress.Target target = addresses.check(due.url());
@@ -180,7 +193,21 @@ public class DeliveryWorker {
     Instant failingSince = queue.failed(subscription, due.id(), at, outcome.statusCode(), next);
     if (!failingSince.isAfter(at.minus(config.delivery().disableAfter()))) {
       String reason = "every delivery attempt failed since " + failingSince;
-      queue.disable(subscription, at, reason);
+      if (!queue.disable(subscription, at, reason)) {
+        return;
+      }
+      WebhookSubscriptionDisabled disabled =
+          new WebhookSubscriptionDisabled(
+              tenant,
+              subscription.toString(),
+              due.url(),
+              reason,
+              failingSince,
+              at,
+              outcome.statusCode(),
+              outcome.statusCode() == null ? outcome.error() : null);
+      String eventId = outbox.record(disabled).toString();
+      intake.record(disabled, eventId);
       metrics.counter("webhooks.subscriptions.disabled").increment();
       LOG.warnf("Webhook subscription %s of tenant %s disabled: %s", subscription, tenant, reason);
     }
