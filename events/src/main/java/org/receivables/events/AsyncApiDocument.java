@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The AsyncAPI 3.0 document of the event contract (topics, record key, CloudEvents headers and
- * every type's payload schema), shipped in this jar so that the gateway serves the very file the
- * tests checked. It is generated from the event records by the module's tests, which fail when the
- * committed file differs from what the records say.
+ * every type's payload schema) and of the webhook payloads (Standard Webhooks headers and {@code
+ * {type, timestamp, data}} per public type), shipped in this jar so that the gateway serves the
+ * very file the tests checked. It is generated from the event records and the webhook payload
+ * records ({@link org.receivables.events.webhook.Payloads}) by the module's tests, which fail when
+ * the committed file differs from what the records say.
  *
- * <p>The lookups below let tests validate what a producer really published against it.
+ * <p>The lookups below let tests validate what a producer really published, or a receiver really
+ * received, against it.
  */
 public final class AsyncApiDocument {
 
@@ -39,8 +42,9 @@ public final class AsyncApiDocument {
   }
 
   /**
-   * The message of an event type ({@code receivables.invoice.issued.v1}) with its references
-   * resolved: {@code headers}, {@code payload} and {@code bindings.kafka.key} are schemas.
+   * The message of an event type ({@code receivables.invoice.issued.v1}) or of a webhook type
+   * ({@code invoice.issued}) with its references resolved: {@code headers}, {@code payload} and, on
+   * a topic, {@code bindings.kafka.key} are schemas.
    *
    * @throws IllegalArgumentException when the document names no such type
    */
@@ -55,9 +59,12 @@ public final class AsyncApiDocument {
     throw new IllegalArgumentException("The AsyncAPI document has no message " + type);
   }
 
-  /** The topic whose channel lists the message of this type, or null. */
+  /** The topic whose channel lists the message of this type, or null (also for a webhook type). */
   public static String topicOf(String type) {
     for (JsonNode channel : TREE.get("channels")) {
+      if (!channel.path("bindings").has("kafka")) {
+        continue;
+      }
       for (JsonNode ref : channel.get("messages")) {
         if (resolve(ref).get("name").asText().equals(type)) {
           return channel.get("address").asText();

@@ -19,7 +19,8 @@ class EventContractTest {
             InvoicingEvent.class,
             InvoicingDocumentEvent.class,
             ScoringEvent.class,
-            DunningEvent.class)) {
+            DunningEvent.class,
+            WebhooksEvent.class)) {
       for (Class<? extends DomainEvent> record : EventJson.recordsOf(producer)) {
         assertThat(seen.add(record)).as(record.getSimpleName()).isTrue();
       }
@@ -33,6 +34,8 @@ class EventContractTest {
     assertThat(EventJson.recordsOf(DunningEvent.class)).contains(ReminderSent.class).hasSize(9);
     assertThat(EventJson.recordsOf(InvoicingDocumentEvent.class))
         .containsExactly(InvoiceDocumentPublished.class, InvoiceDocumentsErased.class);
+    assertThat(EventJson.recordsOf(WebhooksEvent.class))
+        .containsExactly(WebhookSubscriptionDisabled.class);
   }
 
   @Test
@@ -42,12 +45,34 @@ class EventContractTest {
             "receivables.invoicing.v1",
             "receivables.invoicing.documents.v1",
             "receivables.scoring.v1",
-            "receivables.dunning.v1");
+            "receivables.dunning.v1",
+            "receivables.webhooks.v1");
     assertThat(issued("i-1").topic()).isEqualTo(Topics.INVOICING);
     assertThat(new PromiseKept("acme", "c-1", "p-1", LocalDate.of(2026, 1, 2)).topic())
         .isEqualTo(Topics.DUNNING);
     assertThat(new ScoreChanged("acme", "c-1", 700, "B", null, null, "EUR", null).topic())
         .isEqualTo(Topics.SCORING);
+  }
+
+  @Test
+  void aSubscriptionsEventIsKeyedByItsSubscriptionAndConcernsNoCustomer() {
+    var disabled =
+        new WebhookSubscriptionDisabled(
+            "acme",
+            "9b2f6c1e-0000-4000-8000-000000000001",
+            "https://erp.example.com/hook",
+            "every delivery attempt failed since 2026-12-04T10:00:00Z",
+            java.time.Instant.parse("2026-12-04T10:00:00Z"),
+            java.time.Instant.parse("2026-12-07T10:00:00Z"),
+            503,
+            null);
+    assertThat(disabled.topic()).isEqualTo(Topics.WEBHOOKS);
+    assertThat(disabled.key()).isEqualTo("acme:9b2f6c1e-0000-4000-8000-000000000001");
+    assertThat(disabled.subject()).isEqualTo(disabled.subscriptionId());
+    assertThat(disabled.customerId()).isNull();
+    assertThat(EventJson.write(disabled)).doesNotContain("customerId");
+    assertThat(EventJson.read(WebhookSubscriptionDisabled.TYPE, EventJson.write(disabled)))
+        .isEqualTo(disabled);
   }
 
   @Test

@@ -62,7 +62,11 @@ class EventJsonTest {
       assertThat(entry.getKey()).matches("receivables\\.[a-z-]+\\.[a-z-]+\\.v[0-9]+");
       assertThat(entry.getValue().getField("TYPE").get(null)).isEqualTo(entry.getKey());
       assertThat(entry.getValue().getRecordComponents()[0].getName()).isEqualTo("tenantId");
-      assertThat(entry.getValue().getRecordComponents()[1].getName()).isEqualTo("customerId");
+      assertThat(entry.getValue().getRecordComponents()[1].getName())
+          .isEqualTo(
+              WebhooksEvent.class.isAssignableFrom(entry.getValue())
+                  ? "subscriptionId"
+                  : "customerId");
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A webhook receiver on 127.0.0.1 for the tests: records every request per path, and answers each
- * path with the status codes a test queued (then 200).
+ * path with the status codes a test queued (then 200), or 500 always for a path that is down.
  */
 final class Receiver implements AutoCloseable {
 
@@ -37,6 +38,7 @@ final class Receiver implements AutoCloseable {
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
 
   Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,6 +54,9 @@ final class Receiver implements AutoCloseable {
           Integer status;
           synchronized (this) {
             status = queued == null ? null : queued.poll();
+          }
+          if (status == null && down.contains(path)) {
+            status = 500;
           }
           byte[] answer =
               (status == null ? "ok" : "failing on purpose").getBytes(StandardCharsets.UTF_8);
@@ -70,6 +75,11 @@ final class Receiver implements AutoCloseable {
   /** The next requests to {@code path} are answered with these statuses, then 200. */
   synchronized void answer(String path, Integer... statuses) {
     answers.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(statuses));
+  }
+
+  /** Every request to {@code path} is answered 500, for good. */
+  void down(String path) {
+    down.add(path);
   }
 
   List<Request> at(String path) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,11 +25,15 @@ import org.receivables.events.DomainEvent;
 import org.receivables.events.EventJson;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.Topics;
+import org.receivables.events.webhook.PayloadJson;
+import org.receivables.events.webhook.Payloads;
+import org.receivables.events.webhook.PublicTypes;
 
 /**
  * The AsyncAPI document cannot drift from the event records: the committed file must be what the
  * records generate, it must be a valid AsyncAPI 3.0.0 document by the AsyncAPI project's own JSON
- * Schema, and every event type, written by {@link EventJson}, must match its payload schema.
+ * Schema, every event type, written by {@link EventJson}, must match its payload schema, and every
+ * webhook type, written by {@link PayloadJson}, its own.
  *
  * <p>After changing an event record, regenerate the file with {@code -Dasyncapi.update=true} and
  * commit it.
@@ -89,10 +94,19 @@ class AsyncApiDocumentTest {
   @Test
   void everyTopicIsAChannelWithExactlyItsProducersTypes() {
     List<String> addresses = new ArrayList<>();
-    served.get("channels").forEach(channel -> addresses.add(channel.get("address").asText()));
-    assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.all());
-    Set<String> described = new TreeSet<>();
+    List<JsonNode> topics = new ArrayList<>();
     for (JsonNode channel : served.get("channels")) {
+      if (channel.path("bindings").has("kafka")) {
+        addresses.add(channel.get("address").asText());
+        topics.add(channel);
+      }
+    }
+    assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.all());
+    assertThat(served.get("channels").size())
+        .as("the topics and the webhook deliveries")
+        .isEqualTo(topics.size() + 1);
+    Set<String> described = new TreeSet<>();
+    for (JsonNode channel : topics) {
       for (JsonNode ref : channel.get("messages")) {
         JsonNode message = AsyncApiDocument.resolve(ref);
         String type = message.get("name").asText();
@@ -120,11 +134,95 @@ class AsyncApiDocumentTest {
         assertThat(fieldNames(data))
             .as("%s: the schema names exactly the fields EventJson writes", type.getKey())
             .isEqualTo(fieldNames(message.get("payload").get("properties")));
+        List<String> keyFields = AsyncApiGenerator.keyFields(type.getValue());
         assertThat(event.key())
             .matches(message.at("/bindings/kafka/key/pattern").asText())
-            .isEqualTo(data.get("tenantId").asText() + ":" + data.get("customerId").asText());
+            .isEqualTo(
+                data.get(keyFields.get(0)).asText() + ":" + data.get(keyFields.get(1)).asText());
       }
     }
+  }
+
+  @Test
+  void theWebhookDeliveriesAreAChannelWithExactlyThePublicTypesSentByHttpPost() {
+    JsonNode channel = served.get("channels").get(AsyncApiGenerator.WEBHOOKS_CHANNEL);
+    assertThat(channel.get("address").isNull()).as("each subscription's own URL").isTrue();
+    List<String> types = new ArrayList<>();
+    for (JsonNode ref : channel.get("messages")) {
+      types.add(AsyncApiDocument.resolve(ref).get("name").asText());
+    }
+    assertThat(types).containsExactlyElementsOf(PublicTypes.ALL);
+    JsonNode send = served.at("/operations/" + AsyncApiGenerator.WEBHOOKS_CHANNEL + "Send");
+    assertThat(send.get("action").asText()).isEqualTo("send");
+    assertThat(send.at("/bindings/http/method").asText()).isEqualTo("POST");
+    for (String type : PublicTypes.ALL) {
+      assertThat(AsyncApiDocument.topicOf(type)).as("%s is no Kafka message", type).isNull();
+    }
+  }
+
+  @Test
+  void everyWebhookTypeAsPayloadJsonWritesItMatchesItsPayloadSchema() {
+    Instant received = Instant.parse("2026-12-07T10:00:00Z");
+    for (String type : PublicTypes.ALL) {
+      JsonNode message = AsyncApiDocument.message(type);
+      JsonSchema payload = DRAFT_7.getSchema(message.get("payload"));
+      Class<? extends Payloads.Data> record = Payloads.BY_TYPE.get(type);
+      for (Payloads.Data data : List.of(RecordProbe.full(record), RecordProbe.minimal(record))) {
+        JsonNode body = read(PayloadJson.write(type, received, data));
+        assertThat(payload.validate(body)).as("%s: %s", type, body).isEmpty();
+        assertThat(fieldNames(body.get("data")))
+            .as("%s: the schema names exactly the fields PayloadJson writes", type)
+            .isEqualTo(fieldNames(message.get("payload").at("/properties/data/properties")));
+      }
+    }
+  }
+
+  @Test
+  void aWebhookThatBreaksTheContractIsRefused() {
+    JsonNode message = AsyncApiDocument.message(PublicTypes.INVOICE_ISSUED);
+    JsonSchema issued = DRAFT_7.getSchema(message.get("payload"));
+    ObjectNode body =
+        (ObjectNode)
+            read(
+                PayloadJson.write(
+                    PublicTypes.INVOICE_ISSUED,
+                    Instant.parse("2026-12-07T10:00:00Z"),
+                    RecordProbe.full(Payloads.InvoiceIssued.class)));
+    assertThat(issued.validate(body)).isEmpty();
+    assertThat(issued.validate(body.deepCopy().put("type", "invoice.paid"))).isNotEmpty();
+    assertThat(issued.validate(body.deepCopy().without("timestamp"))).isNotEmpty();
+    ObjectNode data = (ObjectNode) body.get("data");
+    for (ObjectNode broken :
+        List.of(
+            data.deepCopy().<ObjectNode>without("sequence"),
+            data.deepCopy().putNull("invoiceId"),
+            data.deepCopy().put("totalInclTax", "1200.50"),
+            data.deepCopy().put("dueDate", "31/01/2026"))) {
+      assertThat(issued.validate(body.deepCopy().set("data", broken)))
+          .as("%s", broken)
+          .isNotEmpty();
+    }
+    assertThat(issued.validate(body.deepCopy().set("data", data.deepCopy().putNull("totalTax"))))
+        .isEmpty();
+
+    JsonSchema headers = DRAFT_7.getSchema(message.get("headers"));
+    ObjectNode sent = AsyncApiGenerator.JSON.createObjectNode();
+    sent.put("webhook-id", "msg_0194f1c2a3b4f0a1b2c3d4e5f6a7b8c9");
+    sent.put("webhook-timestamp", "1765101600");
+    sent.put("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=");
+    sent.put("content-type", "application/json");
+    assertThat(headers.validate(sent)).isEmpty();
+    assertThat(
+            headers.validate(
+                sent.deepCopy()
+                    .put(
+                        "webhook-signature",
+                        "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="
+                            + " v1,Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg=")))
+        .isEmpty();
+    assertThat(headers.validate(sent.deepCopy().put("webhook-signature", "sha256=abc")))
+        .isNotEmpty();
+    assertThat(headers.validate(sent.deepCopy().without("webhook-id"))).isNotEmpty();
   }
 
   @Test

@@ -10,22 +10,36 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.receivables.events.DomainEvent;
 import org.receivables.events.EventJson;
+import org.receivables.events.WebhooksEvent;
+import org.receivables.events.webhook.Payloads;
+import org.receivables.events.webhook.PublicTypes;
 
 /**
  * Builds the AsyncAPI 3.0 document of the event contract from the event records themselves: one
  * channel per producer's topic (its sealed interface), one message per record, payload schemas by
  * victools from the record components, required fields as the record's constructor enforces them
  * ({@link RecordProbe}), every other field nullable because {@link EventJson} writes its null.
+ *
+ * <p>The webhook payloads are built the same way from the records of {@link Payloads}: one channel
+ * {@value #WEBHOOKS_CHANNEL} (HTTP POST to each subscription's URL, so no fixed address), one
+ * message per public type, its payload the {@code {type, timestamp, data}} envelope around the data
+ * record's schema.
  */
 final class AsyncApiGenerator {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   private static final String KAFKA_BINDING = "0.5.0";
+
+  private static final String HTTP_BINDING = "0.3.0";
+
+  /** The channel of the webhook deliveries ({@code webhooks} is the topic's channel). */
+  static final String WEBHOOKS_CHANNEL = "webhookDeliveries";
 
   private static final String TRACEPARENT = "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$";
 
@@ -39,11 +53,13 @@ final class AsyncApiGenerator {
     info.put("version", "1.0.0");
     info.put(
         "description",
-        "Every event the receivables suite publishes on Kafka, generated from the event records of"
-            + " the events module (docs/events.md explains them). One topic per producer; each record"
-            + " is a CloudEvent in Kafka binary mode: the ce_* headers carry its attributes, the value"
-            + " its data as JSON. Consumers must ignore fields they do not know: producers may add"
-            + " fields without a new version.");
+        "Every event the receivables suite publishes on Kafka, and every webhook it POSTs to a"
+            + " tenant's endpoints, generated from the event records and the webhook payload records"
+            + " of the events module (docs/events.md and docs/webhooks.md explain them). One topic"
+            + " per producer; each record is a CloudEvent in Kafka binary mode: the ce_* headers"
+            + " carry its attributes, the value its data as JSON. Each webhook is a signed HTTP POST"
+            + " (Standard Webhooks) of {type, timestamp, data}. Consumers and receivers must ignore"
+            + " fields they do not know: fields may be added without a new version.");
     doc.put("defaultContentType", "application/json");
     ObjectNode channels = doc.putObject("channels");
     ObjectNode operations = doc.putObject("operations");
@@ -79,14 +95,26 @@ final class AsyncApiGenerator {
         String title = record.getSimpleName();
         channelMessages.putObject(title).put("$ref", "#/components/messages/" + title);
         operationMessages.addObject().put("$ref", "#/channels/" + name + "/messages/" + title);
-        messages.set(title, message(record, service));
+        messages.set(title, message(record, service, producer));
         schemas.set(title, generator.generateSchema(record));
       }
     }
+    webhooks(channels, operations, messages, schemas, generator);
     return doc;
   }
 
-  private static ObjectNode message(Class<? extends DomainEvent> record, String service) {
+  /**
+   * The record key's fields: {@code tenantId:customerId}, or {@code tenantId:subscriptionId} for
+   * webhooks-service's events, which concern no customer.
+   */
+  static List<String> keyFields(Class<?> producer) {
+    return List.of(
+        "tenantId",
+        WebhooksEvent.class.isAssignableFrom(producer) ? "subscriptionId" : "customerId");
+  }
+
+  private static ObjectNode message(
+      Class<? extends DomainEvent> record, String service, Class<?> producer) {
     String type = EventJson.typeOf(record);
     String subject = RecordProbe.subjectField(record);
     ObjectNode message = JSON.createObjectNode();
@@ -100,11 +128,110 @@ final class AsyncApiGenerator {
     ObjectNode key = kafka.putObject("key");
     key.put("type", "string");
     key.put("pattern", "^[^:]+:.+$");
+    List<String> fields = keyFields(producer);
     key.put(
         "description",
-        "tenantId:customerId, so that all events of one customer land in one partition, in order.");
+        String.join(":", fields)
+            + ", so that all events of one "
+            + fields.get(1).replace("Id", "")
+            + " land in one partition, in order.");
     kafka.put("bindingVersion", KAFKA_BINDING);
     return message;
+  }
+
+  /** The webhook deliveries: one channel, one message per public type, sent by HTTP POST. */
+  private static void webhooks(
+      ObjectNode channels,
+      ObjectNode operations,
+      ObjectNode messages,
+      ObjectNode schemas,
+      SchemaGenerator generator) {
+    ObjectNode channel = channels.putObject(WEBHOOKS_CHANNEL);
+    channel.putNull("address");
+    channel.put("title", "Webhook deliveries");
+    channel.put(
+        "description",
+        "The public events webhooks-service POSTs to the URL of each subscription that asked for"
+            + " their type (docs/webhooks.md), so the address is each subscription's own. A tenant"
+            + " receives only its own events. Payloads are separate from the Kafka records above:"
+            + " an internal change never changes them.");
+    ObjectNode channelMessages = channel.putObject("messages");
+    ObjectNode operation = operations.putObject(WEBHOOKS_CHANNEL + "Send");
+    operation.put("action", "send");
+    operation.putObject("channel").put("$ref", "#/channels/" + WEBHOOKS_CHANNEL);
+    operation.put(
+        "summary",
+        "webhooks-service POSTs each delivery, signed; any answer but 2xx is retried with the same"
+            + " webhook-id.");
+    ObjectNode http = operation.putObject("bindings").putObject("http");
+    http.put("method", "POST");
+    http.put("bindingVersion", HTTP_BINDING);
+    ArrayNode operationMessages = operation.putArray("messages");
+    for (String type : PublicTypes.ALL) {
+      Class<? extends Payloads.Data> data = Payloads.BY_TYPE.get(type);
+      String title = webhookTitle(type);
+      channelMessages.putObject(title).put("$ref", "#/components/messages/" + title);
+      operationMessages
+          .addObject()
+          .put("$ref", "#/channels/" + WEBHOOKS_CHANNEL + "/messages/" + title);
+      ObjectNode message = messages.putObject(title);
+      message.put("name", type);
+      message.put("title", title);
+      message.put("summary", "The webhook " + type + " (data: " + data.getSimpleName() + ")");
+      message.put("contentType", "application/json");
+      message.set("headers", webhookHeaders());
+      message.putObject("payload").put("$ref", "#/components/schemas/" + title);
+      message.putObject("bindings").putObject("http").put("bindingVersion", HTTP_BINDING);
+      schemas.set(title, envelope(type, generator.generateSchema(data)));
+    }
+  }
+
+  /** The component name of a webhook type's message and schema: its data record's + "Webhook". */
+  static String webhookTitle(String type) {
+    return Payloads.BY_TYPE.get(type).getSimpleName() + "Webhook";
+  }
+
+  /** {@code {type, timestamp, data}}, the data schema inline so that the message stands alone. */
+  private static ObjectNode envelope(String type, ObjectNode data) {
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.put("type", "object");
+    envelope.putArray("required").add("type").add("timestamp").add("data");
+    ObjectNode properties = envelope.putObject("properties");
+    ObjectNode typeField = properties.putObject("type");
+    typeField.put("type", "string");
+    typeField.put("const", type);
+    ObjectNode timestamp = properties.putObject("timestamp");
+    timestamp.put("type", "string");
+    timestamp.put("format", "date-time");
+    timestamp.put("description", "When the service received the event (the same in a replay).");
+    properties.set("data", data);
+    return envelope;
+  }
+
+  /** The Standard Webhooks headers every delivery carries (docs/webhooks.md, "A delivery"). */
+  private static ObjectNode webhookHeaders() {
+    ObjectNode headers = JSON.createObjectNode();
+    headers.put("type", "object");
+    ArrayNode required = headers.putArray("required");
+    ObjectNode properties = headers.putObject("properties");
+    header(
+            properties,
+            required,
+            "webhook-id",
+            "The delivery's id, the same on every attempt: de-duplicate on it.")
+        .put("pattern", "^msg_[0-9a-f]{32}$");
+    header(properties, required, "webhook-timestamp", "The attempt's time in Unix seconds.")
+        .put("pattern", "^[0-9]+$");
+    header(
+            properties,
+            required,
+            "webhook-signature",
+            "v1, + base64 HMAC-SHA256 of webhook-id.webhook-timestamp.body keyed with the"
+                + " subscription's secret; two, space-separated, during a secret rotation.")
+        .put("pattern", "^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$");
+    header(properties, required, "content-type", "The body's content type.")
+        .put("const", "application/json");
+    return headers;
   }
 
   /** The headers the outbox relay sends (SmallRye's CloudEvents binary mode), as strings. */

@@ -16,10 +16,11 @@ import org.receivables.events.DomainEvent;
 import org.receivables.events.MissingFieldException;
 
 /**
- * Learns from an event record itself what its contract is: which fields its constructor requires
- * (by leaving out one field at a time and seeing which {@link MissingFieldException} it throws) and
- * which field is the CloudEvent subject. Also builds real instances, through the record's own
- * constructor, with every field set or with only the required ones.
+ * Learns from an event record (or a webhook payload record) itself what its contract is: which
+ * fields its constructor requires (by leaving out one field at a time and seeing which {@link
+ * MissingFieldException} it throws) and which field is the CloudEvent subject. Also builds real
+ * instances, through the record's own constructor, with every field set or with only the required
+ * ones.
  */
 final class RecordProbe {
 
@@ -102,6 +103,9 @@ final class RecordProbe {
     }
     if (type == int.class || type == Integer.class) {
       return 3;
+    }
+    if (type == long.class || type == Long.class) {
+      return 7L;
     }
     if (type == boolean.class || type == Boolean.class) {
       return true;

@@ -29,6 +29,8 @@ class AsyncApiTest {
             .body("channels.invoicing.address", equalTo("receivables.invoicing.v1"))
             .body(
                 "components.messages.InvoiceIssued.name", equalTo("receivables.invoice.issued.v1"))
+            .body("channels.webhooks.address", equalTo("receivables.webhooks.v1"))
+            .body("components.messages.InvoiceIssuedWebhook.name", equalTo("invoice.issued"))
             .extract()
             .asString();
     ObjectMapper json = new ObjectMapper();

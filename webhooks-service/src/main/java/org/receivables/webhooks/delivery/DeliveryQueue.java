@@ -253,14 +253,20 @@ public class DeliveryQueue {
         .get(0);
   }
 
-  /** Disables a subscription that has failed for too long, saying why on it. */
-  public void disable(UUID subscription, Instant at, String reason) {
-    em.createNativeQuery(
-            "update webhook_subscription set enabled = false, disabled_reason = :reason,"
-                + " disabled_at = :at, version = version + 1, updated_at = :at where id = :s")
-        .setParameter("reason", reason)
-        .setParameter("at", at)
-        .setParameter("s", subscription)
-        .executeUpdate();
+  /**
+   * Disables a subscription that has failed for too long, saying why on it.
+   *
+   * @return false when it was disabled already (by its tenant meanwhile): nothing changed
+   */
+  public boolean disable(UUID subscription, Instant at, String reason) {
+    return em.createNativeQuery(
+                "update webhook_subscription set enabled = false, disabled_reason = :reason,"
+                    + " disabled_at = :at, version = version + 1, updated_at = :at where id = :s"
+                    + " and enabled")
+            .setParameter("reason", reason)
+            .setParameter("at", at)
+            .setParameter("s", subscription)
+            .executeUpdate()
+        == 1;
   }
 }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.receivables.events.WebhookSubscriptionDisabled;
+import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.webhooks.config.WebhooksConfig;
+import org.receivables.webhooks.event.EventIntake;
 
 /**
  * Attempts due deliveries. Each poll leases subscriptions that have one due (at most as many as
@@ -43,6 +47,12 @@ import org.receivables.webhooks.config.WebhooksConfig;
  * commit that queued deliveries, and when a turn ends) makes it poll at once; {@code
  * webhooks.delivery.poll} only bounds how long a delivery queued by another replica, or coming due
  * by its retry schedule, waits.
+ *
+ * <p>A subscription whose attempts all failed for {@code webhooks.delivery.disable-after} is
+ * disabled in the transaction that records the failure, and that transaction also records {@link
+ * WebhookSubscriptionDisabled} in the outbox (topic {@code receivables.webhooks.v1}) and as a
+ * {@code webhook.subscription.disabled} delivery to the tenant's other enabled subscriptions that
+ * asked for it: the mark, the event and the deliveries exist together or not at all.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -58,6 +68,8 @@ public class DeliveryWorker {
   @Inject WebhooksConfig config;
   @Inject MeterRegistry metrics;
   @Inject DueSignal signal;
+  @Inject Outbox outbox;
+  @Inject EventIntake intake;
 
   private ExecutorService pool;
   private Semaphore slots;
@@ -227,7 +239,8 @@ public class DeliveryWorker {
   }
 
   private Attempted attempt(DeliveryQueue.Due due) {
-    Instant at = clock.instant();
+    // as PostgreSQL keeps it, so that an event about the attempt says what the rows say
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Sender.Outcome outcome;
     try {
       ReceiverAddress.Target target = addresses.check(due.url());
@@ -294,7 +307,21 @@ public class DeliveryWorker {
     Instant failingSince = queue.failed(subscription, due.id(), at, outcome.statusCode(), next);
     if (!failingSince.isAfter(at.minus(config.delivery().disableAfter()))) {
       String reason = "every delivery attempt failed since " + failingSince;
-      queue.disable(subscription, at, reason);
+      if (!queue.disable(subscription, at, reason)) {
+        return;
+      }
+      WebhookSubscriptionDisabled disabled =
+          new WebhookSubscriptionDisabled(
+              tenant,
+              subscription.toString(),
+              due.url(),
+              reason,
+              failingSince,
+              at,
+              outcome.statusCode(),
+              outcome.statusCode() == null ? outcome.error() : null);
+      String eventId = outbox.record(disabled).toString();
+      intake.record(disabled, eventId);
       metrics.counter("webhooks.subscriptions.disabled").increment();
       LOG.warnf("Webhook subscription %s of tenant %s disabled: %s", subscription, tenant, reason);
     }

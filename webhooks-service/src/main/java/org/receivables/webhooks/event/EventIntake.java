@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.receivables.events.DomainEvent;
+import org.receivables.events.webhook.PayloadJson;
+import org.receivables.events.webhook.Payloads;
 import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.webhooks.delivery.DeliveryIds;
 import org.receivables.webhooks.delivery.DueSignal;
@@ -21,6 +23,10 @@ import org.receivables.webhooks.delivery.DueSignal;
  * (tenant bound, inbox row beside it): a delivery exists, durably, before anything is attempted,
  * and an event redelivered by Kafka is skipped by the inbox, so it is never delivered twice as two
  * deliveries. A tenant without any subscription keeps nothing.
+ *
+ * <p>The delivery worker records this service's own events the same way, in the transaction that
+ * disabled a subscription: they go to the tenant's other enabled subscriptions (the disabled one is
+ * no longer among them).
  */
 @ApplicationScoped
 public class EventIntake {
@@ -54,19 +60,23 @@ public class EventIntake {
     for (PublicEvents.Mapped m :
         PublicEvents.map(event, eventId, () -> nextSequence(tenant, event.customerId()))) {
       String payload = PayloadJson.write(m.type(), now, m.data());
-      int stored =
+      // a subscription's event has no customer and no sequence: literal nulls, never bound ones
+      Payloads.CustomerData customer = m.data() instanceof Payloads.CustomerData c ? c : null;
+      var insert =
           em.createNativeQuery(
                   "insert into webhook_event (id, tenant_id, customer_id, sequence, type,"
-                      + " occurred_at, payload) values (:id, :t, :c, :seq, :type, :at, :payload)"
-                      + " on conflict (id) do nothing")
+                      + " occurred_at, payload) values (:id, :t, "
+                      + (customer == null ? "null, null" : ":c, :seq")
+                      + ", :type, :at, :payload) on conflict (id) do nothing")
               .setParameter("id", m.id())
               .setParameter("t", tenant)
-              .setParameter("c", m.customerId())
-              .setParameter("seq", m.data().sequence())
               .setParameter("type", m.type())
               .setParameter("at", now)
-              .setParameter("payload", payload)
-              .executeUpdate();
+              .setParameter("payload", payload);
+      if (customer != null) {
+        insert.setParameter("c", customer.customerId()).setParameter("seq", customer.sequence());
+      }
+      int stored = insert.executeUpdate();
       if (stored == 0) {
         continue;
       }

@@ -15,21 +15,31 @@ import org.receivables.events.PaymentReceived;
 import org.receivables.events.PromiseBroken;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.ScoreChanged;
+import org.receivables.events.WebhookSubscriptionDisabled;
+import org.receivables.events.webhook.Payloads;
+import org.receivables.events.webhook.PublicTypes;
 
 /**
  * The one place where internal events become public webhook events: which internal type gives which
  * public type, and which fields an integrator sees. One internal event may give two (a payment that
  * settles its invoice is {@code payment.received} and {@code invoice.paid}), or none (internal
- * bookkeeping such as due-date changes).
+ * bookkeeping such as due-date changes). This service's own {@link WebhookSubscriptionDisabled} is
+ * mapped here too, though it comes from the delivery worker rather than a topic.
  */
 public final class PublicEvents {
 
-  /** A public event: its id (the internal id, or one derived from it), type and data. */
+  /**
+   * A public event: its id (the internal id, or one derived from it), type and data; {@code
+   * customerId} is null for a subscription's event.
+   */
   public record Mapped(String id, String type, String customerId, Payloads.Data data) {}
 
   private PublicEvents() {}
 
-  /** The internal types this mapping reads, for the consumer's handler tables. */
+  /**
+   * The internal types this mapping reads from the topics, for the consumer's handler tables (this
+   * service's own {@link WebhookSubscriptionDisabled} is not read from a topic).
+   */
   public static final List<Class<? extends DomainEvent>> SOURCES =
       List.of(
           CustomerRegistered.class,
@@ -47,7 +57,8 @@ public final class PublicEvents {
    * The public events of one internal event, in order.
    *
    * @param eventId the internal event's CloudEvent id
-   * @param sequence the next number of the event's customer, asked once per public event
+   * @param sequence the next number of the event's customer, asked once per public event of a
+   *     customer
    */
   public static List<Mapped> map(DomainEvent event, String eventId, LongSupplier sequence) {
     String c = event.customerId();
@@ -212,6 +223,21 @@ public final class PublicEvents {
                   e.creditLimit(),
                   e.currency(),
                   e.computedAt())));
+    } else if (event instanceof WebhookSubscriptionDisabled e) {
+      out.add(
+          mapped(
+              eventId,
+              PublicTypes.SUBSCRIPTION_DISABLED,
+              null,
+              new Payloads.SubscriptionDisabled(
+                  eventId,
+                  e.subscriptionId(),
+                  e.url(),
+                  e.reason(),
+                  e.failingSince(),
+                  e.disabledAt(),
+                  e.lastStatusCode(),
+                  e.lastError())));
     }
     return out;
   }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.events.webhook.PublicTypes;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
@@ -17,7 +18,6 @@ import org.receivables.kit.tenant.TenantScope;
 import org.receivables.webhooks.config.WebhooksConfig;
 import org.receivables.webhooks.delivery.ReceiverAddress;
 import org.receivables.webhooks.delivery.Signatures;
-import org.receivables.webhooks.event.PublicTypes;
 
 /**
  * A tenant's subscriptions: created with a fresh secret, replaced under optimistic locking, removed

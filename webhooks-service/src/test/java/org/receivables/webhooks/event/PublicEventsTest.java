@@ -24,6 +24,10 @@ import org.receivables.events.PaymentTermsData;
 import org.receivables.events.PromiseBroken;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.ScoreChanged;
+import org.receivables.events.WebhookSubscriptionDisabled;
+import org.receivables.events.webhook.PayloadJson;
+import org.receivables.events.webhook.Payloads;
+import org.receivables.events.webhook.PublicTypes;
 
 class PublicEventsTest {
 
@@ -108,16 +112,61 @@ class PublicEventsTest {
             new ScoreChanged(
                 T, C, 640, "B", new BigDecimal("0.021"), new BigDecimal("5000"), "EUR", NOW));
 
-    List<PublicEvents.Mapped> mapped = sources.stream().flatMap(e -> map(e).stream()).toList();
+    List<PublicEvents.Mapped> mapped =
+        java.util.stream.Stream.concat(sources.stream(), java.util.stream.Stream.of(disabled()))
+            .flatMap(e -> map(e).stream())
+            .toList();
     List<String> types = mapped.stream().map(PublicEvents.Mapped::type).toList();
     for (PublicEvents.Mapped m : mapped) {
       assertThat(m.data()).isInstanceOf(Payloads.BY_TYPE.get(m.type()));
     }
 
     assertThat(types).containsExactlyInAnyOrderElementsOf(PublicTypes.ALL);
+    // the topics' types; this service's own event comes from its delivery worker
     assertThat(PublicEvents.SOURCES)
         .containsExactlyInAnyOrderElementsOf(
             sources.stream().map(e -> (Class<? extends DomainEvent>) e.getClass()).toList());
+  }
+
+  private static WebhookSubscriptionDisabled disabled() {
+    return new WebhookSubscriptionDisabled(
+        T,
+        "sub-1",
+        "https://erp.example.com/hook",
+        "every delivery attempt failed since 2026-12-04T10:00:00Z",
+        NOW.minusSeconds(3 * 86400),
+        NOW,
+        503,
+        null);
+  }
+
+  @Test
+  void aDisabledSubscriptionIsAPublicEventWithoutCustomerOrSequence() throws Exception {
+    List<PublicEvents.Mapped> out = map(disabled());
+
+    assertThat(out).hasSize(1);
+    assertThat(counter.get()).as("no customer number asked").isZero();
+    PublicEvents.Mapped m = out.get(0);
+    assertThat(m.type()).isEqualTo("webhook.subscription.disabled");
+    assertThat(m.customerId()).isNull();
+    JsonNode json =
+        JsonMapper.builder().build().readTree(PayloadJson.write(m.type(), NOW, m.data()));
+    assertThat(json.get("data").fieldNames())
+        .toIterable()
+        .containsExactly(
+            "eventId",
+            "subscriptionId",
+            "url",
+            "reason",
+            "failingSince",
+            "disabledAt",
+            "lastStatusCode",
+            "lastError");
+    assertThat(json.at("/data/eventId").asText()).isEqualTo("ev-1");
+    assertThat(json.at("/data/subscriptionId").asText()).isEqualTo("sub-1");
+    assertThat(json.at("/data/disabledAt").asText()).isEqualTo("2026-12-07T10:00:00Z");
+    assertThat(json.at("/data/lastStatusCode").asInt()).isEqualTo(503);
+    assertThat(json.at("/data/lastError").isNull()).isTrue();
   }
 
   @Test

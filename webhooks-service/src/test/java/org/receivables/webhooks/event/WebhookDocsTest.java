@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.receivables.events.webhook.Payloads;
+import org.receivables.events.webhook.PublicTypes;
 
 /**
  * docs/webhooks.md is the integrators' schema of every type: each type has its section, and the

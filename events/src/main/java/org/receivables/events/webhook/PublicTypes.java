@@ -1,11 +1,11 @@
-package org.receivables.webhooks.event;
+package org.receivables.events.webhook;
 
 import java.util.List;
 
 /**
  * The event types a subscription may ask for: the public names integrators see, fixed by the API
- * contract and independent of the internal CloudEvent types they are mapped from ({@link
- * PublicEvents}).
+ * contract and independent of the internal CloudEvent types they are mapped from
+ * (webhooks-service's {@code PublicEvents}).
  */
 public final class PublicTypes {
 
@@ -20,6 +20,7 @@ public final class PublicTypes {
   public static final String PROMISE_BROKEN = "promise.broken";
   public static final String CREDIT_HOLD_CHANGED = "credit_hold.changed";
   public static final String SCORE_CHANGED = "score.changed";
+  public static final String SUBSCRIPTION_DISABLED = "webhook.subscription.disabled";
 
   /** Every public type, in the order the documentation lists them. */
   public static final List<String> ALL =
@@ -34,7 +35,8 @@ public final class PublicTypes {
           REMINDER_SENT,
           PROMISE_BROKEN,
           CREDIT_HOLD_CHANGED,
-          SCORE_CHANGED);
+          SCORE_CHANGED,
+          SUBSCRIPTION_DISABLED);
 
   private PublicTypes() {}
 

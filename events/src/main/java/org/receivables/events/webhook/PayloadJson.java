@@ -1,4 +1,4 @@
-package org.receivables.webhooks.event;
+package org.receivables.events.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
