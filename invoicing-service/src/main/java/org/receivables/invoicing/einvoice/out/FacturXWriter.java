@@ -1,5 +1,6 @@
 package org.receivables.invoicing.einvoice.out;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +42,16 @@ public final class FacturXWriter {
   private static final float LEADING = 14;
 
   /** The font file, read once; each parsed copy is used by one renderer at a time. */
-  private static final byte[] FONT_FILE = fontFile();
+  private static final byte[] FONT_FILE = bytes(FONT);
+
+  /** The ICC profile, read once (a resource read per PDF re-opened the Mustang jar). */
+  private static final byte[] ICC_PROFILE = bytes(ICC);
 
   private static final ConcurrentLinkedDeque<TrueTypeFont> FONTS = new ConcurrentLinkedDeque<>();
+
+  static {
+    XmlProviders.pin();
+  }
 
   private FacturXWriter() {}
 
@@ -69,6 +77,10 @@ public final class FacturXWriter {
     TrueTypeFont ttf = FONTS.poll();
     if (ttf == null) {
       ttf = new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILE));
+      // FreeSans's substitution table lists Bengali first, so PDFBox shaped every line of our
+      // Latin text with its Bengali worker, compiling regular expressions per line: most of the
+      // time of a whole invoice's PDF. The text is drawn glyph by glyph, unshaped.
+      ttf.setEnableGsub(false);
     }
     try (PDDocument doc = new PDDocument()) {
       // subset on save from the shared parse; PDFBox leaves a font it did not open itself open
@@ -104,11 +116,11 @@ public final class FacturXWriter {
     }
   }
 
-  private static byte[] fontFile() {
-    try (InputStream in = resource(FONT)) {
+  private static byte[] bytes(String name) {
+    try (InputStream in = resource(name)) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException(FONT + " could not be read from the Mustang jar", e);
+      throw new UncheckedIOException(name + " could not be read from the Mustang jar", e);
     }
   }
 
@@ -152,7 +164,7 @@ public final class FacturXWriter {
     PDMetadata metadata = new PDMetadata(doc);
     metadata.importXMPMetadata(xml.toByteArray());
     doc.getDocumentCatalog().setMetadata(metadata);
-    try (InputStream icc = resource(ICC)) {
+    try (InputStream icc = new ByteArrayInputStream(ICC_PROFILE)) {
       PDOutputIntent intent = new PDOutputIntent(doc, icc);
       intent.setInfo("sRGB");
       intent.setOutputCondition("sRGB");
