@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -15,6 +16,7 @@ import org.receivables.kit.time.BusinessCalendar;
 import org.receivables.scoring.hold.CreditHolds;
 import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.limit.LimitOverrides;
+import org.receivables.scoring.score.CustomerFile;
 import org.receivables.scoring.score.ScoreService;
 import org.receivables.scoring.score.ScoringConfig;
 
@@ -35,9 +37,11 @@ public class CreditService {
 
   @Transactional
   public CreditDecisionView decide(String tenant, CreditDecisionRequest request, String by) {
-    CustomerRepository.Customer customer = scores.customer(tenant, request.customerId());
-    // the customer read once: the decision's statements are round trips on the request's path
-    ScoreService.Evaluation e = scores.evaluate(customer, calendar.today());
+    LocalDate today = calendar.today();
+    // one statement reads all the decision needs: each one more would be a round trip on the path
+    CustomerFile file = scores.file(tenant, request.customerId(), today);
+    CustomerRepository.Customer customer = file.customer();
+    ScoreService.Evaluation e = scores.evaluate(file, today);
     String currency = e.currency();
     if (request.currency() != null && !request.currency().equals(currency)) {
       throw ProblemException.invalid(
@@ -49,7 +53,7 @@ public class CreditService {
     }
     BigDecimal exposure = Money.round(e.behaviour().exposure(), currency);
     BigDecimal limit = e.creditLimit();
-    CreditHolds.Change hold = holds.current(tenant, customer.customerId()).orElse(null);
+    CreditHolds.Change hold = file.hold();
     boolean onHold = hold != null && hold.onHold();
     CreditRules.Result result =
         CreditRules.decide(

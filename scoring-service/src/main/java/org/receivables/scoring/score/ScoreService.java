@@ -19,18 +19,15 @@ import org.receivables.kit.time.BusinessCalendar;
 import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.PaymentBehaviour;
-import org.receivables.scoring.external.ExternalInputRepository;
 import org.receivables.scoring.external.ExternalScore;
-import org.receivables.scoring.external.RecordedRating;
-import org.receivables.scoring.external.SectorRiskLevel;
 import org.receivables.scoring.financials.Analysis;
+import org.receivables.scoring.financials.Figures;
 import org.receivables.scoring.financials.FinancialStatement;
 import org.receivables.scoring.hold.CreditHolds;
 import org.receivables.scoring.hold.HoldRules;
 import org.receivables.scoring.ledger.CustomerFactsChanged;
 import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.ledger.LedgerRepository;
-import org.receivables.scoring.limit.LimitOverrides;
 
 /**
  * Gathers a customer's inputs, runs the {@link Scorecard} and the limit policy, and keeps the
@@ -40,10 +37,9 @@ import org.receivables.scoring.limit.LimitOverrides;
 public class ScoreService {
 
   @Inject ScoreRepository repository;
+  @Inject CustomerFiles files;
   @Inject LedgerRepository ledger;
   @Inject CustomerRepository customers;
-  @Inject ExternalInputRepository external;
-  @Inject LimitOverrides overrides;
   @Inject CreditHolds holds;
   @Inject ScoringConfig config;
   @Inject Outbox outbox;
@@ -69,24 +65,34 @@ public class ScoreService {
         .orElseThrow(() -> ProblemException.notFound("Customer", customerId));
   }
 
+  /** The customer's score, limit and behaviour as of {@code asOf}, not stored; 404 if unknown. */
   public Evaluation evaluate(String tenant, String customerId, LocalDate asOf) {
-    return evaluate(customer(tenant, customerId), asOf);
+    return evaluate(file(tenant, customerId, asOf), asOf);
   }
 
-  /** {@link #evaluate(String, String, LocalDate)} of a customer the caller has already read. */
-  public Evaluation evaluate(CustomerRepository.Customer c, LocalDate asOf) {
-    String tenant = c.tenantId();
-    String customerId = c.customerId();
-    String currency = currencyOf(c);
-    List<InvoiceHistory> invoices = ledger.invoices(tenant, customerId);
-    CollectionFacts facts = ledger.facts(tenant, customerId);
+  /**
+   * Everything a score or a decision is computed from, in one round trip, or 404 as if another
+   * tenant's customer did not exist.
+   */
+  public CustomerFile file(String tenant, String customerId, LocalDate asOf) {
+    return files
+        .read(tenant, customerId, asOf)
+        .orElseThrow(() -> ProblemException.notFound("Customer", customerId));
+  }
+
+  /**
+   * {@link #evaluate(String, String, LocalDate)} of a file the caller has read as of {@code asOf}.
+   */
+  public Evaluation evaluate(CustomerFile f, LocalDate asOf) {
+    CustomerRepository.Customer c = f.customer();
+    String currency = currencyOf(f);
+    List<InvoiceHistory> invoices = f.invoices();
+    CollectionFacts facts = f.collection();
     PaymentBehaviour behaviour = PaymentBehaviour.of(asOf, currency, invoices, facts);
-    Optional<FinancialStatement> statement = latestStatement(tenant, customerId, asOf);
-    Analysis fin = statement.map(s -> Analysis.of(s.figures())).orElse(null);
-    ExternalScore ext =
-        external.latestRating(tenant, customerId, asOf).map(RecordedRating::rating).orElse(null);
-    SectorRiskLevel sector = external.sectorLevel(tenant, c.segment()).orElse(null);
-    ScoreInputs inputs = new ScoreInputs(asOf, behaviour, fin, ext, c.segment(), sector);
+    Figures statement = f.statement();
+    Analysis fin = statement == null ? null : Analysis.of(statement);
+    ExternalScore ext = f.rating();
+    ScoreInputs inputs = new ScoreInputs(asOf, behaviour, fin, ext, c.segment(), f.sector());
     Scorecard scorecard = new Scorecard(config);
     ScoreResult result = scorecard.score(inputs);
     CreditLimitPolicy.Recommendation rec =
@@ -97,7 +103,7 @@ public class ScoreService {
             scorecard.currentFinancials(inputs),
             currency,
             config.decision().limitRounding());
-    BigDecimal override = overrides.inForce(tenant, customerId).orElse(null);
+    BigDecimal override = f.override();
     BigDecimal limit = Money.round(override != null ? override : rec.limit(), currency);
     return new Evaluation(
         c,
@@ -107,7 +113,7 @@ public class ScoreService {
         new CreditLimitPolicy.Recommendation(Money.round(rec.limit(), currency), rec.basis()),
         override == null ? null : Money.round(override, currency),
         limit,
-        aging(asOf, invoices, facts, statement.orElse(null), ext));
+        aging(asOf, invoices, facts, statement, ext));
   }
 
   /** When this evaluation may age without a new fact ({@link ScoreAging}). */
@@ -115,12 +121,12 @@ public class ScoreService {
       LocalDate asOf,
       List<InvoiceHistory> invoices,
       CollectionFacts facts,
-      FinancialStatement statement,
+      Figures statement,
       ExternalScore rating) {
     ScoreAging aging = new ScoreAging(asOf).facts(facts);
     invoices.forEach(aging::invoice);
     if (statement != null) {
-      aging.expires(statement.fiscalYearEnd, config.financials().maxAgeMonths());
+      aging.expires(statement.fiscalYearEnd(), config.financials().maxAgeMonths());
     }
     if (rating != null) {
       aging.expires(rating.ratedOn(), config.external().maxAgeMonths());
@@ -134,6 +140,19 @@ public class ScoreService {
       throw new IllegalStateException("No scoring.policy." + riskClass + ".* configured");
     }
     return p;
+  }
+
+  /** {@link #currencyOf(CustomerRepository.Customer)} from a file that holds the invoices. */
+  private String currencyOf(CustomerFile f) {
+    String own = f.customer().currency();
+    if (own != null && Money.currency(own).isPresent()) {
+      return own;
+    }
+    return f.invoices().stream()
+        .findFirst()
+        .map(InvoiceHistory::currency)
+        .filter(cur -> Money.currency(cur).isPresent())
+        .orElse(config.defaultCurrency());
   }
 
   public String currencyOf(CustomerRepository.Customer c) {
