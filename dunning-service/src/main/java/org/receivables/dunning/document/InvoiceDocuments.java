@@ -6,11 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.receivables.dunning.channel.MailAttachment;
 import org.receivables.dunning.common.Rows;
@@ -108,41 +111,51 @@ public class InvoiceDocuments {
     Map<UUID, List<String>> missing = new HashMap<>();
     Map<UUID, String> customers = new HashMap<>();
     for (Named n : named) {
-      List<MailAttachment> files =
-          out.computeIfAbsent(n.reminderId(), id -> new java.util.ArrayList<>());
+      List<MailAttachment> files = out.computeIfAbsent(n.reminderId(), id -> new ArrayList<>());
       if (n.content() == null) {
-        missing.computeIfAbsent(n.reminderId(), id -> new java.util.ArrayList<>()).add(n.number());
+        missing.computeIfAbsent(n.reminderId(), id -> new ArrayList<>()).add(n.number());
         customers.put(n.reminderId(), n.customerId());
       } else {
         files.add(new MailAttachment(n.fileName(), n.mediaType(), n.content()));
       }
     }
-    missing.forEach((id, numbers) -> noteMissing(tenantId, customers.get(id), id, numbers));
+    noteMissing(tenantId, customers, missing);
     return out;
   }
 
+  /**
+   * One note per reminder sent without some PDF, for the reminders not noted yet (a retried sending
+   * sends the same reminder again): one look-up and one insert for the whole batch.
+   */
   private void noteMissing(
-      String tenantId, String customerId, UUID reminderId, List<String> numbers) {
-    boolean noted =
-        Rows.number(
+      String tenantId, Map<UUID, String> customers, Map<UUID, List<String>> missing) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<String> refs = missing.keySet().stream().map(UUID::toString).toList();
+    Set<String> noted =
+        new HashSet<>(
+            Rows.column(
                 em.createNativeQuery(
-                        "select count(*) from timeline_entry where tenant_id = :t and kind = :k"
-                            + " and ref_id = :r")
+                        "select ref_id from timeline_entry where tenant_id = :t and kind = :k"
+                            + " and ref_id in (:refs)")
                     .setParameter("t", tenantId)
                     .setParameter("k", MISSING)
-                    .setParameter("r", reminderId.toString()))
-            > 0;
-    if (!noted) {
-      timeline.record(
-          tenantId,
-          customerId,
-          MISSING,
-          Timeline.SYSTEM,
-          "E-mail reminder sent without the PDF of invoice(s) "
-              + String.join(", ", numbers)
-              + ": invoicing had not published it yet",
-          reminderId.toString(),
-          null);
-    }
+                    .setParameter("refs", refs),
+                String.class));
+    List<Timeline.Entry> notes = new ArrayList<>();
+    missing.forEach(
+        (id, numbers) -> {
+          if (!noted.contains(id.toString())) {
+            notes.add(
+                new Timeline.Entry(
+                    customers.get(id),
+                    "E-mail reminder sent without the PDF of invoice(s) "
+                        + String.join(", ", numbers)
+                        + ": invoicing had not published it yet",
+                    id.toString()));
+          }
+        });
+    timeline.recordAll(tenantId, MISSING, Timeline.SYSTEM, notes);
   }
 }

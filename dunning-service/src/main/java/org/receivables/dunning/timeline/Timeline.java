@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.replica.ReplicaChange;
+import org.receivables.kit.jdbc.JdbcBatch;
 
 /**
  * The case file of a customer: every message, task, promise, plan, dispute and escalation with who
@@ -51,9 +52,47 @@ public class Timeline {
         .setParameter("on", onDate)
         .setParameter("kind", kind)
         .setParameter("actor", actor == null ? SYSTEM : actor)
-        .setParameter("summary", summary.length() > 4000 ? summary.substring(0, 4000) : summary)
+        .setParameter("summary", bounded(summary))
         .setParameter("ref", refId)
         .executeUpdate();
+  }
+
+  /** An entry of {@link #recordAll}: on whose case, what, and the thing it refers to. */
+  public record Entry(String customerId, String summary, String refId) {}
+
+  /**
+   * Records entries of one kind and actor at once (one batched statement), as {@link #record} does
+   * one by one.
+   */
+  public void recordAll(String tenantId, String kind, String actor, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Instant at = Instant.now(clock);
+    List<Object[]> rows =
+        entries.stream()
+            .map(
+                e ->
+                    new Object[] {
+                      UUID.randomUUID(),
+                      tenantId,
+                      e.customerId(),
+                      at,
+                      kind,
+                      actor,
+                      bounded(e.summary()),
+                      e.refId()
+                    })
+            .toList();
+    JdbcBatch.insert(
+        em,
+        "insert into timeline_entry (id, tenant_id, customer_id, at, kind, actor, summary, ref_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  private static String bounded(String summary) {
+    return summary.length() > 4000 ? summary.substring(0, 4000) : summary;
   }
 
   /** The customer's case, oldest first. */
