@@ -55,7 +55,7 @@ public class SqlBook {
           + " i.status in ('OPEN', 'PARTIALLY_PAID') and "
           + OUTSTANDING
           + " > 0";
-  private static final String ORDER = " order by i.due_date, i.number collate \"C\"";
+  private static final String ORDER_BY = " order by i.due_date, i.number collate \"C\"";
 
   /**
    * Invoices by number keys. Materialised first: ordered and limited in one query, the planner may
@@ -75,7 +75,7 @@ public class SqlBook {
           + " and "
           + OUTSTANDING
           + " between :low and :high"
-          + ORDER
+          + ORDER_BY
           + " limit :n";
 
   /** Amounts are compared in ten-thousandths ({@code outstanding_units}, V13). */
@@ -89,7 +89,9 @@ public class SqlBook {
       public List<OpenInvoice> byReferences(Collection<String> refs, LocalDate on) {
         return read(
             em.createNativeQuery(
-                    SELECT + " and i.payment_reference = any(string_to_array(:refs, ','))" + ORDER,
+                    SELECT
+                        + " and i.payment_reference = any(string_to_array(:refs, ','))"
+                        + ORDER_BY,
                     Tuple.class)
                 .setParameter("refs", joined(refs)),
             tenantId,
@@ -117,7 +119,7 @@ public class SqlBook {
             em.createNativeQuery(
                     SELECT
                         + " and i.customer_id = :c and i.currency = cast(:cur as char(3))"
-                        + ORDER
+                        + ORDER_BY
                         + " limit :n",
                     Tuple.class)
                 .setParameter("c", customerId)
@@ -143,8 +145,8 @@ public class SqlBook {
                             + " r(c, cur, k) cross join lateral ("
                             + SELECT
                             + " and i.customer_id = r.c and i.currency = r.cur"
-                            + ORDER
-                            + " limit :n) x order by r.k",
+                            + ORDER_BY
+                            + " limit :n) x order by r.k, x.due_date, x.number collate \"C\"",
                         Tuple.class)
                     .setParameter("cs", joined(keys.stream().map(o -> o.customerId().toString())))
                     .setParameter("curs", joined(keys.stream().map(Owner::currency)))
@@ -192,8 +194,8 @@ public class SqlBook {
                             + " r.hi and "
                             + OUTSTANDING
                             + " between r.low and r.high"
-                            + ORDER
-                            + " limit :n) x order by r.k",
+                            + ORDER_BY
+                            + " limit :n) x order by r.k, x.due_date, x.number collate \"C\"",
                         Tuple.class)
                     .setParameter(
                         "los",

@@ -44,6 +44,7 @@ public final class BatchBook implements Book {
 
   /** What the batch's texts name, read for one booking day, in the source's order. */
   private record Named(
+      Set<String> references,
       Map<String, OpenInvoice> byReference,
       List<OpenInvoice> byNumber,
       Set<String> alnumKeys,
@@ -99,6 +100,9 @@ public final class BatchBook implements Book {
   @Override
   public List<OpenInvoice> byReferences(Collection<String> references, LocalDate on) {
     Named p = named(on);
+    if (!p.references().containsAll(references)) {
+      return seen(source.byReferences(references, on)); // not read for the batch
+    }
     List<OpenInvoice> out = new ArrayList<>();
     Set<String> wanted = new HashSet<>(references);
     p.byReference()
@@ -253,6 +257,6 @@ public final class BatchBook implements Book {
       // Cut short, the batch's answer may lack what one transfer's own lookup would find.
       complete = byNumber.size() < limit;
     }
-    return new Named(byReference, byNumber, alnum, digits, complete);
+    return new Named(refs, byReference, byNumber, alnum, digits, complete);
   }
 }

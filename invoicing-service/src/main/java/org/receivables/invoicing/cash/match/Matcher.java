@@ -46,8 +46,9 @@ public final class Matcher {
     boolean namedFits = named.stream().anyMatch(Built::fits);
     List<Built> near = near(t, book, named, payerClues, s);
     if (namedFits) {
-      // a number quoted fits the amount: only a neighbour the amount fits as well competes
-      near = near.stream().filter(Built::fits).toList();
+      // a number quoted fits the amount: only a neighbour the amount fits as closely competes
+      int closest = named.stream().mapToInt(Built::closeness).max().orElse(0);
+      near = near.stream().filter(b -> b.closeness() >= closest).toList();
     }
     Optional<Built> nearFit = near.stream().filter(Built::fits).findFirst();
     for (Built b : named) {
@@ -81,7 +82,16 @@ public final class Matcher {
     }
 
     boolean fits() {
-      return fit != AmountEvidence.Fit.PARTIAL && fit != AmountEvidence.Fit.OVER;
+      return closeness() > 0;
+    }
+
+    /** How closely the amount fits: 2 exactly (or less the discount), 1 within fees, 0 not. */
+    int closeness() {
+      return switch (fit) {
+        case EXACT, DISCOUNTED -> 2;
+        case WITHIN_FEES -> 1;
+        case PARTIAL, OVER -> 0;
+      };
     }
 
     boolean fromReference() {

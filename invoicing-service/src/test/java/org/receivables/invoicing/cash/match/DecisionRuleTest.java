@@ -192,6 +192,13 @@ class DecisionRuleTest {
     assertThat(named.chosen().allocations())
         .singleElement()
         .satisfies(a -> assertThat(a.invoiceId()).isEqualTo(quoted.id()));
+
+    // a neighbour the amount fits less closely (within the fees) does not hold an exact fit back
+    OpenInvoice exact = book.add(martin, "Boulangerie Martin", "F-2026-0501", "300.00");
+    book.add(dupont, "Garage Dupont", "F-2026-0510", "301.00");
+    Decision fees = match("300.00", "HOLDING DURAND", null, "FACTURE F-2026-0501");
+    assertThat(fees.status()).as(fees.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(fees.chosen().allocations().get(0).invoiceId()).isEqualTo(exact.id());
   }
 
   @Test
