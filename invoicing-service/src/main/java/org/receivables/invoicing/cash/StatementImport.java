@@ -44,6 +44,15 @@ public class StatementImport {
    */
   static final int CHUNK = 200;
 
+  /**
+   * A chunk's transaction timeout, from its size: a second and a half per entry, many times what an
+   * entry takes with its look-ups batched, so that only a chunk that is stuck (a lock, a plan gone
+   * wrong) is rolled back, never one that is merely slow on a loaded machine. The default of 60 s
+   * is what the first statement of {@code bench/run cash} ran past. A chunk rolled back is decided
+   * again by the next import of the statement; nothing of it was applied.
+   */
+  static final int CHUNK_TIMEOUT_SECONDS = CHUNK * 3 / 2;
+
   /** How long the request that imports may hold its idempotency key: the body limit's worth. */
   public static final int IMPORT_TIMEOUT_SECONDS = 1800;
 
@@ -132,6 +141,7 @@ public class StatementImport {
     List<UUID> ids = new ArrayList<>();
     try {
       return QuarkusTransaction.requiringNew()
+          .timeout(CHUNK_TIMEOUT_SECONDS)
           .call(
               () -> {
                 List<EntryRow> chunk = store.lockUnprocessed(tenantId, statementId, CHUNK);

@@ -16,11 +16,16 @@ import java.util.UUID;
 import org.receivables.invoicing.cash.CreditorReference;
 
 /**
- * A {@link Book} for a batch of transfers: the invoices their references and numbers name, and the
- * customers their payers' IBANs paid, are read for the whole batch in three queries (per booking
- * day, since the early-payment discount depends on it) instead of a few per transfer, which is what
- * made a statement of hundreds of entries outlive its transaction. The rarer lookups (a payer's
- * open invoices, an amount alone) still go to the underlying book.
+ * A {@link Book} for a batch of transfers: every kind of evidence is looked up for the whole batch
+ * at once, one query per kind (per booking day, since the early-payment discount depends on it),
+ * instead of a few per transfer, which is what made a statement of hundreds of entries outlive its
+ * transaction. Read when first asked for: the invoices the texts' RF references name; those their
+ * invoice numbers name, with the numbers a keystroke from them ({@link NearNumberEvidence}); the
+ * customers the payers' IBANs paid; those customers' open invoices; the invoices owing each
+ * transfer's amount. A transfer's question is answered from what the batch read only when that is
+ * exactly the answer it would get alone (same keys, nothing cut short by a limit, nothing paid
+ * since); anything else is asked of the underlying book, so deciding a batch decides each transfer
+ * as deciding it alone would.
  *
  * <p>An invoice a transfer of the batch has paid is stale here: any answer that holds it is asked
  * of the underlying book again, so the next transfer sees what it still owes.
@@ -29,20 +34,25 @@ public final class BatchBook implements Book {
 
   private final Book source;
   private final List<Transfer> transfers;
-  private final Map<LocalDate, Prefetched> byDay = new HashMap<>();
+  private final Map<LocalDate, Named> named = new HashMap<>();
+  private final Map<LocalDate, Read<Owner>> open = new HashMap<>();
+  private final Map<LocalDate, Read<Range>> owing = new HashMap<>();
   private final Set<UUID> stale = new HashSet<>();
   private final Set<UUID> read = new HashSet<>();
   private Map<String, Set<UUID>> payers;
   private boolean allStale;
 
-  /** What the batch's texts name, read for one booking day. */
-  private record Prefetched(
+  /** What the batch's texts name, read for one booking day, in the source's order. */
+  private record Named(
+      Set<String> references,
       Map<String, OpenInvoice> byReference,
-      Map<String, List<OpenInvoice>> byAlnum,
-      Map<String, List<OpenInvoice>> byDigits,
+      List<OpenInvoice> byNumber,
       Set<String> alnumKeys,
       Set<String> digitKeys,
       boolean numbersComplete) {}
+
+  /** Answers read for a batch of questions of one kind, each at most {@code limit} long. */
+  private record Read<K>(Map<K, List<OpenInvoice>> answers, int limit) {}
 
   public BatchBook(Book source, List<Transfer> transfers) {
     this.source = source;
@@ -89,100 +99,164 @@ public final class BatchBook implements Book {
 
   @Override
   public List<OpenInvoice> byReferences(Collection<String> references, LocalDate on) {
-    Prefetched p = day(on);
-    List<OpenInvoice> out = new ArrayList<>();
-    for (String r : new LinkedHashSet<>(references)) {
-      OpenInvoice i = p.byReference().get(r);
-      if (i != null) {
-        out.add(i);
-      }
+    Named p = named(on);
+    if (!p.references().containsAll(references)) {
+      return seen(source.byReferences(references, on)); // not read for the batch
     }
+    List<OpenInvoice> out = new ArrayList<>();
+    Set<String> wanted = new HashSet<>(references);
+    p.byReference()
+        .forEach(
+            (ref, invoice) -> {
+              if (wanted.contains(ref)) {
+                out.add(invoice);
+              }
+            });
     return seen(fresh(out) ? out : source.byReferences(references, on));
   }
 
   @Override
   public List<OpenInvoice> byNumberKeys(
       Collection<String> alnum, Collection<String> digits, LocalDate on, int limit) {
-    Prefetched p = day(on);
-    if (!p.alnumKeys().containsAll(alnum) || !p.digitKeys().containsAll(digits)) {
-      return seen(source.byNumberKeys(alnum, digits, on, limit)); // keys not read for the batch
+    Named p = named(on);
+    if (!p.numbersComplete()
+        || !p.alnumKeys().containsAll(alnum)
+        || !p.digitKeys().containsAll(digits)) {
+      return seen(source.byNumberKeys(alnum, digits, on, limit)); // not all read for the batch
     }
-    Map<UUID, OpenInvoice> found = new LinkedHashMap<>();
-    alnum.forEach(k -> p.byAlnum().getOrDefault(k, List.of()).forEach(i -> found.put(i.id(), i)));
-    digits.forEach(k -> p.byDigits().getOrDefault(k, List.of()).forEach(i -> found.put(i.id(), i)));
-    List<OpenInvoice> out = found.values().stream().limit(limit).toList();
-    return seen(
-        p.numbersComplete() && fresh(out) ? out : source.byNumberKeys(alnum, digits, on, limit));
+    Set<String> a = new HashSet<>(alnum);
+    Set<String> d = new HashSet<>(digits);
+    List<OpenInvoice> out =
+        p.byNumber().stream()
+            .filter(
+                i ->
+                    a.contains(InvoiceNumberKeys.alnumKey(i.number()))
+                        || d.contains(InvoiceNumberKeys.digitKey(i.number())))
+            .limit(limit)
+            .toList();
+    return seen(fresh(out) ? out : source.byNumberKeys(alnum, digits, on, limit));
   }
 
   @Override
   public List<OpenInvoice> openOf(UUID customerId, String currency, LocalDate on, int limit) {
-    return seen(source.openOf(customerId, currency, on, limit));
+    Owner owner = new Owner(customerId, currency);
+    Read<Owner> batch =
+        open.computeIfAbsent(
+            on, day -> new Read<>(source.openOfAll(owners(day, owner), day, limit), limit));
+    List<OpenInvoice> answer = batch.answers().get(owner);
+    if (answer == null || limit > batch.limit()) {
+      return seen(source.openOf(customerId, currency, on, limit)); // a payer learnt since
+    }
+    List<OpenInvoice> out = answer.stream().limit(limit).toList();
+    return seen(fresh(out) ? out : source.openOf(customerId, currency, on, limit));
   }
 
   @Override
   public List<OpenInvoice> withOutstanding(
       BigDecimal low, BigDecimal high, String currency, LocalDate on, int limit) {
-    return seen(source.withOutstanding(low, high, currency, on, limit));
+    Range range = new Range(low, high, currency);
+    Read<Range> batch =
+        owing.computeIfAbsent(
+            on,
+            day ->
+                new Read<>(
+                    source.withOutstandingAll(ranges(day, high.subtract(low), range), day, limit),
+                    limit));
+    List<OpenInvoice> answer = batch.answers().get(range);
+    if (answer == null || limit > batch.limit()) {
+      return seen(source.withOutstanding(low, high, currency, on, limit));
+    }
+    List<OpenInvoice> out = answer.stream().limit(limit).toList();
+    return seen(fresh(out) ? out : source.withOutstanding(low, high, currency, on, limit));
+  }
+
+  /** The open invoices the day's known payers' customers may be asked for, and {@code asked}. */
+  private List<Owner> owners(LocalDate on, Owner asked) {
+    Set<Owner> out = new LinkedHashSet<>();
+    for (Transfer t : of(on)) {
+      if (t.debtorIban() != null && !t.debtorIban().isBlank()) {
+        payers()
+            .getOrDefault(PayerIbanEvidence.normalise(t.debtorIban()), Set.of())
+            .forEach(c -> out.add(new Owner(c, t.currency())));
+      }
+    }
+    out.add(asked);
+    return List.copyOf(out);
+  }
+
+  /**
+   * Every transfer of the day's amount up to {@code tolerance} more (the bank-fee tolerance, the
+   * same for the whole batch), and {@code asked}.
+   */
+  private List<Range> ranges(LocalDate on, BigDecimal tolerance, Range asked) {
+    Set<Range> out = new LinkedHashSet<>();
+    for (Transfer t : of(on)) {
+      if (t.amount() != null && t.currency() != null) {
+        out.add(new Range(t.amount(), t.amount().add(tolerance), t.currency()));
+      }
+    }
+    out.add(asked);
+    return List.copyOf(out);
   }
 
   @Override
   public Set<UUID> customersPaidFrom(String iban) {
+    Set<UUID> known = payers().get(iban);
+    return known != null ? known : source.customersPaidFrom(iban);
+  }
+
+  private Map<String, Set<UUID>> payers() {
     if (payers == null) {
       Set<String> ibans = new LinkedHashSet<>();
       transfers.stream()
           .map(Transfer::debtorIban)
           .filter(i -> i != null && !i.isBlank())
           .forEach(i -> ibans.add(PayerIbanEvidence.normalise(i)));
-      payers = source.customersPaidFrom(ibans);
+      payers = new HashMap<>(source.customersPaidFrom(ibans));
     }
-    Set<UUID> known = payers.get(iban);
-    return known != null ? known : source.customersPaidFrom(iban);
+    return payers;
   }
 
   private boolean fresh(List<OpenInvoice> answer) {
     return !allStale && answer.stream().noneMatch(i -> stale.contains(i.id()));
   }
 
-  private Prefetched day(LocalDate on) {
-    return byDay.computeIfAbsent(on, this::prefetch);
+  private Named named(LocalDate on) {
+    return named.computeIfAbsent(on, this::readNamed);
   }
 
-  private Prefetched prefetch(LocalDate on) {
+  private List<Transfer> of(LocalDate on) {
+    return transfers.stream().filter(t -> Objects.equals(t.bookingDate(), on)).toList();
+  }
+
+  private Named readNamed(LocalDate on) {
     Set<String> refs = new LinkedHashSet<>();
     Set<String> alnum = new LinkedHashSet<>();
     Set<String> digits = new LinkedHashSet<>();
     int texts = 0;
-    for (Transfer t : transfers) {
-      if (Objects.equals(t.bookingDate(), on) && t.remittance() != null) {
+    for (Transfer t : of(on)) {
+      if (t.remittance() != null) {
         texts++;
         refs.addAll(CreditorReference.findIn(t.remittance()));
         InvoiceNumberKeys keys = InvoiceNumberKeys.fromText(t.remittance());
         alnum.addAll(keys.alnum());
         digits.addAll(keys.digits());
+        // what NearNumberEvidence asks when no number quoted fits the amount
+        digits.addAll(NearNumberEvidence.variants(keys.digits()));
       }
     }
-    Map<String, OpenInvoice> byReference = new HashMap<>();
+    Map<String, OpenInvoice> byReference = new LinkedHashMap<>();
     if (!refs.isEmpty()) {
       source.byReferences(refs, on).forEach(i -> byReference.put(i.paymentReference(), i));
     }
-    Map<String, List<OpenInvoice>> byAlnum = new HashMap<>();
-    Map<String, List<OpenInvoice>> byDigits = new HashMap<>();
+    List<OpenInvoice> byNumber = List.of();
     boolean complete = true;
     if (!alnum.isEmpty() || !digits.isEmpty()) {
-      int limit = NUMBER_LIMIT * Math.max(1, texts);
-      List<OpenInvoice> named = source.byNumberKeys(alnum, digits, on, limit);
+      int limit = (NUMBER_LIMIT + NearNumberEvidence.LIMIT) * Math.max(1, texts);
+      byNumber = source.byNumberKeys(alnum, digits, on, limit);
       // Cut short, the batch's answer may lack what one transfer's own lookup would find.
-      complete = named.size() < limit;
-      for (OpenInvoice i : named) {
-        byAlnum
-            .computeIfAbsent(InvoiceNumberKeys.alnumKey(i.number()), k -> new ArrayList<>())
-            .add(i);
-        byDigits
-            .computeIfAbsent(InvoiceNumberKeys.digitKey(i.number()), k -> new ArrayList<>())
-            .add(i);
-      }
+      complete = byNumber.size() < limit;
     }
-    return new Prefetched(byReference, byAlnum, byDigits, alnum, digits, complete);
+    return new Named(refs, byReference, byNumber, alnum, digits, complete);
   }
 }

@@ -15,10 +15,12 @@ import java.util.UUID;
 
 /**
  * Gathers the evidence for one incoming transfer into candidates and lets {@link DecisionRule}
- * decide. Candidates come from invoices the text names (references, numbers; when no number quoted
- * fits the amount, also numbers a keystroke from them: {@link NearNumberEvidence}), then from
- * customers the payer's account is known for (their open invoices combined to the amount), and only
- * when nothing else points anywhere from the amount itself, which can then at best be suggested.
+ * decide. Candidates come from invoices the text names (references, numbers; also numbers a
+ * keystroke from them, {@link NearNumberEvidence}: when no number quoted fits the amount, those
+ * something bears out, else those owing the amount as well, which holds the quoted one back), then
+ * from customers the payer's account is known for (their open invoices combined to the amount), and
+ * only when nothing else points anywhere from the amount itself, which can then at best be
+ * suggested.
  */
 public final class Matcher {
 
@@ -41,13 +43,23 @@ public final class Matcher {
       named.add(candidate(t, group.getKey(), group.getValue().values(), payerClues, s));
     }
     List<Candidate> candidates = new ArrayList<>();
-    List<Built> near =
-        named.stream().anyMatch(Built::fits) ? List.of() : near(t, book, named, payerClues, s);
+    boolean namedFits = named.stream().anyMatch(Built::fits);
+    List<Built> near = near(t, book, named, payerClues, s);
+    if (namedFits) {
+      // a number quoted fits the amount: only a neighbour the amount fits as closely competes
+      int closest = named.stream().mapToInt(Built::closeness).max().orElse(0);
+      near = near.stream().filter(b -> b.closeness() >= closest).toList();
+    }
     Optional<Built> nearFit = near.stream().filter(Built::fits).findFirst();
     for (Built b : named) {
       if (nearFit.isPresent() && !b.fromReference()) {
-        // The number quoted names this invoice, but the amount fits one a keystroke away.
-        b = candidate(t, b.customerId(), doubted(b.clues(), nearFit.get()), payerClues, s);
+        if (!namedFits) {
+          // The number quoted names this invoice, but the amount fits one a keystroke away.
+          b = candidate(t, b.customerId(), doubted(b.clues(), nearFit.get()), payerClues, s);
+        } else if (b.fits()) {
+          // Both owe the amount: which number was meant, only the payer can tell.
+          b = candidate(t, b.customerId(), held(b.clues(), nearFit.get()), payerClues, s);
+        }
       }
       candidates.add(b.candidate());
     }
@@ -70,7 +82,16 @@ public final class Matcher {
     }
 
     boolean fits() {
-      return fit != AmountEvidence.Fit.PARTIAL && fit != AmountEvidence.Fit.OVER;
+      return closeness() > 0;
+    }
+
+    /** How closely the amount fits: 2 exactly (or less the discount), 1 within fees, 0 not. */
+    int closeness() {
+      return switch (fit) {
+        case EXACT, DISCOUNTED -> 2;
+        case WITHIN_FEES -> 1;
+        case PARTIAL, OVER -> 0;
+      };
     }
 
     boolean fromReference() {
@@ -134,6 +155,31 @@ public final class Matcher {
                       + ", but the amount does not fit it and fits invoice "
                       + other
                       + ", a keystroke away: the number may be mistyped"));
+    }
+    return out;
+  }
+
+  /**
+   * Number clues held to a digits-only number's strength: a number a keystroke away owes the same
+   * amount, so the exact number with the amount no longer applies alone (in a dense series a
+   * mistyped number is another invoice, and with list prices it may owe the same); the payer's name
+   * must bear it out.
+   */
+  private static List<Clue> held(List<Clue> clues, Built neighbour) {
+    String other = neighbour.clues().get(0).invoice().number();
+    List<Clue> out = new ArrayList<>();
+    for (Clue c : clues) {
+      out.add(
+          c.invoice() == null
+              ? c
+              : new Clue(
+                  c.invoice(),
+                  c.customerId(),
+                  Math.min(c.strength(), InvoiceNumberEvidence.DIGITS),
+                  c.reason()
+                      + ", but invoice "
+                      + other
+                      + ", a keystroke away, owes the same amount: the number may be mistyped"));
     }
     return out;
   }

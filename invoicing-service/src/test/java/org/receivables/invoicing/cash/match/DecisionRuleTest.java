@@ -171,6 +171,37 @@ class DecisionRuleTest {
   }
 
   @Test
+  void aQuotedNumberWhoseNeighbourOwesTheSameAmountAppliesOnlyWithThePayersName() {
+    // bench/run cash: with list prices, "F-2026-0170" mistyped as "F-2026-0107" can name an invoice
+    // owing the same amount; the exact number and the amount alone applied it to the wrong one
+    OpenInvoice meant = book.add(martin, "Boulangerie Martin", "F-2026-0170", "1200.00");
+    OpenInvoice quoted = book.add(dupont, "Garage Dupont", "F-2026-0107", "1200.00");
+
+    Decision typo = match("1200.00", "Boulangerie Martin", null, "FACTURE F-2026-0107");
+    assertThat(typo.status()).as(typo.reasons().toString()).isEqualTo(EntryStatus.SUGGESTED);
+    assertThat(typo.candidates())
+        .extracting(c -> c.allocations().get(0).invoiceId())
+        .contains(meant.id(), quoted.id());
+
+    Decision nobody = match("1200.00", "HOLDING DURAND", null, "FACTURE F-2026-0107");
+    assertThat(nobody.status()).as(nobody.reasons().toString()).isEqualTo(EntryStatus.SUGGESTED);
+    assertThat(nobody.reasons()).anyMatch(r -> r.contains("owes the same amount"));
+
+    Decision named = match("1200.00", "Garage Dupont", null, "FACTURE F-2026-0107");
+    assertThat(named.status()).as(named.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(named.chosen().allocations())
+        .singleElement()
+        .satisfies(a -> assertThat(a.invoiceId()).isEqualTo(quoted.id()));
+
+    // a neighbour the amount fits less closely (within the fees) does not hold an exact fit back
+    OpenInvoice exact = book.add(martin, "Boulangerie Martin", "F-2026-0501", "300.00");
+    book.add(dupont, "Garage Dupont", "F-2026-0510", "301.00");
+    Decision fees = match("300.00", "HOLDING DURAND", null, "FACTURE F-2026-0501");
+    assertThat(fees.status()).as(fees.reasons().toString()).isEqualTo(EntryStatus.MATCHED);
+    assertThat(fees.chosen().allocations().get(0).invoiceId()).isEqualTo(exact.id());
+  }
+
+  @Test
   void aMistypedNumberFromAPayerNamedOtherwiseIsOnlySuggested() {
     OpenInvoice meant = book.add(martin, "Boulangerie Martin", "F-2026-0170", "1200.00");
     book.add(dupont, "Garage Dupont", "F-2026-0107", "480.00");

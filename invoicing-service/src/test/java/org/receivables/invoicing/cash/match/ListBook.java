@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +30,24 @@ final class ListBook implements Book {
   }
 
   OpenInvoice add(UUID customer, String name, String number, String outstanding, String discount) {
+    return add(
+        customer,
+        name,
+        number,
+        "EUR",
+        new BigDecimal(outstanding),
+        LocalDate.of(2026, 1, 1).plusDays(invoices.size()),
+        new BigDecimal(discount));
+  }
+
+  OpenInvoice add(
+      UUID customer,
+      String name,
+      String number,
+      String currency,
+      BigDecimal outstanding,
+      LocalDate due,
+      BigDecimal discount) {
     UUID id = UUID.randomUUID();
     OpenInvoice i =
         new OpenInvoice(
@@ -39,10 +56,10 @@ final class ListBook implements Book {
             name,
             number,
             CreditorReference.forInvoice(id),
-            "EUR",
-            new BigDecimal(outstanding),
-            LocalDate.of(2026, 1, 1).plusDays(invoices.size()),
-            new BigDecimal(discount));
+            currency,
+            outstanding,
+            due,
+            discount);
     invoices.add(i);
     return i;
   }
@@ -50,7 +67,10 @@ final class ListBook implements Book {
   @Override
   public List<OpenInvoice> byReferences(Collection<String> refs, LocalDate on) {
     count("references");
-    return invoices.stream().filter(i -> refs.contains(i.paymentReference())).toList();
+    return invoices.stream()
+        .filter(i -> refs.contains(i.paymentReference()))
+        .sorted(Book.ORDER)
+        .toList();
   }
 
   @Override
@@ -62,15 +82,30 @@ final class ListBook implements Book {
             i ->
                 alnum.contains(InvoiceNumberKeys.alnumKey(i.number()))
                     || digits.contains(InvoiceNumberKeys.digitKey(i.number())))
+        .sorted(Book.ORDER)
         .limit(limit)
         .toList();
   }
 
   @Override
   public List<OpenInvoice> openOf(UUID customerId, String currency, LocalDate on, int limit) {
+    count("open");
+    return open(customerId, currency, limit);
+  }
+
+  @Override
+  public Map<Owner, List<OpenInvoice>> openOfAll(
+      Collection<Owner> owners, LocalDate on, int limit) {
+    count("open");
+    Map<Owner, List<OpenInvoice>> out = new HashMap<>();
+    owners.forEach(o -> out.put(o, open(o.customerId(), o.currency(), limit)));
+    return out;
+  }
+
+  private List<OpenInvoice> open(UUID customerId, String currency, int limit) {
     return invoices.stream()
-        .filter(i -> i.customerId().equals(customerId))
-        .sorted(Comparator.comparing(OpenInvoice::dueDate))
+        .filter(i -> i.customerId().equals(customerId) && i.currency().equals(currency))
+        .sorted(Book.ORDER)
         .limit(limit)
         .toList();
   }
@@ -78,8 +113,27 @@ final class ListBook implements Book {
   @Override
   public List<OpenInvoice> withOutstanding(
       BigDecimal low, BigDecimal high, String currency, LocalDate on, int limit) {
+    count("amounts");
+    return owing(low, high, currency, limit);
+  }
+
+  @Override
+  public Map<Range, List<OpenInvoice>> withOutstandingAll(
+      Collection<Range> ranges, LocalDate on, int limit) {
+    count("amounts");
+    Map<Range, List<OpenInvoice>> out = new HashMap<>();
+    ranges.forEach(r -> out.put(r, owing(r.low(), r.high(), r.currency(), limit)));
+    return out;
+  }
+
+  private List<OpenInvoice> owing(BigDecimal low, BigDecimal high, String currency, int limit) {
     return invoices.stream()
-        .filter(i -> i.outstanding().compareTo(low) >= 0 && i.outstanding().compareTo(high) <= 0)
+        .filter(
+            i ->
+                i.currency().equals(currency)
+                    && i.outstanding().compareTo(low) >= 0
+                    && i.outstanding().compareTo(high) <= 0)
+        .sorted(Book.ORDER)
         .limit(limit)
         .toList();
   }
