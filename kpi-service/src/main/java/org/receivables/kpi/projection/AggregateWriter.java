@@ -92,17 +92,6 @@ public class AggregateWriter {
     movements.write(pending().invoices);
   }
 
-  /**
-   * Writes the transaction's pending changes if some are the customer's: they count in the segment
-   * the customer has now, before it changes ({@link SegmentAggregates#move}).
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  void flushIfPending(String tenantId, java.util.UUID customerId) {
-    if (pending().customers().contains(new PendingAggregates.CustomerKey(tenantId, customerId))) {
-      flush();
-    }
-  }
-
   /** Writes the transaction's pending changes; nothing when there are none. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void flush() {
@@ -136,6 +125,8 @@ public class AggregateWriter {
             rows.add(flowRow(new Object[] {k.tenantId(), k.currency(), k.day()}, f)));
     JdbcBatch.insert(em, TENANT_FLOW, rows);
     segments.write(p);
+    // after the figures, which count in the segments the customers had until now
+    segments.writeCustomers(p.customerFacts);
     p.staleFrom.forEach(this::deleteSnapshots);
     p.clear();
   }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.CustomerPersonalDataErased;
@@ -20,7 +19,6 @@ public class CustomerEvents {
 
   @Inject CustomerRepository customers;
   @Inject AggregateWriter aggregates;
-  @Inject SegmentAggregates segments;
   @Inject BusinessCalendar.TimeConfig time;
 
   void onRegistered(CustomerRegistered e) {
@@ -33,24 +31,26 @@ public class CustomerEvents {
   }
 
   /**
-   * Name and segment; a customer that changes segment takes its figures along: what the batch
-   * changed so far counts in the old segment, then everything moves to the new one.
+   * Name and segment, kept for the batch's one write of its customers ({@link
+   * SegmentAggregates#writeCustomers}); a customer that changes segment takes its figures along.
    */
   private void facts(String tenantId, String customerId, String ref, String name, String segment) {
-    UUID id = UUID.fromString(customerId);
-    String before = customers.segment(tenantId, id);
-    String after = CustomerRepository.segment(segment);
-    boolean moves = !Objects.equals(before, after);
-    if (moves) {
-      aggregates.flushIfPending(tenantId, id);
-    }
-    customers.upsert(tenantId, customerId, ref, name, after);
-    if (moves) {
-      segments.move(tenantId, id, before, after);
-    }
+    aggregates
+        .pending()
+        .customerFacts
+        .put(
+            new PendingAggregates.CustomerKey(tenantId, UUID.fromString(customerId)),
+            new PendingAggregates.CustomerFacts(ref, name, CustomerRepository.segment(segment)));
   }
 
+  /** The name goes, from the row and from the batch's facts not written yet. */
   void onErased(CustomerPersonalDataErased e) {
+    aggregates
+        .pending()
+        .customerFacts
+        .computeIfPresent(
+            new PendingAggregates.CustomerKey(e.tenantId(), UUID.fromString(e.customerId())),
+            (k, f) -> new PendingAggregates.CustomerFacts(f.externalRef(), null, f.segment()));
     customers.erasePersonalData(e.tenantId(), e.customerId());
   }
 

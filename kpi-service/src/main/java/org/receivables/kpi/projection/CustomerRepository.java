@@ -7,9 +7,11 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.receivables.kpi.sql.Rows;
+import org.receivables.kit.jdbc.JdbcBatch;
 
 /**
  * The projected customers: name and segment from invoicing, credit hold and score from scoring,
@@ -21,37 +23,26 @@ public class CustomerRepository {
 
   @Inject EntityManager em;
 
-  public void upsert(
-      String tenantId, String customerId, String externalRef, String name, String segment) {
-    em.createNativeQuery(
-            "insert into kpi_customer (tenant_id, customer_id, external_ref, name, segment)"
-                + " values (:tenant, :id, :ref, :name, :segment) on conflict (tenant_id,"
-                + " customer_id) do update set external_ref = excluded.external_ref, name ="
-                + " excluded.name, segment = excluded.segment")
-        .setParameter("tenant", tenantId)
-        .setParameter("id", UUID.fromString(customerId))
-        .setParameter("ref", externalRef)
-        .setParameter("name", name)
-        .setParameter("segment", segment(segment))
-        .executeUpdate();
+  /** Upserts the customers' name, reference and segment, in one JDBC batch. */
+  void upsertAll(Map<PendingAggregates.CustomerKey, PendingAggregates.CustomerFacts> facts) {
+    List<Object[]> rows = new ArrayList<>(facts.size());
+    facts.forEach(
+        (k, f) ->
+            rows.add(
+                new Object[] {
+                  k.tenantId(), k.customerId(), f.externalRef(), f.name(), f.segment()
+                }));
+    JdbcBatch.insert(
+        em,
+        "insert into kpi_customer (tenant_id, customer_id, external_ref, name, segment) values (?,"
+            + " ?, ?, ?, ?) on conflict (tenant_id, customer_id) do update set external_ref ="
+            + " excluded.external_ref, name = excluded.name, segment = excluded.segment",
+        rows);
   }
 
   /** A segment as kept: a blank one is none (null). */
   static String segment(String segment) {
     return segment == null || segment.isBlank() ? null : segment;
-  }
-
-  /** The customer's segment now; null when it has none or is not projected yet. */
-  public String segment(String tenantId, UUID customerId) {
-    return Rows.first(
-            em.createNativeQuery(
-                    "select segment from kpi_customer where tenant_id = :tenant and customer_id ="
-                        + " :id")
-                .setParameter("tenant", tenantId)
-                .setParameter("id", customerId),
-            r -> Optional.ofNullable(r.text(0)))
-        .flatMap(s -> s)
-        .orElse(null);
   }
 
   /** The customer's name is the only personal data kpi holds; its figures stay. */

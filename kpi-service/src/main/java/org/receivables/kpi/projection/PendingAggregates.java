@@ -34,6 +34,9 @@ final class PendingAggregates {
   /** A tenant's customer. */
   record CustomerKey(String tenantId, UUID customerId) {}
 
+  /** A customer's facts as its latest registration or update in the batch states them. */
+  record CustomerFacts(String externalRef, String name, String segment) {}
+
   /** The batch's changes summed per segment; customers without one are left out. */
   record SegmentChanges(
       Map<SegmentDueKey, DueTotalChange> dueTotals,
@@ -58,6 +61,9 @@ final class PendingAggregates {
   final Map<CustomerDayKey, FlowDelta> customerFlows = new LinkedHashMap<>();
   final Map<DayKey, FlowDelta> tenantFlows = new LinkedHashMap<>();
   final Map<SnapshotKey, LocalDate> staleFrom = new LinkedHashMap<>();
+
+  /** The customers the batch registered or updated, written with it ({@link SegmentAggregates}). */
+  final Map<CustomerKey, CustomerFacts> customerFacts = new LinkedHashMap<>();
 
   /**
    * Keeps an issued invoice for the batch's insert.
@@ -167,7 +173,8 @@ final class PendingAggregates {
         && customerOutstandingChanges.isEmpty()
         && customerFlows.isEmpty()
         && tenantFlows.isEmpty()
-        && staleFrom.isEmpty();
+        && staleFrom.isEmpty()
+        && customerFacts.isEmpty();
   }
 
   void clear() {
@@ -179,5 +186,6 @@ final class PendingAggregates {
     customerFlows.clear();
     tenantFlows.clear();
     staleFrom.clear();
+    customerFacts.clear();
   }
 }

@@ -73,20 +73,53 @@ public class ScoreService {
     return evaluate(customer(tenant, customerId), asOf);
   }
 
+  /**
+   * What a customer's score is computed from: read one customer at a time here ({@link #inputs}),
+   * or for every customer a batch rescores at once ({@link BatchRescore}).
+   *
+   * @param statement the latest statement of a fiscal year ended by the as-of date, or null
+   * @param rating the latest rating dated by the as-of date, or null
+   * @param sector the risk of the customer's segment, or null
+   * @param override the credit manager's limit in force, or null
+   */
+  public record Inputs(
+      String currency,
+      List<InvoiceHistory> invoices,
+      CollectionFacts facts,
+      FinancialStatement statement,
+      ExternalScore rating,
+      SectorRiskLevel sector,
+      BigDecimal override) {}
+
   /** {@link #evaluate(String, String, LocalDate)} of a customer the caller has already read. */
   public Evaluation evaluate(CustomerRepository.Customer c, LocalDate asOf) {
+    return evaluate(c, asOf, inputs(c, asOf));
+  }
+
+  /** The customer's inputs, read one query per kind for this customer alone. */
+  Inputs inputs(CustomerRepository.Customer c, LocalDate asOf) {
     String tenant = c.tenantId();
     String customerId = c.customerId();
-    String currency = currencyOf(c);
-    List<InvoiceHistory> invoices = ledger.invoices(tenant, customerId);
-    CollectionFacts facts = ledger.facts(tenant, customerId);
+    return new Inputs(
+        currencyOf(c),
+        ledger.invoices(tenant, customerId),
+        ledger.facts(tenant, customerId),
+        latestStatement(tenant, customerId, asOf).orElse(null),
+        external.latestRating(tenant, customerId, asOf).map(RecordedRating::rating).orElse(null),
+        external.sectorLevel(tenant, c.segment()).orElse(null),
+        overrides.inForce(tenant, customerId).orElse(null));
+  }
+
+  /** The scorecard, the limit policy and the override on inputs already read: no database. */
+  public Evaluation evaluate(CustomerRepository.Customer c, LocalDate asOf, Inputs in) {
+    String currency = in.currency();
+    List<InvoiceHistory> invoices = in.invoices();
+    CollectionFacts facts = in.facts();
     PaymentBehaviour behaviour = PaymentBehaviour.of(asOf, currency, invoices, facts);
-    Optional<FinancialStatement> statement = latestStatement(tenant, customerId, asOf);
-    Analysis fin = statement.map(s -> Analysis.of(s.figures())).orElse(null);
-    ExternalScore ext =
-        external.latestRating(tenant, customerId, asOf).map(RecordedRating::rating).orElse(null);
-    SectorRiskLevel sector = external.sectorLevel(tenant, c.segment()).orElse(null);
-    ScoreInputs inputs = new ScoreInputs(asOf, behaviour, fin, ext, c.segment(), sector);
+    FinancialStatement statement = in.statement();
+    Analysis fin = statement == null ? null : Analysis.of(statement.figures());
+    ExternalScore ext = in.rating();
+    ScoreInputs inputs = new ScoreInputs(asOf, behaviour, fin, ext, c.segment(), in.sector());
     Scorecard scorecard = new Scorecard(config);
     ScoreResult result = scorecard.score(inputs);
     CreditLimitPolicy.Recommendation rec =
@@ -97,7 +130,7 @@ public class ScoreService {
             scorecard.currentFinancials(inputs),
             currency,
             config.decision().limitRounding());
-    BigDecimal override = overrides.inForce(tenant, customerId).orElse(null);
+    BigDecimal override = in.override();
     BigDecimal limit = Money.round(override != null ? override : rec.limit(), currency);
     return new Evaluation(
         c,
@@ -107,7 +140,7 @@ public class ScoreService {
         new CreditLimitPolicy.Recommendation(Money.round(rec.limit(), currency), rec.basis()),
         override == null ? null : Money.round(override, currency),
         limit,
-        aging(asOf, invoices, facts, statement.orElse(null), ext));
+        aging(asOf, invoices, facts, statement, ext));
   }
 
   /** When this evaluation may age without a new fact ({@link ScoreAging}). */
@@ -140,8 +173,17 @@ public class ScoreService {
     if (c.currency() != null && Money.currency(c.currency()).isPresent()) {
       return c.currency();
     }
-    return ledger
-        .invoiceCurrency(c.tenantId(), c.customerId())
+    return currencyOf(c, ledger.invoiceCurrency(c.tenantId(), c.customerId()));
+  }
+
+  /**
+   * The customer's own currency when valid, else its first invoice's when valid, else the default.
+   */
+  String currencyOf(CustomerRepository.Customer c, Optional<String> firstInvoiceCurrency) {
+    if (c.currency() != null && Money.currency(c.currency()).isPresent()) {
+      return c.currency();
+    }
+    return firstInvoiceCurrency
         .filter(cur -> Money.currency(cur).isPresent())
         .orElse(config.defaultCurrency());
   }
@@ -188,31 +230,33 @@ public class ScoreService {
     recompute(change.tenantId(), change.customerId(), change.trigger());
   }
 
-  private static ScoreRevision.Figures figures(StoredScore s) {
+  static ScoreRevision.Figures figures(StoredScore s) {
     return new ScoreRevision.Figures(s.score(), s.riskClass(), s.creditLimit(), s.currency());
   }
 
   /** Places or lifts the policy's hold on a class change, as {@link HoldRules} says. */
   private void applyHoldPolicy(String tenant, String customerId, RiskClass before, ScoreResult r) {
-    String cause = "Risk class " + r.riskClass() + " (score " + r.score() + "): ";
-    switch (HoldRules.onClassChange(
-        before != null && policy(before).autoHold(),
-        policy(r.riskClass()).autoHold(),
-        holds.current(tenant, customerId))) {
-      case PLACE ->
-          holds.set(
-              tenant, customerId, true, cause + "the credit policy holds credit", HoldRules.POLICY);
-      case LIFT ->
-          holds.set(
-              tenant,
-              customerId,
-              false,
-              cause + "the credit policy no longer holds credit",
-              HoldRules.POLICY);
+    switch (holdMove(before, r.riskClass(), holds.current(tenant, customerId))) {
+      case PLACE -> holds.set(tenant, customerId, true, holdReason(r, true), HoldRules.POLICY);
+      case LIFT -> holds.set(tenant, customerId, false, holdReason(r, false), HoldRules.POLICY);
       case NONE -> {
         // nothing for the policy to do
       }
     }
+  }
+
+  /** What the credit policy does to the hold of a customer that moved between these classes. */
+  HoldRules.PolicyMove holdMove(
+      RiskClass before, RiskClass after, Optional<CreditHolds.Change> current) {
+    return HoldRules.onClassChange(
+        before != null && policy(before).autoHold(), policy(after).autoHold(), current);
+  }
+
+  /** The reason the policy gives when it places ({@code place}) or lifts a hold. */
+  static String holdReason(ScoreResult r, boolean place) {
+    String cause = "Risk class " + r.riskClass() + " (score " + r.score() + "): ";
+    return cause
+        + (place ? "the credit policy holds credit" : "the credit policy no longer holds credit");
   }
 
   public Optional<StoredScore> stored(String tenant, String customerId) {
