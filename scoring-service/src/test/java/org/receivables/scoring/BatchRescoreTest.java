@@ -77,6 +77,12 @@ class BatchRescoreTest {
 
   private final List<String> customers = new ArrayList<>();
 
+  /** An invoice of the first customer, who never pays in the book. */
+  private record IssuedInvoice(String id, BigDecimal total, LocalDate due) {}
+
+  /** The first customer's invoices (the same in every tenant's book). */
+  private final List<IssuedInvoice> unpaid = new ArrayList<>();
+
   BatchRescoreTest() {
     for (int i = 0; i < CUSTOMERS; i++) {
       customers.add(UUID.randomUUID().toString());
@@ -86,6 +92,7 @@ class BatchRescoreTest {
   @Test
   void aBatchRescoreGivesWhatOneCustomerAtATimeGives() {
     for (long seed : new long[] {7, 20261207}) {
+      unpaid.clear();
       String single = TestTokens.freshTenant();
       String batched = TestTokens.freshTenant();
       for (String tenant : List.of(single, batched)) {
@@ -98,7 +105,9 @@ class BatchRescoreTest {
       // facts that weigh on the scores, written without a rescore: both paths have work to do
       List<String> first = rescoreBoth(single, batched, tenant -> moreFacts(tenant, seed));
       assertThat(first).as("events of the first rescore").isNotEmpty();
-      assertThat(first).anyMatch(e -> e.startsWith("receivables.credit-hold.changed"));
+      assertThat(first)
+          .as("the policy lifts the first customer's hold")
+          .anyMatch(e -> e.startsWith("receivables.credit-hold.changed"));
       assertThat(state(batched)).isEqualTo(state(single));
 
       // nothing changed since: no history row, no event, on either path
@@ -165,15 +174,13 @@ class BatchRescoreTest {
     for (int i = 0; i < CUSTOMERS; i++) {
       String c = customers.get(i);
       if (i == 0) {
-        // the worst payer turns very bad: its class drops into the one the policy holds
-        for (int k = 0; k < 4; k++) {
-          ledger.collectionEvent(
-              tenant, c, LedgerRepository.ESCALATED, "AGENCY", TODAY.minusDays(3 + k));
-          ledger.collectionEvent(
-              tenant, c, LedgerRepository.PROMISE_BROKEN, "P" + k, TODAY.minusDays(5 + k));
+        // the payer that never paid (in the class the policy holds) pays everything when due:
+        // its class rises and the policy lifts its hold
+        for (IssuedInvoice inv : unpaid) {
+          ledger.pay(paid(tenant, c, inv.id(), "LATE-" + inv.id(), inv.total(), inv.due()));
         }
         external.recordRating(
-            tenant, c, new ExternalScore("bureau", "D", BigDecimal.ZERO, TODAY), "test");
+            tenant, c, new ExternalScore("bureau", "A", new BigDecimal(95), TODAY), "test");
       } else if (random.nextInt(3) == 0) {
         ledger.collectionEvent(
             tenant, c, LedgerRepository.ESCALATED, "CALL", TODAY.minusDays(random.nextInt(60)));
@@ -242,6 +249,9 @@ class BatchRescoreTest {
                     total,
                     null)));
         if (i == 0) {
+          if (unpaid.size() < invoices) {
+            unpaid.add(new IssuedInvoice(invoice, total, due));
+          }
           continue; // never pays
         }
         LocalDate paidOn = due.plusDays(random.nextInt(90) - 30);

@@ -57,6 +57,7 @@ public class AggregateWriter {
   @Inject IssuedInvoiceWriter issuedInvoices;
   @Inject MovementWriter movements;
   @Inject SegmentAggregates segments;
+  @Inject CustomerRepository customers;
 
   /** The current transaction's pending changes. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -127,6 +128,7 @@ public class AggregateWriter {
     segments.write(p);
     // after the figures, which count in the segments the customers had until now
     segments.writeCustomers(p.customerFacts);
+    customers.writeScoresAndHolds(p);
     p.staleFrom.forEach(this::deleteSnapshots);
     p.clear();
   }

@@ -54,19 +54,36 @@ public class CustomerEvents {
     customers.erasePersonalData(e.tenantId(), e.customerId());
   }
 
+  /** Kept for the batch's one write of holds: the latest of each customer counts. */
   void onCreditHold(CreditHoldChanged e) {
-    customers.creditHold(e.tenantId(), e.customerId(), e.onHold());
+    aggregates
+        .pending()
+        .holds
+        .put(
+            new PendingAggregates.CustomerKey(e.tenantId(), UUID.fromString(e.customerId())),
+            e.onHold());
   }
 
+  /**
+   * Kept for the batch's one write of scores (the latest of each customer counts) and of the score
+   * history the forecast reads (every one; the first of a customer and instant stays).
+   */
   void onScore(ScoreChanged e) {
     Instant at = e.computedAt() != null ? e.computedAt() : Instant.EPOCH;
-    customers.score(
-        e.tenantId(),
-        e.customerId(),
-        e.score(),
-        e.riskClass(),
-        e.probabilityOfDefault(),
-        at,
-        Days.of(at, time.defaultZone()));
+    UUID customer = UUID.fromString(e.customerId());
+    PendingAggregates pending = aggregates.pending();
+    pending.scores.put(
+        new PendingAggregates.CustomerKey(e.tenantId(), customer),
+        new PendingAggregates.Score(e.score(), e.riskClass(), e.probabilityOfDefault()));
+    pending.scoreHistory.add(
+        new Object[] {
+          e.tenantId(),
+          customer,
+          at,
+          Days.of(at, time.defaultZone()),
+          e.score(),
+          e.riskClass(),
+          e.probabilityOfDefault()
+        });
   }
 }
