@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -158,7 +157,7 @@ class BatchEquivalenceTest {
   }
 
   private static List<Map<String, Object>> segments(Scenario s, LocalDate asOf, String from) {
-    return JsonPath.from(
+    return Scenario.json(
             given()
                 .header("Authorization", s.viewer())
                 .queryParam("asOf", asOf.toString())
