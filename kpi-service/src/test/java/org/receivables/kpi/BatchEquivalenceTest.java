@@ -1,5 +1,6 @@
 package org.receivables.kpi;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,11 +28,13 @@ import org.receivables.kpi.projection.EventProjection;
  * Applying events set-based (invoices read once per batch, moved in memory, written together) gives
  * what applying them one at a time gives. Three tenants get the same random book ({@link
  * RandomBook}: payments, some before the issue date, reversals, credit notes, cancellations,
- * write-offs, due date changes, a segment change), with events delivered twice inside a batch and
- * across batches: one tenant in a single batch, one in batches of 13 (each tenant's part in its own
- * transaction, as the live consumer does), one event by event. Every figure of the tenant and of
- * each segment must agree, and so must the rows; and every invoice's balances must be those its
- * ledger entries give.
+ * write-offs, due date changes, segment changes: there and back, twice to the same segment, a
+ * customer seen in its invoices before its registration), with events delivered twice inside a
+ * batch and across batches: one tenant in a single batch, one in batches of 13 (each tenant's part
+ * in its own transaction, as the live consumer does), one event by event. Every figure of the
+ * tenant and of each segment must agree, and so must the rows; every invoice's balances must be
+ * those its ledger entries give; and every segment's summary read at once ({@code /kpis/segments},
+ * one grouped query per kind) must be that segment's own summary.
  */
 @QuarkusTest
 class BatchEquivalenceTest {
@@ -72,10 +76,23 @@ class BatchEquivalenceTest {
           List.of(
               new String[0],
               new String[] {"segment", "north"},
-              new String[] {"segment", "south"})) {
+              new String[] {"segment", "south"},
+              new String[] {"segment", "east"})) {
         String expected = figures(single, asOf, from, scope);
         assertThat(figures(whole, asOf, from, scope)).isEqualTo(expected);
         assertThat(figures(chunked, asOf, from, scope)).isEqualTo(expected);
+      }
+    }
+    // every segment's summary read at once (grouped) is each segment's own summary
+    for (Scenario s : List.of(whole, chunked, single)) {
+      LocalDate asOf = RandomBook.START.plusDays(400);
+      String from = asOf.minusDays(120).toString();
+      List<Map<String, Object>> all = segments(s, asOf, from);
+      assertThat(all).extracting(m -> m.get("segment")).containsExactly("east", "north", "south");
+      for (Map<String, Object> one : all) {
+        assertThat(one)
+            .isEqualTo(
+                s.summary(asOf, "from", from, "segment", (String) one.get("segment")).getMap("$"));
       }
     }
     List<Long> rows = rows(single.tenant);
@@ -91,14 +108,25 @@ class BatchEquivalenceTest {
     RandomBook book = new RandomBook(s, SEED, false);
     String c1 = UUID.randomUUID().toString();
     String c2 = UUID.randomUUID().toString();
+    String c3 = UUID.randomUUID().toString();
     book.register(c1, "north");
     book.register(c2, "south");
     book.invoices(c1, 15);
     book.invoices(c2, 15);
+    // c3 is seen in its invoices first, registered without a segment, then given one
+    book.invoices(c3, 8);
+    book.register(c3, null);
+    book.update(c3, "south");
     book.update(c2, "north");
     book.invoices(c2, 10);
     book.update(c1, "south");
+    book.update(c1, "south"); // the same segment again: nothing moves
     book.invoices(c1, 10);
+    // there and back within a few events: in one batch, the customer does not move at all
+    book.update(c2, "east");
+    book.invoices(c2, 3);
+    book.update(c2, "north");
+    book.update(c3, "east");
     return book.published.stream()
         .map(
             p ->
@@ -128,6 +156,20 @@ class BatchEquivalenceTest {
     return out;
   }
 
+  private static List<Map<String, Object>> segments(Scenario s, LocalDate asOf, String from) {
+    return Scenario.json(
+            given()
+                .header("Authorization", s.viewer())
+                .queryParam("asOf", asOf.toString())
+                .queryParam("from", from)
+                .get("/api/v1/kpis/segments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .getList("$");
+  }
+
   private EventHandlers table() {
     return projection.handlers(InvoicingEvent.TOPIC);
   }
@@ -155,7 +197,13 @@ class BatchEquivalenceTest {
                       "select coalesce(sum(balance * 100), 0) from kpi_invoice where tenant_id ="
                           + " :t",
                       "select coalesce(sum(balance_at_due * 100), 0) from kpi_invoice where"
-                          + " tenant_id = :t")) {
+                          + " tenant_id = :t",
+                      "select count(*) from kpi_customer where tenant_id = :t and segment ="
+                          + " 'north'",
+                      "select count(*) from kpi_customer where tenant_id = :t and segment ="
+                          + " 'east'",
+                      "select count(*) from kpi_customer where tenant_id = :t and segment is"
+                          + " null")) {
                 counts.add(
                     ((Number) em.createNativeQuery(sql).setParameter("t", tenant).getSingleResult())
                         .longValue());

@@ -57,6 +57,7 @@ public class AggregateWriter {
   @Inject IssuedInvoiceWriter issuedInvoices;
   @Inject MovementWriter movements;
   @Inject SegmentAggregates segments;
+  @Inject CustomerRepository customers;
 
   /** The current transaction's pending changes. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -92,17 +93,6 @@ public class AggregateWriter {
     movements.write(pending().invoices);
   }
 
-  /**
-   * Writes the transaction's pending changes if some are the customer's: they count in the segment
-   * the customer has now, before it changes ({@link SegmentAggregates#move}).
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  void flushIfPending(String tenantId, java.util.UUID customerId) {
-    if (pending().customers().contains(new PendingAggregates.CustomerKey(tenantId, customerId))) {
-      flush();
-    }
-  }
-
   /** Writes the transaction's pending changes; nothing when there are none. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void flush() {
@@ -136,6 +126,9 @@ public class AggregateWriter {
             rows.add(flowRow(new Object[] {k.tenantId(), k.currency(), k.day()}, f)));
     JdbcBatch.insert(em, TENANT_FLOW, rows);
     segments.write(p);
+    // after the figures, which count in the segments the customers had until now
+    segments.writeCustomers(p.customerFacts);
+    customers.writeScoresAndHolds(p);
     p.staleFrom.forEach(this::deleteSnapshots);
     p.clear();
   }

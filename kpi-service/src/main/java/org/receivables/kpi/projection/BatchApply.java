@@ -103,6 +103,9 @@ public class BatchApply {
     applied.stream()
         .filter(r -> READS_INVOICE.contains(r.data().getClass()))
         .forEach(r -> invoices.expect(UUID.fromString(r.data().subject())));
+    applied.stream()
+        .filter(r -> r.data() instanceof InvoiceDueDateChanged)
+        .forEach(r -> invoices.expectEntries(UUID.fromString(r.data().subject())));
     for (Read r : applied) {
       if (first.remove(r.event().id())) {
         r.event().inItsTrace(() -> table.dispatch(r.data(), r.event().id()));

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.CustomerPersonalDataErased;
@@ -20,7 +19,6 @@ public class CustomerEvents {
 
   @Inject CustomerRepository customers;
   @Inject AggregateWriter aggregates;
-  @Inject SegmentAggregates segments;
   @Inject BusinessCalendar.TimeConfig time;
 
   void onRegistered(CustomerRegistered e) {
@@ -33,40 +31,59 @@ public class CustomerEvents {
   }
 
   /**
-   * Name and segment; a customer that changes segment takes its figures along: what the batch
-   * changed so far counts in the old segment, then everything moves to the new one.
+   * Name and segment, kept for the batch's one write of its customers ({@link
+   * SegmentAggregates#writeCustomers}); a customer that changes segment takes its figures along.
    */
   private void facts(String tenantId, String customerId, String ref, String name, String segment) {
-    UUID id = UUID.fromString(customerId);
-    String before = customers.segment(tenantId, id);
-    String after = CustomerRepository.segment(segment);
-    boolean moves = !Objects.equals(before, after);
-    if (moves) {
-      aggregates.flushIfPending(tenantId, id);
-    }
-    customers.upsert(tenantId, customerId, ref, name, after);
-    if (moves) {
-      segments.move(tenantId, id, before, after);
-    }
+    aggregates
+        .pending()
+        .customerFacts
+        .put(
+            new PendingAggregates.CustomerKey(tenantId, UUID.fromString(customerId)),
+            new PendingAggregates.CustomerFacts(ref, name, CustomerRepository.segment(segment)));
   }
 
+  /** The name goes, from the row and from the batch's facts not written yet. */
   void onErased(CustomerPersonalDataErased e) {
+    aggregates
+        .pending()
+        .customerFacts
+        .computeIfPresent(
+            new PendingAggregates.CustomerKey(e.tenantId(), UUID.fromString(e.customerId())),
+            (k, f) -> new PendingAggregates.CustomerFacts(f.externalRef(), null, f.segment()));
     customers.erasePersonalData(e.tenantId(), e.customerId());
   }
 
+  /** Kept for the batch's one write of holds: the latest of each customer counts. */
   void onCreditHold(CreditHoldChanged e) {
-    customers.creditHold(e.tenantId(), e.customerId(), e.onHold());
+    aggregates
+        .pending()
+        .holds
+        .put(
+            new PendingAggregates.CustomerKey(e.tenantId(), UUID.fromString(e.customerId())),
+            e.onHold());
   }
 
+  /**
+   * Kept for the batch's one write of scores (the latest of each customer counts) and of the score
+   * history the forecast reads (every one; the first of a customer and instant stays).
+   */
   void onScore(ScoreChanged e) {
     Instant at = e.computedAt() != null ? e.computedAt() : Instant.EPOCH;
-    customers.score(
-        e.tenantId(),
-        e.customerId(),
-        e.score(),
-        e.riskClass(),
-        e.probabilityOfDefault(),
-        at,
-        Days.of(at, time.defaultZone()));
+    UUID customer = UUID.fromString(e.customerId());
+    PendingAggregates pending = aggregates.pending();
+    pending.scores.put(
+        new PendingAggregates.CustomerKey(e.tenantId(), customer),
+        new PendingAggregates.Score(e.score(), e.riskClass(), e.probabilityOfDefault()));
+    pending.scoreHistory.add(
+        new Object[] {
+          e.tenantId(),
+          customer,
+          at,
+          Days.of(at, time.defaultZone()),
+          e.score(),
+          e.riskClass(),
+          e.probabilityOfDefault()
+        });
   }
 }

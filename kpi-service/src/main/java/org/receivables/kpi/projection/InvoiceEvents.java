@@ -119,7 +119,7 @@ public class InvoiceEvents {
   }
 
   void onDueDateChanged(InvoiceDueDateChanged e) {
-    InvoiceRef invoice = invoices.get(e.tenantId(), e.invoiceId());
+    InvoiceRef invoice = invoices.getWithEntries(e.tenantId(), e.invoiceId());
     ledger.moveDueDate(invoice, e.dueDate());
     // The event carries no effective date: the new due date holds for every as-of date.
     ledger.staleFrom(invoice.tenantId(), invoice.currency(), invoice.issueDate());

@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,6 +52,35 @@ public class InvoiceRepository {
       throw new UnknownInvoiceException(tenantId, invoiceId);
     }
     return state.ref();
+  }
+
+  /**
+   * {@link #get}, with every ledger entry of the invoice held too (a due date move sums them): read
+   * in one query together with those of every invoice the batch will move the same way ({@link
+   * PendingInvoices#expectEntries}).
+   */
+  public InvoiceRef getWithEntries(String tenantId, String invoiceId) {
+    InvoiceRef invoice = get(tenantId, invoiceId);
+    PendingInvoices invoices = aggregates.pending().invoices;
+    List<UUID> ids = invoices.entriesToRead(invoice.invoiceId());
+    if (!ids.isEmpty()) {
+      Map<UUID, List<PendingInvoices.Dated>> stored = new HashMap<>();
+      Rows.list(
+              em.createNativeQuery(
+                      "select invoice_id, entry_date, amount from kpi_ledger_entry where tenant_id"
+                          + " = :tenant and invoice_id = any(cast(:ids as uuid[])) order by id")
+                  .setParameter("tenant", tenantId)
+                  .setParameter("ids", uuidArray(ids)),
+              r -> Map.entry(r.uuid(0), new PendingInvoices.Dated(r.date(1), r.decimal(2))))
+          .forEach(
+              e -> stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+      invoices.entriesRead(ids, stored);
+    }
+    return invoice;
+  }
+
+  private static String uuidArray(List<UUID> ids) {
+    return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
   }
 
   private List<PendingInvoices.State> read(String tenantId, List<UUID> ids) {

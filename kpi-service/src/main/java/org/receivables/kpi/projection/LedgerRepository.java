@@ -2,11 +2,9 @@ package org.receivables.kpi.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.receivables.kpi.sql.Rows;
 
 /**
  * Posts dated movements of what is owed on an invoice: the entry and the invoice's balance, balance
@@ -19,11 +17,6 @@ import org.receivables.kpi.sql.Rows;
 @ApplicationScoped
 public class LedgerRepository {
 
-  /** The invoice's state after an update of its balance. */
-  private record Balances(
-      BigDecimal balance, BigDecimal atDue, LocalDate dueDate, LocalDate issueDate) {}
-
-  @Inject EntityManager em;
   @Inject AggregateWriter aggregates;
 
   /** Adds {@code amount} (positive raises what is owed) to the invoice on {@code date}. */
@@ -50,39 +43,17 @@ public class LedgerRepository {
   }
 
   /**
-   * Moves the invoice to another due date: its balance at the new due date is summed again from its
-   * entries, and the per-due-date totals follow.
+   * Moves the invoice (read with its entries, {@link InvoiceRepository#getWithEntries}) to another
+   * due date: its balance at the new due date is summed again from its entries, in memory, and the
+   * per-due-date totals follow; written with the batch's other movements.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void moveDueDate(InvoiceRef invoice, LocalDate newDue) {
-    // rare: written as it comes, after what the batch moved so far
-    aggregates.writeMovements();
-    Balances before =
-        Rows.single(
-            em.createNativeQuery(
-                    "select balance, balance_at_due, due_date, issue_date from kpi_invoice where"
-                        + " invoice_id = :id for update")
-                .setParameter("id", invoice.invoiceId()),
-            r -> new Balances(r.decimal(0), r.decimal(1), r.date(2), r.date(3)));
-    BigDecimal newAtDue =
-        Rows.decimal(
-            em.createNativeQuery(
-                    "select coalesce(sum(amount), 0) from kpi_ledger_entry where invoice_id = :id"
-                        + " and entry_date <= :due")
-                .setParameter("id", invoice.invoiceId())
-                .setParameter("due", newDue));
-    em.createNativeQuery(
-            "update kpi_invoice set due_date = :due, balance_at_due = :atDue where invoice_id ="
-                + " :id")
-        .setParameter("due", newDue)
-        .setParameter("atDue", newAtDue)
-        .setParameter("id", invoice.invoiceId())
-        .executeUpdate();
     PendingAggregates pending = aggregates.pending();
-    pending.invoices.forget(invoice.invoiceId());
+    PendingInvoices.DueMove move = pending.invoices.moveDue(invoice.invoiceId(), newDue);
     pending.dueTotal(
-        invoice, before.dueDate(), DueTotalChange.leaving(before.balance(), before.atDue()));
-    pending.dueTotal(invoice, newDue, DueTotalChange.joining(before.balance(), newAtDue));
+        invoice, move.from(), DueTotalChange.leaving(move.balance(), move.atDueBefore()));
+    pending.dueTotal(invoice, newDue, DueTotalChange.joining(move.balance(), move.atDue()));
   }
 
   /** Adds a movement's flows to its customer's and its tenant's rows of the day. */

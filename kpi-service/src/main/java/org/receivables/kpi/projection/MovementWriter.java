@@ -15,8 +15,9 @@ import org.receivables.kpi.projection.PendingInvoices.State;
 /**
  * Writes what a batch's movements did to its invoices ({@link PendingInvoices}) in three statements
  * whatever their number: one JDBC batch of ledger entries, one of payments, and one update of every
- * moved invoice's balances from arrays. Before, each payment, credit note, cancellation or
- * write-off cost an entry insert and a balance update (a payment also its payment row).
+ * moved invoice's balances from arrays (and one of the due dates the batch moved, when it did).
+ * Before, each payment, credit note, cancellation or write-off cost an entry insert and a balance
+ * update (a payment also its payment row).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +36,12 @@ public class MovementWriter {
       "update kpi_invoice i set balance = t.balance, balance_at_due = t.at_due, closed_on ="
           + " t.closed_on from unnest(cast(? as uuid[]), cast(? as numeric[]), cast(? as"
           + " numeric[]), cast(? as date[])) as t(id, balance, at_due, closed_on) where"
+          + " i.invoice_id = t.id";
+
+  /** Due dates the batch moved, with the balance at the new due date its entries give. */
+  private static final String UPDATE_DUE_DATES =
+      "update kpi_invoice i set due_date = t.due, balance_at_due = t.at_due from unnest(cast(? as"
+          + " uuid[]), cast(? as date[]), cast(? as numeric[])) as t(id, due, at_due) where"
           + " i.invoice_id = t.id";
 
   @Inject EntityManager em;
@@ -65,7 +72,35 @@ public class MovementWriter {
                     })
             .toList());
     updateInvoices(pending.movedStates());
+    updateDueDates(pending.dueMovedStates());
     pending.written();
+  }
+
+  private void updateDueDates(List<State> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    int n = states.size();
+    UUID[] ids = new UUID[n];
+    String[] due = new String[n];
+    BigDecimal[] atDue = new BigDecimal[n];
+    for (int i = 0; i < n; i++) {
+      State s = states.get(i);
+      ids[i] = s.invoice.invoiceId();
+      due[i] = s.invoice.dueDate().toString();
+      atDue[i] = s.atDue;
+    }
+    em.flush();
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(UPDATE_DUE_DATES)) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("text", due));
+                ps.setArray(3, c.createArrayOf("numeric", atDue));
+                ps.executeUpdate();
+              }
+            });
   }
 
   private void updateInvoices(List<State> states) {

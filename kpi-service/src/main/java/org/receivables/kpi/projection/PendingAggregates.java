@@ -2,8 +2,10 @@ package org.receivables.kpi.projection;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +36,12 @@ final class PendingAggregates {
   /** A tenant's customer. */
   record CustomerKey(String tenantId, UUID customerId) {}
 
+  /** A customer's score as the batch's latest {@code ScoreChanged} of it states it. */
+  record Score(int score, String riskClass, BigDecimal probabilityOfDefault) {}
+
+  /** A customer's facts as its latest registration or update in the batch states them. */
+  record CustomerFacts(String externalRef, String name, String segment) {}
+
   /** The batch's changes summed per segment; customers without one are left out. */
   record SegmentChanges(
       Map<SegmentDueKey, DueTotalChange> dueTotals,
@@ -58,6 +66,15 @@ final class PendingAggregates {
   final Map<CustomerDayKey, FlowDelta> customerFlows = new LinkedHashMap<>();
   final Map<DayKey, FlowDelta> tenantFlows = new LinkedHashMap<>();
   final Map<SnapshotKey, LocalDate> staleFrom = new LinkedHashMap<>();
+
+  /** The customers the batch registered or updated, written with it ({@link SegmentAggregates}). */
+  final Map<CustomerKey, CustomerFacts> customerFacts = new LinkedHashMap<>();
+
+  /** The batch's latest score and credit hold of each customer, and every score's history row. */
+  final Map<CustomerKey, Score> scores = new LinkedHashMap<>();
+
+  final List<Object[]> scoreHistory = new ArrayList<>();
+  final Map<CustomerKey, Boolean> holds = new LinkedHashMap<>();
 
   /**
    * Keeps an issued invoice for the batch's insert.
@@ -167,7 +184,11 @@ final class PendingAggregates {
         && customerOutstandingChanges.isEmpty()
         && customerFlows.isEmpty()
         && tenantFlows.isEmpty()
-        && staleFrom.isEmpty();
+        && staleFrom.isEmpty()
+        && customerFacts.isEmpty()
+        && scores.isEmpty()
+        && scoreHistory.isEmpty()
+        && holds.isEmpty();
   }
 
   void clear() {
@@ -179,5 +200,9 @@ final class PendingAggregates {
     customerFlows.clear();
     tenantFlows.clear();
     staleFrom.clear();
+    customerFacts.clear();
+    scores.clear();
+    scoreHistory.clear();
+    holds.clear();
   }
 }

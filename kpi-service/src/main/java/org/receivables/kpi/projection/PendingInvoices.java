@@ -44,13 +44,22 @@ final class PendingInvoices {
 
   private record PaymentKey(UUID invoiceId, String paymentId) {}
 
+  /** A ledger entry's date and amount, what a due date move sums. */
+  record Dated(LocalDate date, BigDecimal amount) {}
+
+  /** What a due date move did: the due date left, the balance, and at-due before and after. */
+  record DueMove(LocalDate from, BigDecimal balance, BigDecimal atDueBefore, BigDecimal atDue) {}
+
   /** An invoice as the batch has it now. */
   static final class State {
-    final InvoiceRef invoice;
+    InvoiceRef invoice;
     BigDecimal balance;
     BigDecimal atDue;
     LocalDate lastEntry;
     LocalDate closedOn;
+
+    /** Every ledger entry of the invoice, when read (a due date move needs them); else null. */
+    List<Dated> entries;
 
     /**
      * @param invoice the invoice's facts (its balance is ignored: {@code balance} holds it)
@@ -66,11 +75,17 @@ final class PendingInvoices {
     /** As issued: owed in full, at the due date too unless issued after it. */
     static State issued(InvoiceRef invoice) {
       BigDecimal total = invoice.total();
-      return new State(
-          invoice,
-          total,
-          invoice.issueDate().isAfter(invoice.dueDate()) ? BigDecimal.ZERO : total,
-          total.signum() == 0 ? null : invoice.issueDate());
+      State s =
+          new State(
+              invoice,
+              total,
+              invoice.issueDate().isAfter(invoice.dueDate()) ? BigDecimal.ZERO : total,
+              total.signum() == 0 ? null : invoice.issueDate());
+      s.entries = new ArrayList<>();
+      if (total.signum() != 0) {
+        s.entries.add(new Dated(invoice.issueDate(), total));
+      }
+      return s;
     }
 
     /**
@@ -84,7 +99,40 @@ final class PendingInvoices {
         atDue = atDue.add(amount);
       }
       closedOn = balance.signum() == 0 ? lastEntry : null;
+      if (entries != null) {
+        entries.add(new Dated(date, amount));
+      }
       return new Posted(balance, atDue, invoice.dueDate(), invoice.issueDate());
+    }
+
+    /**
+     * Moves the invoice to another due date: its balance at the new due date is the sum of its
+     * entries dated on or before it (the entries must have been read).
+     */
+    DueMove moveDue(LocalDate due) {
+      if (entries == null) {
+        throw new IllegalStateException("due date of " + invoice.invoiceId() + " moved unread");
+      }
+      BigDecimal newAtDue = BigDecimal.ZERO;
+      for (Dated e : entries) {
+        if (!e.date().isAfter(due)) {
+          newAtDue = newAtDue.add(e.amount());
+        }
+      }
+      DueMove move = new DueMove(invoice.dueDate(), balance, atDue, newAtDue);
+      InvoiceRef i = invoice;
+      invoice =
+          new InvoiceRef(
+              i.invoiceId(),
+              i.tenantId(),
+              i.customerId(),
+              i.currency(),
+              i.issueDate(),
+              due,
+              i.total(),
+              i.balance());
+      atDue = newAtDue;
+      return move;
     }
 
     /** The invoice's facts with its balance now. */
@@ -106,6 +154,11 @@ final class PendingInvoices {
   private final Set<UUID> expected = new LinkedHashSet<>();
   private final Set<UUID> absent = new HashSet<>();
   final Set<UUID> moved = new LinkedHashSet<>();
+  private final Set<UUID> expectedEntries = new HashSet<>();
+
+  /** Invoices whose due date the batch moved, to write with their new balance at due. */
+  final Set<UUID> dueMoved = new LinkedHashSet<>();
+
   final List<Entry> entries = new ArrayList<>();
   final Map<PaymentKey, Payment> payments = new LinkedHashMap<>();
 
@@ -114,6 +167,58 @@ final class PendingInvoices {
     if (!states.containsKey(invoiceId)) {
       expected.add(invoiceId);
     }
+  }
+
+  /** Invoices whose entries the batch's events will need (due date moves): read together. */
+  void expectEntries(UUID invoiceId) {
+    expectedEntries.add(invoiceId);
+  }
+
+  /**
+   * The invoices held without their entries that need them: {@code invoiceId} and every expected
+   * one read already.
+   */
+  List<UUID> entriesToRead(UUID invoiceId) {
+    List<UUID> ids = new ArrayList<>();
+    states.forEach(
+        (id, s) -> {
+          if (s.entries == null && (id.equals(invoiceId) || expectedEntries.contains(id))) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  /**
+   * The stored entries of invoices held without them; the entries this batch posted and has not
+   * written yet are added, so that each state has all of its invoice's entries.
+   */
+  void entriesRead(List<UUID> ids, Map<UUID, List<Dated>> stored) {
+    for (UUID id : ids) {
+      State s = states.get(id);
+      List<Dated> all = new ArrayList<>(stored.getOrDefault(id, List.of()));
+      for (Entry e : entries) {
+        if (e.invoiceId().equals(id)) {
+          all.add(new Dated(e.date(), e.amount()));
+        }
+      }
+      s.entries = all;
+    }
+  }
+
+  /** Moves a held invoice (its entries read) to another due date, written with the batch. */
+  DueMove moveDue(UUID invoiceId, LocalDate due) {
+    State s = states.get(invoiceId);
+    if (s == null) {
+      throw new IllegalStateException("invoice " + invoiceId + " moved before it was read");
+    }
+    dueMoved.add(invoiceId);
+    return s.moveDue(due);
+  }
+
+  /** The states of the invoices whose due date moved since the last write. */
+  List<State> dueMovedStates() {
+    return dueMoved.stream().map(states::get).toList();
   }
 
   /** The invoice's state if the batch has it. */
@@ -194,7 +299,7 @@ final class PendingInvoices {
   }
 
   boolean hasWrites() {
-    return !entries.isEmpty() || !payments.isEmpty() || !moved.isEmpty();
+    return !entries.isEmpty() || !payments.isEmpty() || !moved.isEmpty() || !dueMoved.isEmpty();
   }
 
   /** The writes are done; the states stay (the database now holds the same). */
@@ -202,12 +307,7 @@ final class PendingInvoices {
     entries.clear();
     payments.clear();
     moved.clear();
-  }
-
-  /** Forgets an invoice changed behind the states' back (a due date move): read again if needed. */
-  void forget(UUID invoiceId) {
-    states.remove(invoiceId);
-    absent.remove(invoiceId);
+    dueMoved.clear();
   }
 
   /** Whether the states should be written and forgotten before more are read. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,9 +22,10 @@ import org.receivables.kpi.sql.Rows;
  * The tenant's aggregates per customer segment (V7__segment_read_aggregates.sql), so that a
  * segment's summary reads a few hundred rows, as the tenant's does, instead of every invoice of its
  * customers. A batch's changes go to the segment each customer has when the batch is written
- * ({@link #write}: one read of the customers' segments, one batched upsert per table). When a
- * customer changes segment, its figures move with it ({@link #move}: one statement per table,
- * summing the customer's own rows), in the transaction of the event that changed it.
+ * ({@link #write}: one read of the customers' segments, one batched upsert per table). When
+ * customers change segment, their figures move with them ({@link #writeCustomers}: one statement
+ * per table for all of a tenant's moving customers, summing their own rows), in the batch's
+ * transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -41,35 +43,40 @@ public class SegmentAggregates {
   private static final String FLOW =
       AggregateWriter.upsert("kpi_segment_daily_flow", DAY_KEY, AggregateWriter.FLOW_COLUMNS);
 
-  /** The segment left (sign −1) and the segment joined (sign +1); an empty segment is none. */
+  /**
+   * The customers that change segment, each with the segment it leaves (sign −1) and the one it
+   * joins (sign +1); an empty segment is none. Signs are summed per row, so that customers moving
+   * both ways between two segments make one change per row.
+   */
   private static final String MOVES =
-      " cross join (values (nullif(cast(:from as text), ''), -1), (nullif(cast(:to as text), ''),"
-          + " 1)) s(segment, sign)";
+      " join unnest(cast(:customers as uuid[]), cast(:froms as text[]), cast(:tos as text[]))"
+          + " m(customer, from_segment, to_segment) on m.customer = %s.customer_id cross join"
+          + " lateral (values (nullif(m.from_segment, ''), -1), (nullif(m.to_segment, ''), 1))"
+          + " s(segment, sign)";
 
   private static final String MOVE_DUE_TOTALS =
       "insert into kpi_segment_due_total (tenant_id, currency, segment, due_date, balance,"
           + " open_count, owed_at_due) select i.tenant_id, i.currency, s.segment, i.due_date,"
-          + " s.sign * sum(i.balance), s.sign * count(*) filter (where i.balance <> 0), s.sign *"
-          + " sum(greatest(i.balance_at_due, 0)) from kpi_invoice i"
-          + MOVES
-          + " where i.tenant_id = :tenant and i.customer_id = :customer and s.segment is not null"
-          + " group by i.tenant_id, i.currency, s.segment, s.sign, i.due_date"
+          + " sum(s.sign * i.balance), sum(s.sign * case when i.balance <> 0 then 1 else 0 end),"
+          + " sum(s.sign * greatest(i.balance_at_due, 0)) from kpi_invoice i"
+          + MOVES.formatted("i")
+          + " where i.tenant_id = :tenant and s.segment is not null"
+          + " group by i.tenant_id, i.currency, s.segment, i.due_date"
           + AggregateWriter.addOnConflict("kpi_segment_due_total", DUE_KEY, DUE_SUMS);
 
   private static final String MOVE_OUTSTANDING_CHANGES =
       "insert into kpi_segment_outstanding_change (tenant_id, currency, segment, day, amount)"
           + " select i.tenant_id, i.currency, s.segment, greatest(e.entry_date, i.issue_date),"
-          + " s.sign * sum(e.amount) from kpi_invoice i join kpi_ledger_entry e on e.invoice_id ="
+          + " sum(s.sign * e.amount) from kpi_invoice i join kpi_ledger_entry e on e.invoice_id ="
           + " i.invoice_id"
-          + MOVES
-          + " where i.tenant_id = :tenant and i.customer_id = :customer and s.segment is not null"
-          + " group by i.tenant_id, i.currency, s.segment, s.sign, greatest(e.entry_date,"
-          + " i.issue_date)"
+          + MOVES.formatted("i")
+          + " where i.tenant_id = :tenant and s.segment is not null"
+          + " group by i.tenant_id, i.currency, s.segment, greatest(e.entry_date, i.issue_date)"
           + AggregateWriter.addOnConflict(
               "kpi_segment_outstanding_change", DAY_KEY, List.of("amount"));
 
   /**
-   * The customer's currencies (from its invoices, where every flow comes from) come first so that
+   * The customers' currencies (from their invoices, where every flow comes from) come first so that
    * the index on daily flows by tenant, currency and customer serves.
    */
   private static final String MOVE_FLOWS =
@@ -77,20 +84,21 @@ public class SegmentAggregates {
           + String.join(", ", AggregateWriter.FLOW_COLUMNS)
           + ") select f.tenant_id, f.currency, s.segment, f.day, "
           + AggregateWriter.FLOW_COLUMNS.stream()
-              .map(c -> "s.sign * sum(f." + c + ")")
+              .map(c -> "sum(s.sign * f." + c + ")")
               .collect(Collectors.joining(", "))
           + " from kpi_daily_flow f"
-          + MOVES
+          + MOVES.formatted("f")
           + " where f.tenant_id = :tenant and f.currency in (select distinct currency from"
-          + " kpi_invoice where tenant_id = :tenant and customer_id = :customer) and"
-          + " f.customer_id = :customer and s.segment is not null group by f.tenant_id,"
-          + " f.currency, s.segment, s.sign, f.day"
+          + " kpi_invoice where tenant_id = :tenant and customer_id = any(cast(:customers as"
+          + " uuid[]))) and s.segment is not null group by f.tenant_id, f.currency, s.segment,"
+          + " f.day"
           + AggregateWriter.addOnConflict(
               "kpi_segment_daily_flow", DAY_KEY, AggregateWriter.FLOW_COLUMNS);
 
   private record CustomerSegment(UUID customerId, String segment) {}
 
   @Inject EntityManager em;
+  @Inject CustomerRepository customers;
 
   /** Adds the pending changes of the batch to the segments of their customers. */
   void write(PendingAggregates pending) {
@@ -134,19 +142,53 @@ public class SegmentAggregates {
   }
 
   /**
-   * Moves every figure of the customer from segment {@code from} to segment {@code to} (a null
-   * segment is none: nothing to take out, or nothing to add). The batch's changes of the customer
-   * must have been written first ({@link AggregateWriter#flushIfPending}), under its old segment.
+   * Writes the batch's registered and updated customers, tenant by tenant: one read of the segments
+   * they had, one upsert of all of them, and, when some changed segment, their figures moved from
+   * the old segment's rows to the new one's in one statement per table (summing the customers' own
+   * rows). The batch's figures were written before ({@link #write}), under the segments the
+   * customers had; a customer that moved twice in the batch moves once, from the first to the last.
    */
-  void move(String tenantId, UUID customerId, String from, String to) {
+  void writeCustomers(Map<CustomerKey, PendingAggregates.CustomerFacts> facts) {
+    if (facts.isEmpty()) {
+      return;
+    }
+    Map<CustomerKey, String> before = segmentsOf(facts.keySet());
+    Map<String, List<Object[]>> moves = new LinkedHashMap<>();
+    customers.upsertAll(facts);
+    facts.forEach(
+        (k, f) -> {
+          String from = before.get(k);
+          if (!Objects.equals(from, f.segment())) {
+            moves
+                .computeIfAbsent(k.tenantId(), t -> new ArrayList<>())
+                .add(new Object[] {k.customerId(), from, f.segment()});
+          }
+        });
+    moves.forEach(this::move);
+  }
+
+  /** Moves the figures of the customers ({@code {customer, from, to}}) between their segments. */
+  private void move(String tenantId, List<Object[]> moves) {
+    String customers =
+        moves.stream().map(m -> m[0].toString()).collect(Collectors.joining(",", "{", "}"));
+    String froms = textArray(moves.stream().map(m -> (String) m[1]).toList());
+    String tos = textArray(moves.stream().map(m -> (String) m[2]).toList());
     for (String sql : List.of(MOVE_DUE_TOTALS, MOVE_OUTSTANDING_CHANGES, MOVE_FLOWS)) {
       em.createNativeQuery(sql)
           .setParameter("tenant", tenantId)
-          .setParameter("customer", customerId)
-          .setParameter("from", from == null ? "" : from)
-          .setParameter("to", to == null ? "" : to)
+          .setParameter("customers", customers)
+          .setParameter("froms", froms)
+          .setParameter("tos", tos)
           .executeUpdate();
     }
+  }
+
+  /** A text array literal, a null segment as the empty string (none). */
+  private static String textArray(List<String> values) {
+    return values.stream()
+        .map(v -> v == null ? "" : v)
+        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(Collectors.joining(",", "{", "}"));
   }
 
   /** The segment of each of these customers that has one, in one query per tenant. */

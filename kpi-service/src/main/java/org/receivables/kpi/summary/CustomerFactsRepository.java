@@ -57,12 +57,18 @@ public class CustomerFactsRepository {
     return out;
   }
 
-  /** The segments the tenant's customers belong to. */
+  /**
+   * The segments the tenant's customers belong to: a skip scan over the index on (tenant, segment),
+   * one probe per segment, not a read of every customer.
+   */
   public List<String> segments(String tenantId) {
     return Rows.list(
         em.createNativeQuery(
-                "select distinct segment from kpi_customer where tenant_id = :tenant and segment"
-                    + " is not null order by segment")
+                "with recursive s(segment) as ((select segment from kpi_customer where tenant_id ="
+                    + " :tenant and segment is not null order by segment limit 1) union all"
+                    + " select (select c.segment from kpi_customer c where c.tenant_id = :tenant"
+                    + " and c.segment > s.segment order by c.segment limit 1) from s where"
+                    + " s.segment is not null) select segment from s where segment is not null")
             .setParameter("tenant", tenantId),
         r -> r.text(0));
   }

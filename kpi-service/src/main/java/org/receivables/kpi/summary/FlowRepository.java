@@ -38,7 +38,7 @@ public class FlowRepository {
    * A daily flow row that carries something: rows whose every sum is zero (left by a customer
    * moving to another segment, or movements cancelling out within a day) are no history.
    */
-  private static final String CARRIES_A_FLOW =
+  static final String CARRIES_A_FLOW =
       " and ("
           + String.join(
               " or ",

@@ -46,29 +46,76 @@ public class SummaryService {
   @Inject FlowRepository flowRows;
   @Inject OutcomeRepository outcomes;
   @Inject CustomerFactsRepository customers;
+  @Inject SegmentReads segmentReads;
 
-  /** One summary per segment of the tenant's customers. */
+  /**
+   * What a summary is computed from, read for one scope ({@link #inputs}) or for every segment at
+   * once ({@link SegmentReads}).
+   *
+   * @param dailyNetSales net sales per day from {@link #countBackFrom} to the as-of date
+   */
+  public record Inputs(
+      Aging openNow,
+      BigDecimal outstandingAtStart,
+      Flows flows,
+      Recovery recovery,
+      Outcomes promises,
+      Outcomes plans,
+      Map<LocalDate, BigDecimal> dailyNetSales) {}
+
+  /**
+   * One summary per segment of the tenant's customers: the segments listed from their index, and
+   * each kind of figure read for all of them in one grouped query, not one per segment.
+   */
   @Transactional
   public List<KpiSummary> bySegment(
       String tenantId, String currency, LocalDate from, LocalDate asOf) {
+    List<String> segments = customers.segments(tenantId);
+    if (segments.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Inputs> inputs = segmentReads.inputs(tenantId, currency, segments, from, asOf);
     List<KpiSummary> out = new ArrayList<>();
-    for (String segment : customers.segments(tenantId)) {
-      out.add(summary(new Scope(tenantId, currency, null, segment), from, asOf));
+    for (String segment : segments) {
+      out.add(
+          summary(new Scope(tenantId, currency, null, segment), from, asOf, inputs.get(segment)));
     }
     return out;
   }
 
   @Transactional
   public KpiSummary summary(Scope scope, LocalDate from, LocalDate asOf) {
+    return summary(scope, from, asOf, inputs(scope, from, asOf));
+  }
+
+  /** The scope's inputs, one query per kind. */
+  Inputs inputs(Scope scope, LocalDate from, LocalDate asOf) {
+    return new Inputs(
+        openItems.aging(scope, asOf),
+        openItems.outstanding(scope, from.minusDays(1)),
+        flowRows.flows(scope, from, asOf),
+        outcomes.recovery(scope, from, asOf),
+        outcomes.commitments(scope, "PROMISE", from, asOf),
+        outcomes.commitments(scope, "PLAN", from, asOf),
+        flowRows.dailyNetSales(scope, countBackFrom(asOf), asOf));
+  }
+
+  /** The first day whose net sales the count-back DSO may look at. */
+  static LocalDate countBackFrom(LocalDate asOf) {
+    return monthEnd(asOf, COUNT_BACK_MONTHS).plusDays(1);
+  }
+
+  /** The formulas on inputs already read: no database. */
+  KpiSummary summary(Scope scope, LocalDate from, LocalDate asOf, Inputs in) {
     String cur = scope.currency();
     int days = (int) ChronoUnit.DAYS.between(from, asOf) + 1;
-    Aging openNow = openItems.aging(scope, asOf);
+    Aging openNow = in.openNow();
     AgingReport aging = openNow.report();
-    BigDecimal outstandingAtStart = openItems.outstanding(scope, from.minusDays(1));
-    Flows flows = flowRows.flows(scope, from, asOf);
-    Recovery recovery = outcomes.recovery(scope, from, asOf);
-    Outcomes promises = outcomes.commitments(scope, "PROMISE", from, asOf);
-    Outcomes plans = outcomes.commitments(scope, "PLAN", from, asOf);
+    BigDecimal outstandingAtStart = in.outstandingAtStart();
+    Flows flows = in.flows();
+    Recovery recovery = in.recovery();
+    Outcomes promises = in.promises();
+    Outcomes plans = in.plans();
 
     BigDecimal outstanding = aging.outstanding();
     BigDecimal current = aging.bucket(AgingBucket.NOT_DUE);
@@ -77,7 +124,7 @@ public class SummaryService {
     BigDecimal best = BestPossibleDso.of(current, netSales, days);
     Map<String, String> notComputed = new LinkedHashMap<>();
     String noDso = StandardDso.notComputedBecause(netSales);
-    BigDecimal countBack = countBackDso(scope, outstanding, asOf);
+    BigDecimal countBack = countBackDso(in.dailyNetSales(), outstanding, asOf);
     return new KpiSummary(
         asOf,
         from,
@@ -169,13 +216,12 @@ public class SummaryService {
    * Months ending on asOf, most recent first, with their net sales: calendar months when asOf is a
    * month end, else months from the same day of the month.
    */
-  private BigDecimal countBackDso(Scope scope, BigDecimal outstanding, LocalDate asOf) {
+  private static BigDecimal countBackDso(
+      Map<LocalDate, BigDecimal> daily, BigDecimal outstanding, LocalDate asOf) {
     List<LocalDate> ends = new ArrayList<>();
     for (int i = 0; i <= COUNT_BACK_MONTHS; i++) {
       ends.add(monthEnd(asOf, i));
     }
-    Map<LocalDate, BigDecimal> daily =
-        flowRows.dailyNetSales(scope, ends.get(COUNT_BACK_MONTHS).plusDays(1), asOf);
     if (daily.isEmpty()) {
       return null;
     }

@@ -3,6 +3,7 @@ package org.receivables.scoring.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +13,15 @@ import org.receivables.kit.inbox.EventHandlers.Applied;
 import org.receivables.kit.inbox.IncomingEvent;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.scoring.ledger.PendingIssues;
-import org.receivables.scoring.score.ScoreService;
+import org.receivables.scoring.score.BatchRescore;
 
 /**
  * The customers whose score inputs a polled batch changed, rescored once each after the batch's
- * last event, in its transaction: a bulk import of a thousand invoices for a hundred customers is a
- * hundred rescores, and events that changed no input (a name, a repeat) are none. The set lives in
- * the transaction, so a batch that fails and is retried record by record starts from nothing.
+ * last event, in its transaction, a tenant's customers together ({@link BatchRescore}: a handful of
+ * statements per tenant, whatever the number of customers): a bulk import of a thousand invoices
+ * for a hundred customers is one rescore of a hundred, and events that changed no input (a name, a
+ * repeat) are none. The set lives in the transaction, so a batch that fails and is retried record
+ * by record starts from nothing.
  */
 @ApplicationScoped
 public class Rescores {
@@ -32,7 +35,7 @@ public class Rescores {
   }
 
   @Inject TransactionSynchronizationRegistry transaction;
-  @Inject ScoreService scores;
+  @Inject BatchRescore batch;
   @Inject TenantScope tenants;
   @Inject PendingIssues issues;
 
@@ -44,7 +47,10 @@ public class Rescores {
     }
   }
 
-  /** Rescores the marked customers, each in the trace of the last event that changed it. */
+  /**
+   * Rescores the marked customers tenant by tenant, each tenant's together ({@link BatchRescore}),
+   * each customer's events in the trace of the last event that changed it.
+   */
   void rescore(List<Applied> applied) {
     issues.write(null);
     markNewInvoices();
@@ -53,21 +59,18 @@ public class Rescores {
     }
     Map<String, IncomingEvent> byId = new HashMap<>();
     applied.forEach(a -> byId.put(a.event().id(), a.event()));
-    List<Mark> marks = List.copyOf(pending.byCustomer.values());
-    pending.byCustomer.clear();
-    for (Mark m : marks) {
-      Runnable rescore =
-          () -> {
-            tenants.bindTransaction(m.tenantId());
-            scores.recompute(m.tenantId(), m.customerId(), m.type());
-          };
-      IncomingEvent last = byId.get(m.eventId());
-      if (last == null) {
-        rescore.run();
-      } else {
-        last.inItsTrace(rescore);
-      }
+    Map<String, List<BatchRescore.Rescore>> byTenant = new LinkedHashMap<>();
+    for (Mark m : pending.byCustomer.values()) {
+      byTenant
+          .computeIfAbsent(m.tenantId(), t -> new ArrayList<>())
+          .add(new BatchRescore.Rescore(m.customerId(), m.type(), byId.get(m.eventId())));
     }
+    pending.byCustomer.clear();
+    byTenant.forEach(
+        (tenant, rescores) -> {
+          tenants.bindTransaction(tenant);
+          batch.recompute(tenant, rescores);
+        });
   }
 
   /** An invoice new to scoring changes its customer's inputs; written before what follows it. */

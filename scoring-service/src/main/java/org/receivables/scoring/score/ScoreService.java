@@ -20,6 +20,7 @@ import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.PaymentBehaviour;
 import org.receivables.scoring.external.ExternalScore;
+import org.receivables.scoring.external.SectorRiskLevel;
 import org.receivables.scoring.financials.Analysis;
 import org.receivables.scoring.financials.Figures;
 import org.receivables.scoring.financials.FinancialStatement;
@@ -81,18 +82,51 @@ public class ScoreService {
   }
 
   /**
+   * What a customer's score is computed from: one customer's file ({@link #file}), or what a batch
+   * read at once for every customer it rescores ({@link BatchRescore}).
+   *
+   * @param statement the figures of the latest statement of a fiscal year ended by the as-of date,
+   *     or null
+   * @param rating the latest rating dated by the as-of date, or null
+   * @param sector the risk of the customer's segment, or null
+   * @param override the credit manager's limit in force, or null
+   */
+  public record Inputs(
+      String currency,
+      List<InvoiceHistory> invoices,
+      CollectionFacts facts,
+      Figures statement,
+      ExternalScore rating,
+      SectorRiskLevel sector,
+      BigDecimal override) {}
+
+  /**
    * {@link #evaluate(String, String, LocalDate)} of a file the caller has read as of {@code asOf}.
    */
   public Evaluation evaluate(CustomerFile f, LocalDate asOf) {
-    CustomerRepository.Customer c = f.customer();
-    String currency = currencyOf(f);
-    List<InvoiceHistory> invoices = f.invoices();
-    CollectionFacts facts = f.collection();
+    return evaluate(
+        f.customer(),
+        asOf,
+        new Inputs(
+            currencyOf(f),
+            f.invoices(),
+            f.collection(),
+            f.statement(),
+            f.rating(),
+            f.sector(),
+            f.override()));
+  }
+
+  /** The scorecard, the limit policy and the override on inputs already read: no database. */
+  public Evaluation evaluate(CustomerRepository.Customer c, LocalDate asOf, Inputs in) {
+    String currency = in.currency();
+    List<InvoiceHistory> invoices = in.invoices();
+    CollectionFacts facts = in.facts();
     PaymentBehaviour behaviour = PaymentBehaviour.of(asOf, currency, invoices, facts);
-    Figures statement = f.statement();
+    Figures statement = in.statement();
     Analysis fin = statement == null ? null : Analysis.of(statement);
-    ExternalScore ext = f.rating();
-    ScoreInputs inputs = new ScoreInputs(asOf, behaviour, fin, ext, c.segment(), f.sector());
+    ExternalScore ext = in.rating();
+    ScoreInputs inputs = new ScoreInputs(asOf, behaviour, fin, ext, c.segment(), in.sector());
     Scorecard scorecard = new Scorecard(config);
     ScoreResult result = scorecard.score(inputs);
     CreditLimitPolicy.Recommendation rec =
@@ -103,7 +137,7 @@ public class ScoreService {
             scorecard.currentFinancials(inputs),
             currency,
             config.decision().limitRounding());
-    BigDecimal override = f.override();
+    BigDecimal override = in.override();
     BigDecimal limit = Money.round(override != null ? override : rec.limit(), currency);
     return new Evaluation(
         c,
@@ -159,8 +193,17 @@ public class ScoreService {
     if (c.currency() != null && Money.currency(c.currency()).isPresent()) {
       return c.currency();
     }
-    return ledger
-        .invoiceCurrency(c.tenantId(), c.customerId())
+    return currencyOf(c, ledger.invoiceCurrency(c.tenantId(), c.customerId()));
+  }
+
+  /**
+   * The customer's own currency when valid, else its first invoice's when valid, else the default.
+   */
+  String currencyOf(CustomerRepository.Customer c, Optional<String> firstInvoiceCurrency) {
+    if (c.currency() != null && Money.currency(c.currency()).isPresent()) {
+      return c.currency();
+    }
+    return firstInvoiceCurrency
         .filter(cur -> Money.currency(cur).isPresent())
         .orElse(config.defaultCurrency());
   }
@@ -207,31 +250,33 @@ public class ScoreService {
     recompute(change.tenantId(), change.customerId(), change.trigger());
   }
 
-  private static ScoreRevision.Figures figures(StoredScore s) {
+  static ScoreRevision.Figures figures(StoredScore s) {
     return new ScoreRevision.Figures(s.score(), s.riskClass(), s.creditLimit(), s.currency());
   }
 
   /** Places or lifts the policy's hold on a class change, as {@link HoldRules} says. */
   private void applyHoldPolicy(String tenant, String customerId, RiskClass before, ScoreResult r) {
-    String cause = "Risk class " + r.riskClass() + " (score " + r.score() + "): ";
-    switch (HoldRules.onClassChange(
-        before != null && policy(before).autoHold(),
-        policy(r.riskClass()).autoHold(),
-        holds.current(tenant, customerId))) {
-      case PLACE ->
-          holds.set(
-              tenant, customerId, true, cause + "the credit policy holds credit", HoldRules.POLICY);
-      case LIFT ->
-          holds.set(
-              tenant,
-              customerId,
-              false,
-              cause + "the credit policy no longer holds credit",
-              HoldRules.POLICY);
+    switch (holdMove(before, r.riskClass(), holds.current(tenant, customerId))) {
+      case PLACE -> holds.set(tenant, customerId, true, holdReason(r, true), HoldRules.POLICY);
+      case LIFT -> holds.set(tenant, customerId, false, holdReason(r, false), HoldRules.POLICY);
       case NONE -> {
         // nothing for the policy to do
       }
     }
+  }
+
+  /** What the credit policy does to the hold of a customer that moved between these classes. */
+  HoldRules.PolicyMove holdMove(
+      RiskClass before, RiskClass after, Optional<CreditHolds.Change> current) {
+    return HoldRules.onClassChange(
+        before != null && policy(before).autoHold(), policy(after).autoHold(), current);
+  }
+
+  /** The reason the policy gives when it places ({@code place}) or lifts a hold. */
+  static String holdReason(ScoreResult r, boolean place) {
+    String cause = "Risk class " + r.riskClass() + " (score " + r.score() + "): ";
+    return cause
+        + (place ? "the credit policy holds credit" : "the credit policy no longer holds credit");
   }
 
   public Optional<StoredScore> stored(String tenant, String customerId) {
