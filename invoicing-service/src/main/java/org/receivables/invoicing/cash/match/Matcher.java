@@ -142,21 +142,12 @@ public final class Matcher {
   /** Number clues weakened to a near number's: the amount says the number may be mistyped. */
   private static List<Clue> doubted(List<Clue> clues, Built fitting) {
     String other = fitting.clues().get(0).invoice().number();
-    List<Clue> out = new ArrayList<>();
-    for (Clue c : clues) {
-      out.add(
-          c.invoice() == null
-              ? c
-              : new Clue(
-                  c.invoice(),
-                  c.customerId(),
-                  Math.min(c.strength(), NearNumberEvidence.STRENGTH),
-                  c.reason()
-                      + ", but the amount does not fit it and fits invoice "
-                      + other
-                      + ", a keystroke away: the number may be mistyped"));
-    }
-    return out;
+    return capped(
+        clues,
+        NearNumberEvidence.STRENGTH,
+        ", but the amount does not fit it and fits invoice "
+            + other
+            + ", a keystroke away: the number may be mistyped");
   }
 
   /**
@@ -167,19 +158,25 @@ public final class Matcher {
    */
   private static List<Clue> held(List<Clue> clues, Built neighbour) {
     String other = neighbour.clues().get(0).invoice().number();
+    return capped(
+        clues,
+        InvoiceNumberEvidence.DIGITS,
+        ", but invoice "
+            + other
+            + ", a keystroke away, owes the same amount: the number may be mistyped");
+  }
+
+  /**
+   * The invoice clues at most {@code strength}, their reasons saying why; the others as they are.
+   */
+  private static List<Clue> capped(List<Clue> clues, double strength, String why) {
     List<Clue> out = new ArrayList<>();
     for (Clue c : clues) {
       out.add(
           c.invoice() == null
               ? c
               : new Clue(
-                  c.invoice(),
-                  c.customerId(),
-                  Math.min(c.strength(), InvoiceNumberEvidence.DIGITS),
-                  c.reason()
-                      + ", but invoice "
-                      + other
-                      + ", a keystroke away, owes the same amount: the number may be mistyped"));
+                  c.invoice(), c.customerId(), Math.min(c.strength(), strength), c.reason() + why));
     }
     return out;
   }

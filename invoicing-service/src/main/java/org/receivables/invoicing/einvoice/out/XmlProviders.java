@@ -13,22 +13,13 @@ import javax.xml.transform.TransformerFactory;
  */
 final class XmlProviders {
 
-  private static volatile boolean pinned;
-
   private XmlProviders() {}
 
+  /** Called from {@link FacturXWriter}'s class initialiser, so once per class loader. */
   static void pin() {
-    if (pinned) {
-      return;
-    }
-    synchronized (XmlProviders.class) {
-      if (!pinned) {
-        pin(TransformerFactory.class, TransformerFactory::newInstance);
-        pin(SAXParserFactory.class, SAXParserFactory::newInstance);
-        pin(DocumentBuilderFactory.class, DocumentBuilderFactory::newInstance);
-        pinned = true;
-      }
-    }
+    pin(TransformerFactory.class, TransformerFactory::newInstance);
+    pin(SAXParserFactory.class, SAXParserFactory::newInstance);
+    pin(DocumentBuilderFactory.class, DocumentBuilderFactory::newInstance);
   }
 
   private static void pin(Class<?> api, Supplier<?> discover) {
