@@ -2,6 +2,7 @@ package org.receivables.invoicing.cash;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,12 +32,16 @@ public class EntryProcessing {
 
   @Inject EntryStore store;
   @Inject EntryApplication application;
+  @Inject EntityManager em;
 
   /**
    * Decides the entries in order and writes the decisions together: the automatic matches' payments
    * in one batch ({@link EntryApplication#applyAll}), the decisions in another. An entry whose
-   * lookups saw an invoice an earlier entry of the batch is paying, and a returned transfer after
-   * others, stop the batch there: they are decided in the next, once those payments are written.
+   * lookups saw an invoice an earlier entry of the batch is paying first has those payments
+   * written, then is decided again on what they left (the book reads those invoices afresh): in a
+   * book where many invoices owe the same amount, ending the batch there instead cost a new batch
+   * read every few entries. A returned transfer after others stops the batch: it is decided in the
+   * next.
    *
    * @param mayApply false when applying these entries failed before: the decision is kept for a
    *     collector, with {@code why}, and nothing is applied
@@ -71,7 +76,9 @@ public class EntryProcessing {
       book.nextTransfer();
       Decision d = Matcher.match(transfer(entry), book, settings);
       if (book.readAny(paying)) {
-        break;
+        writePayments(tenantId, matches, learnt, book, paying);
+        book.nextTransfer();
+        d = Matcher.match(transfer(entry), book, settings);
       }
       if (d.status() == EntryStatus.MATCHED && !mayApply) {
         List<String> reasons = new ArrayList<>(d.reasons());
@@ -100,6 +107,24 @@ public class EntryProcessing {
     application.learnAll(tenantId, learnt);
     store.saveDecisions(decided);
     return done;
+  }
+
+  /** Writes the batch's matches so far and has the book read the invoices they paid afresh. */
+  private void writePayments(
+      String tenantId,
+      List<EntryApplication.Auto> matches,
+      Map<EntryStore.Payer, Integer> learnt,
+      BatchBook book,
+      Set<UUID> paying) {
+    application.applyAll(tenantId, matches, "applied automatically");
+    application.learnAll(tenantId, learnt);
+    // Written, and no longer held: each later batch insert flushes (walks) what the session holds.
+    em.flush();
+    em.clear();
+    book.changed(paying);
+    matches.clear();
+    learnt.clear();
+    paying.clear();
   }
 
   static Transfer transfer(EntryRow e) {

@@ -165,15 +165,8 @@ class CashApplicationApiTest {
   @Test
   void aCamt054NotificationIsMatchedByTheInvoiceNumberInItsText() {
     String customer = api.customer();
-    String number = "FAC-" + (100000 + (int) (Math.random() * 800000));
-    String invoice =
-        api.erp()
-            .body(withNumber(TestLedger.invoiceBody(customer, "2026-10-01", "100"), number))
-            .post("/api/v1/invoices")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String number = "FAC-" + (100000 + Math.floorMod(UUID.randomUUID().hashCode(), 800000));
+    String invoice = invoiceNumbered(customer, number);
     String text = "reglement facture " + number.toLowerCase().replace("-", " ");
     JsonPath s =
         TestLedger.json(
@@ -192,6 +185,53 @@ class CashApplicationApiTest {
     assertThat(s.getString("format")).isEqualTo("camt.054.001.08");
     assertThat(s.getInt("matched")).isEqualTo(1);
     assertThat(api.invoiceJson(invoice).getString("status")).isEqualTo("PAID");
+  }
+
+  /**
+   * The second entry quotes B, whose neighbour A (a keystroke away) owes the same amount: alone
+   * that holds it back, but the first entry of the same statement pays A, so by the time the second
+   * is decided only B owes it.
+   */
+  @Test
+  void anEntryIsDecidedOnWhatTheEarlierEntriesOfItsStatementLeft() {
+    String customer = api.customer();
+    String base =
+        String.format("%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000_000L);
+    String a = invoiceNumbered(customer, "KS" + base + "1");
+    String b = invoiceNumbered(customer, "KS" + base + "2");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String xml =
+        Statements.camt053(
+            8,
+            "SEQ-" + run,
+            iban(),
+            "0.00",
+            "240.00",
+            List.of(
+                Entry.credit(
+                    run + "-1",
+                    "120.00",
+                    null,
+                    null,
+                    "Paiement " + CreditorReference.printed(reference(a))),
+                Entry.credit(run + "-2", "120.00", null, null, "facture KS" + base + "2")));
+    JsonPath s =
+        TestLedger.json(upload("application/xml", xml).then().statusCode(201).extract().response());
+    assertThat(api.invoiceJson(a).getString("status")).isEqualTo("PAID");
+    assertThat(s.getInt("matched"))
+        .as("entries: %s", entries(s.getString("id"), null).prettify())
+        .isEqualTo(2);
+    assertThat(api.invoiceJson(b).getString("status")).isEqualTo("PAID");
+  }
+
+  private String invoiceNumbered(String customer, String number) {
+    return api.erp()
+        .body(withNumber(TestLedger.invoiceBody(customer, "2026-10-01", "100"), number))
+        .post("/api/v1/invoices")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private static Map<String, Object> withNumber(Map<String, Object> body, String number) {

@@ -46,7 +46,7 @@ public final class BatchBook implements Book {
   private record Named(
       Set<String> references,
       Map<String, OpenInvoice> byReference,
-      List<OpenInvoice> byNumber,
+      NumberIndex byNumber,
       Set<String> alnumKeys,
       Set<String> digitKeys,
       boolean numbersComplete) {}
@@ -124,16 +124,7 @@ public final class BatchBook implements Book {
         || !p.digitKeys().containsAll(digits)) {
       return seen(source.byNumberKeys(alnum, digits, on, limit)); // not all read for the batch
     }
-    Set<String> a = new HashSet<>(alnum);
-    Set<String> d = new HashSet<>(digits);
-    List<OpenInvoice> out =
-        p.byNumber().stream()
-            .filter(
-                i ->
-                    a.contains(InvoiceNumberKeys.alnumKey(i.number()))
-                        || d.contains(InvoiceNumberKeys.digitKey(i.number())))
-            .limit(limit)
-            .toList();
+    List<OpenInvoice> out = p.byNumber().having(alnum, digits, limit);
     return seen(fresh(out) ? out : source.byNumberKeys(alnum, digits, on, limit));
   }
 
@@ -257,6 +248,6 @@ public final class BatchBook implements Book {
       // Cut short, the batch's answer may lack what one transfer's own lookup would find.
       complete = byNumber.size() < limit;
     }
-    return new Named(refs, byReference, byNumber, alnum, digits, complete);
+    return new Named(refs, byReference, NumberIndex.of(byNumber), alnum, digits, complete);
   }
 }

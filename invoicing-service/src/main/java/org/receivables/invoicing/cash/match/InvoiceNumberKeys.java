@@ -25,12 +25,30 @@ public record InvoiceNumberKeys(Set<String> alnum, Set<String> digits) {
   static final List<String> GLUED_PREFIXES =
       List.of("FACTURE", "INVOICE", "FACT", "FAC", "INV", "REF");
 
+  /** ASCII letters (upper-cased) and digits only; a loop, as it runs for every number read. */
   public static String alnumKey(String number) {
-    return number.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+    StringBuilder key = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+        key.append(c);
+      } else if (c >= 'a' && c <= 'z') {
+        key.append((char) (c - 'a' + 'A'));
+      }
+    }
+    return key.toString();
   }
 
+  /** ASCII digits only. */
   public static String digitKey(String number) {
-    return number.replaceAll("[^0-9]", "");
+    StringBuilder key = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c >= '0' && c <= '9') {
+        key.append(c);
+      }
+    }
+    return key.toString();
   }
 
   public static InvoiceNumberKeys fromText(String text) {
