@@ -31,6 +31,7 @@ class OperatorResourcesTest {
           "dunning-db",
           "kpi-db",
           "webhooks-db",
+          "webhooks-secrets-key",
           "gateway-db",
           "dunning-smtp",
           "postgres-backup-s3");

@@ -51,5 +51,12 @@ public interface WebhooksConfig {
     /** After a rotation, how long the previous secret still signs (both signatures are sent). */
     @WithDefault("P1D")
     Duration rotationGrace();
+
+    /**
+     * The AES-256 key that seals the secrets in the database: base64 of 32 random bytes ({@code
+     * openssl rand -base64 32}), from the environment ({@code WEBHOOKS_SECRETS_KEY}); no default in
+     * production. Changing it leaves every stored secret unreadable.
+     */
+    String key();
   }
 }

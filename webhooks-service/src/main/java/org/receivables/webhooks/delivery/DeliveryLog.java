@@ -128,9 +128,7 @@ public class DeliveryLog {
           "to", "the range holds more than " + MAX_REPLAY + " events: replay it in parts");
     }
     Instant now = clock.instant();
-    for (String event : events) {
-      intake.insertDelivery(tenant, subscription, event, now);
-    }
+    intake.insertDeliveries(tenant, subscription, events, now);
     return events.size();
   }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.jdbc.Rows;
+import org.receivables.webhooks.subscription.SubscriptionSecrets;
 
 /**
  * The worker's SQL, each statement in the caller's transaction, bound to one tenant: lease the
@@ -41,6 +42,7 @@ public class DeliveryQueue {
       Instant previousExpiresAt) {}
 
   @Inject EntityManager em;
+  @Inject SubscriptionSecrets secrets;
 
   /** A tenant with pending deliveries, and how many were queued for it so far. */
   public record PendingTenant(String tenant, long marks) {}
@@ -110,18 +112,32 @@ public class DeliveryQueue {
    * was disabled meanwhile. The caller holds the subscription's lease.
    */
   public List<Due> claim(UUID subscription, Instant now, int max) {
-    return NamedRows.list(
-        em.createNativeQuery(
-                "select d.id, d.attempts, e.payload, s.url, s.secret, s.previous_secret,"
-                    + " s.previous_expires_at from webhook_delivery d join webhook_subscription s on"
-                    + " s.id = d.subscription_id join webhook_event e on e.id = d.event_id where"
-                    + " d.subscription_id = :s and s.enabled and d.status = 'PENDING' and"
-                    + " d.next_attempt_at <= :now order by d.next_attempt_at, e.sequence, d.id limit :max",
-                Tuple.class)
-            .setParameter("s", subscription)
-            .setParameter("now", now)
-            .setParameter("max", max),
-        Due.class);
+    List<Due> stored =
+        NamedRows.list(
+            em.createNativeQuery(
+                    "select d.id, d.attempts, e.payload, s.url, s.secret, s.previous_secret,"
+                        + " s.previous_expires_at from webhook_delivery d join webhook_subscription s on"
+                        + " s.id = d.subscription_id join webhook_event e on e.id = d.event_id where"
+                        + " d.subscription_id = :s and s.enabled and d.status = 'PENDING' and"
+                        + " d.next_attempt_at <= :now order by d.next_attempt_at, e.sequence, d.id limit :max",
+                    Tuple.class)
+                .setParameter("s", subscription)
+                .setParameter("now", now)
+                .setParameter("max", max),
+            Due.class);
+    return stored.stream().map(d -> opened(d, subscription)).toList();
+  }
+
+  /** The due delivery with its secrets opened, to sign with; they are stored sealed. */
+  private Due opened(Due d, UUID subscription) {
+    return new Due(
+        d.id(),
+        d.attempts(),
+        d.payload(),
+        d.url(),
+        secrets.open(d.secret(), subscription),
+        d.previousSecret() == null ? null : secrets.open(d.previousSecret(), subscription),
+        d.previousExpiresAt());
   }
 
   /** Ends the lease: another worker may take the subscription at once. */

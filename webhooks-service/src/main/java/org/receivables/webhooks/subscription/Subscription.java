@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +38,16 @@ public class Subscription {
   @Column(nullable = false)
   public boolean enabled;
 
+  /** Sealed ({@link SecretCipher}); never the secret itself. */
   @Column(nullable = false)
   public String secret;
 
+  /** Sealed as {@link #secret}. */
   @Column(name = "previous_secret")
   public String previousSecret;
+
+  /** The secret just issued, in clear, for the one answer that shows it; never stored. */
+  @Transient public String issuedSecret;
 
   @Column(name = "previous_expires_at")
   public Instant previousExpiresAt;

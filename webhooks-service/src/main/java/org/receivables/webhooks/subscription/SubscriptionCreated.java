@@ -22,6 +22,6 @@ public record SubscriptionCreated(
 
   static SubscriptionCreated of(Subscription s) {
     return new SubscriptionCreated(
-        s.id, s.url, List.of(s.eventTypes), s.description, s.enabled, s.secret, s.createdAt);
+        s.id, s.url, List.of(s.eventTypes), s.description, s.enabled, s.issuedSecret, s.createdAt);
   }
 }

@@ -146,7 +146,7 @@ public class SubscriptionResource {
   @APIResponse(responseCode = "404", description = "No such subscription in this tenant")
   public SecretRotated rotateWebhookSecret(@PathParam("id") UUID id) {
     Subscription s = subscriptions.rotate(tenant.tenantId(), id);
-    return new SecretRotated(s.secret, s.previousExpiresAt);
+    return new SecretRotated(s.issuedSecret, s.previousExpiresAt);
   }
 
   private static EntityTag etag(Subscription s) {

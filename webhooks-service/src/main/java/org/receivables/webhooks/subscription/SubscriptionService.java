@@ -17,7 +17,6 @@ import org.receivables.kit.problem.ProblemException;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.webhooks.config.WebhooksConfig;
 import org.receivables.webhooks.delivery.ReceiverAddress;
-import org.receivables.webhooks.delivery.Signatures;
 
 /**
  * A tenant's subscriptions: created with a fresh secret, replaced under optimistic locking, removed
@@ -31,6 +30,7 @@ public class SubscriptionService {
   @Inject Clock clock;
   @Inject WebhooksConfig config;
   @Inject TenantScope tenants;
+  @Inject SubscriptionSecrets secrets;
 
   @Transactional
   public Subscription create(String tenantId, SubscriptionRequest request) {
@@ -39,7 +39,7 @@ public class SubscriptionService {
     s.id = UUID.randomUUID();
     s.tenantId = tenantId;
     apply(s, request);
-    s.secret = Signatures.newSecret();
+    s.issuedSecret = secrets.issue(s);
     s.createdAt = clock.instant();
     s.updatedAt = s.createdAt;
     em.persist(s);
@@ -102,14 +102,17 @@ public class SubscriptionService {
     em.remove(s);
   }
 
-  /** A new current secret; the previous one keeps signing for the configured grace period. */
+  /**
+   * A new current secret; the previous one (sealed, as stored) keeps signing for the configured
+   * grace period.
+   */
   @Transactional
   public Subscription rotate(String tenantId, UUID id) {
     Subscription s = locked(tenantId, id);
     Instant now = clock.instant();
     s.previousSecret = s.secret;
     s.previousExpiresAt = now.plus(config.secrets().rotationGrace());
-    s.secret = Signatures.newSecret();
+    s.issuedSecret = secrets.issue(s);
     s.updatedAt = now;
     return s;
   }
