@@ -71,12 +71,17 @@ public class PaymentEvents {
     }
     outbox.recordAll(Topics.INVOICING, events);
     audit.recordAll(changes);
+    List<LifecycleStatusService.Settlement> settled = new ArrayList<>();
     for (Result r : results) {
       for (PaymentAllocation a : r.payment().allocations) {
-        lifecycle.settled(
-            r.invoices().get(a.invoiceId), r.payment().receivedOn, "payment " + r.payment().id);
+        settled.add(
+            new LifecycleStatusService.Settlement(
+                r.invoices().get(a.invoiceId),
+                r.payment().receivedOn,
+                "payment " + r.payment().id));
       }
     }
+    lifecycle.settledAll(settled);
     return results;
   }
 }

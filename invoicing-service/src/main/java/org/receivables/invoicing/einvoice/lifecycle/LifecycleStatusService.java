@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.receivables.events.InvoiceLifecycleStatusRecorded;
@@ -86,6 +89,9 @@ public class LifecycleStatusService {
     return save(invoice, status, on, reason, Source.PLATFORM, decision.effect(), disputeId);
   }
 
+  /** An invoice something just settled: the day it happened and what it was. */
+  public record Settlement(Invoice invoice, LocalDate on, String by) {}
+
   /**
    * The ledger's own PAID (212, encaissée), when {@link LifecycleRules#paidStatusDue} says so:
    * called in the transaction of whatever settled the invoice (a payment, a credit note, a document
@@ -93,9 +99,32 @@ public class LifecycleStatusService {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void settled(Invoice invoice, LocalDate on, String by) {
-    if (LifecycleRules.paidStatusDue(invoice.status, invoice.amountPaid)) {
-      save(invoice, LifecycleStatus.PAID, on, by, Source.LEDGER, Effect.NONE, null);
+    settledAll(List.of(new Settlement(invoice, on, by)));
+  }
+
+  /**
+   * {@link #settled} for many invoices, their events and audit lines in one batch each: written one
+   * by one, each batch insert flushed the whole session again, and a chunk of cash application
+   * settles hundreds of invoices.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void settledAll(List<Settlement> settlements) {
+    // An invoice two payments of the batch settled is paid once, by the last of them.
+    Map<UUID, Settlement> last = new LinkedHashMap<>();
+    settlements.forEach(s -> last.put(s.invoice().id, s));
+    List<InvoiceLifecycleStatusRecorded> events = new ArrayList<>();
+    List<AuditTrail.Change> changes = new ArrayList<>();
+    for (Settlement s : last.values()) {
+      Invoice invoice = s.invoice();
+      if (LifecycleRules.paidStatusDue(invoice.status, invoice.amountPaid)) {
+        LifecycleStatusEntry e =
+            entry(invoice, LifecycleStatus.PAID, s.on(), s.by(), Source.LEDGER, Effect.NONE, null);
+        events.add(event(invoice, e));
+        changes.add(change(invoice, e));
+      }
     }
+    outbox.recordAll(Topics.INVOICING, events);
+    audit.recordAll(changes);
   }
 
   public List<LifecycleStatusEntry> list(String tenantId, UUID invoiceId) {
@@ -125,6 +154,21 @@ public class LifecycleStatusService {
       Source source,
       Effect effect,
       UUID disputeId) {
+    LifecycleStatusEntry e = entry(invoice, status, on, reason, source, effect, disputeId);
+    outbox.record(Topics.INVOICING, event(invoice, e));
+    audit.recordAll(List.of(change(invoice, e)));
+    return e;
+  }
+
+  /** The status, persisted. */
+  private LifecycleStatusEntry entry(
+      Invoice invoice,
+      LifecycleStatus status,
+      LocalDate on,
+      String reason,
+      Source source,
+      Effect effect,
+      UUID disputeId) {
     LifecycleStatusEntry e = new LifecycleStatusEntry();
     e.id = UUID.randomUUID();
     e.tenantId = invoice.tenantId;
@@ -138,34 +182,38 @@ public class LifecycleStatusService {
     e.disputeId = disputeId;
     e.createdAt = Instant.now(clock);
     e.persist();
-    outbox.record(
-        Topics.INVOICING,
-        new InvoiceLifecycleStatusRecorded(
-            invoice.tenantId,
-            invoice.customerId.toString(),
-            invoice.id.toString(),
-            e.id.toString(),
-            invoice.number,
-            status.name(),
-            status.code(),
-            source.name(),
-            on,
-            reason));
-    audit.record(
+    return e;
+  }
+
+  private static InvoiceLifecycleStatusRecorded event(Invoice invoice, LifecycleStatusEntry e) {
+    return new InvoiceLifecycleStatusRecorded(
+        invoice.tenantId,
+        invoice.customerId.toString(),
+        invoice.id.toString(),
+        e.id.toString(),
+        invoice.number,
+        e.status.name(),
+        e.code,
+        e.source.name(),
+        e.occurredOn,
+        e.reason);
+  }
+
+  private static AuditTrail.Change change(Invoice invoice, LifecycleStatusEntry e) {
+    return new AuditTrail.Change(
         invoice.tenantId,
         invoice.id,
         "LIFECYCLE_STATUS",
-        status
+        e.status
             + " ("
-            + status.code()
+            + e.code
             + ", "
-            + status.label()
+            + e.status.label()
             + ") from the "
-            + source.name().toLowerCase()
+            + e.source.name().toLowerCase()
             + " on "
-            + on
-            + (reason == null ? "" : ": " + reason)
-            + (effect == Effect.NONE ? "" : "; " + effect));
-    return e;
+            + e.occurredOn
+            + (e.reason == null ? "" : ": " + e.reason)
+            + (e.effect == Effect.NONE ? "" : "; " + e.effect));
   }
 }
