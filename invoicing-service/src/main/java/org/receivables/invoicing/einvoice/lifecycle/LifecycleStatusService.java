@@ -86,7 +86,11 @@ public class LifecycleStatusService {
     } else if (decision.effect() == Effect.INVOICE_CANCELLED) {
       invoices.cancelLocked(invoice, on, why);
     }
-    return save(invoice, status, on, reason, Source.PLATFORM, decision.effect(), disputeId);
+    LifecycleStatusEntry e =
+        entry(invoice, status, on, reason, Source.PLATFORM, decision.effect(), disputeId);
+    outbox.record(Topics.INVOICING, event(invoice, e));
+    audit.recordAll(List.of(change(invoice, e)));
+    return e;
   }
 
   /** An invoice something just settled: the day it happened and what it was. */
@@ -144,20 +148,6 @@ public class LifecycleStatusService {
             .map(e -> e.status);
     return new LifecycleRules.Facts(
         invoice.status, invoice.disputed, invoice.amountPaid, lastTerminal);
-  }
-
-  private LifecycleStatusEntry save(
-      Invoice invoice,
-      LifecycleStatus status,
-      LocalDate on,
-      String reason,
-      Source source,
-      Effect effect,
-      UUID disputeId) {
-    LifecycleStatusEntry e = entry(invoice, status, on, reason, source, effect, disputeId);
-    outbox.record(Topics.INVOICING, event(invoice, e));
-    audit.recordAll(List.of(change(invoice, e)));
-    return e;
   }
 
   /** The status, persisted. */
