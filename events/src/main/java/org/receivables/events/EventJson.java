@@ -36,6 +36,14 @@ public final class EventJson {
 
   private EventJson() {}
 
+  /**
+   * A copy of the mapping (dates as {@code YYYY-MM-DD}, decimals never through {@code double},
+   * unknown fields ignored), for JSON a service keeps in its own columns in the same shape.
+   */
+  public static ObjectMapper mapper() {
+    return MAPPER.copy();
+  }
+
   public static String write(DomainEvent event) {
     try {
       return MAPPER.writeValueAsString(event);

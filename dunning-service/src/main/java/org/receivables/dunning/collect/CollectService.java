@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -12,9 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.receivables.dunning.common.Json;
-import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.replica.Replica;
 import org.receivables.dunning.timeline.Timeline;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.problem.ProblemException;
 
@@ -27,7 +29,8 @@ public class CollectService {
   @Inject Clock clock;
 
   private static final String TASK_COLUMNS =
-      "t.id, t.customer_id, c.name, c.phone, t.step_code, t.invoice_ids, t.currency, t.amount, t.probability,"
+      "t.id, t.customer_id, c.name as customer_name, c.phone, t.step_code as step, t.invoice_ids,"
+          + " t.currency, t.amount, t.probability,"
           + " t.expected_value, t.due_on, t.status, t.outcome, t.note, t.done_by, t.done_at";
 
   /** A worklist row as read, in select order. */
@@ -79,7 +82,8 @@ public class CollectService {
                     + " c.tenant_id = t.tenant_id and c.customer_id = t.customer_id where t.tenant_id = :t"
                     + (status == null ? "" : " and t.status = :s")
                     + (customerId == null ? "" : " and t.customer_id = :c")
-                    + " order by t.expected_value desc, t.due_on, t.id limit 500")
+                    + " order by t.expected_value desc, t.due_on, t.id limit 500",
+                Tuple.class)
             .setParameter("t", tenantId);
     if (status != null) {
       q.setParameter("s", status);
@@ -87,7 +91,9 @@ public class CollectService {
     if (customerId != null) {
       q.setParameter("c", customerId);
     }
-    return Rows.list(q, TaskRow.class).stream().map(TaskRow::view).toList();
+    return NamedRows.list(q, TaskRow.class, Columns.Nulls.ZERO).stream()
+        .map(TaskRow::view)
+        .toList();
   }
 
   @Transactional
@@ -178,11 +184,14 @@ public class CollectService {
                 "select a.id, a.customer_id, c.external_ref, c.name, c.email, c.phone, c.country,"
                     + " a.invoice_ids, a.currency, a.principal, a.interest, a.indemnity, a.handed_on from agency_handover a"
                     + " left join dn_customer c on c.tenant_id = a.tenant_id and c.customer_id = a.customer_id"
-                    + " where a.tenant_id = :t and a.handed_on between :from and :to order by a.handed_on, a.id")
+                    + " where a.tenant_id = :t and a.handed_on between :from and :to order by a.handed_on, a.id",
+                Tuple.class)
             .setParameter("t", tenantId)
             .setParameter("from", from == null ? LocalDate.of(1900, 1, 1) : from)
             .setParameter("to", to == null ? LocalDate.of(9999, 12, 31) : to);
-    return Rows.list(q, HandoverRow.class).stream().map(HandoverRow::handover).toList();
+    return NamedRows.list(q, HandoverRow.class, Columns.Nulls.ZERO).stream()
+        .map(HandoverRow::handover)
+        .toList();
   }
 
   /**

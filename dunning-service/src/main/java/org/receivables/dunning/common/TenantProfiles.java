@@ -3,9 +3,11 @@ package org.receivables.dunning.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * The creditor details printed on a tenant's reminders, and whether its e-mails attach the invoice
@@ -20,11 +22,12 @@ public class TenantProfiles {
 
   public TenantProfile get(String tenantId) {
     TenantProfile r =
-        Rows.first(
+        NamedRows.first(
                 em.createNativeQuery(
                         "select creditor_name, address, iban, bic, contact_email, contact_phone,"
                             + " attach_invoice_pdf from tenant_profile"
-                            + " where tenant_id = :t")
+                            + " where tenant_id = :t",
+                        Tuple.class)
                     .setParameter("t", tenantId),
                 TenantProfile.class)
             .orElse(new TenantProfile(null, null, null, null, null, null, null));

@@ -3,6 +3,7 @@ package org.receivables.dunning.document;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,11 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.receivables.dunning.channel.MailAttachment;
-import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.common.TenantProfiles;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.events.InvoiceDocumentPublished;
 import org.receivables.events.InvoiceDocumentsErased;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * Dunning's copy of the invoice PDFs invoicing publishes on its documents topic, and what an e-mail
@@ -99,15 +101,17 @@ public class InvoiceDocuments {
       return out;
     }
     List<Named> named =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
                     "select ri.reminder_id, r.customer_id, ri.number, d.file_name, d.media_type,"
                         + " d.content from reminder_invoice ri join reminder r on r.id ="
                         + " ri.reminder_id left join invoice_document d on d.tenant_id ="
                         + " r.tenant_id and d.invoice_id = ri.invoice_id where ri.reminder_id in"
-                        + " (:ids) and r.channel = 'EMAIL' order by ri.due_date, ri.number")
+                        + " (:ids) and r.channel = 'EMAIL' order by ri.due_date, ri.number",
+                    Tuple.class)
                 .setParameter("ids", reminders),
-            Named.class);
+            Named.class,
+            Columns.Nulls.ZERO);
     Map<UUID, List<String>> missing = new HashMap<>();
     Map<UUID, String> customers = new HashMap<>();
     for (Named n : named) {
@@ -135,7 +139,7 @@ public class InvoiceDocuments {
     List<String> refs = missing.keySet().stream().map(UUID::toString).toList();
     Set<String> noted =
         new HashSet<>(
-            Rows.column(
+            NamedRows.column(
                 em.createNativeQuery(
                         "select ref_id from timeline_entry where tenant_id = :t and kind = :k"
                             + " and ref_id in (:refs)")
@@ -150,12 +154,14 @@ public class InvoiceDocuments {
             notes.add(
                 new Timeline.Entry(
                     customers.get(id),
+                    MISSING,
                     "E-mail reminder sent without the PDF of invoice(s) "
                         + String.join(", ", numbers)
                         + ": invoicing had not published it yet",
-                    id.toString()));
+                    id.toString(),
+                    null));
           }
         });
-    timeline.recordAll(tenantId, MISSING, Timeline.SYSTEM, notes);
+    timeline.recordAll(tenantId, Timeline.SYSTEM, notes);
   }
 }

@@ -3,6 +3,7 @@ package org.receivables.dunning.interest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.policy.InterestBasis;
 import org.receivables.dunning.policy.PolicySelector;
@@ -23,6 +23,8 @@ import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.InvoiceFacts;
 import org.receivables.dunning.replica.Movement;
 import org.receivables.dunning.replica.Replica;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -50,12 +52,14 @@ public class InterestService {
   record StoredRate(int year, int half, BigDecimal rate, String source, boolean tenantOverride) {}
 
   private List<StoredRate> stored(String tenantId) {
-    return Rows.list(
+    return NamedRows.list(
         em.createNativeQuery(
-                "select year, half, rate, source, tenant_id <> '' from reference_rate where tenant_id = ''"
-                    + " or tenant_id = :t order by (tenant_id <> '')")
+                "select year, half, rate, source, tenant_id <> '' as tenant_override from reference_rate"
+                    + " where tenant_id = '' or tenant_id = :t order by (tenant_id <> '')",
+                Tuple.class)
             .setParameter("t", tenantId),
-        StoredRate.class);
+        StoredRate.class,
+        Columns.Nulls.ZERO);
   }
 
   public RateTable table(String tenantId) {

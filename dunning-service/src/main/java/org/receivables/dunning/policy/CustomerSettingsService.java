@@ -11,6 +11,7 @@ import java.util.List;
 import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.Replica;
 import org.receivables.dunning.timeline.Timeline;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.problem.ProblemException;
 
 /** Exemptions and policy assignments per customer; each change goes into the case timeline. */
@@ -28,13 +29,12 @@ public class CustomerSettingsService {
     CustomerFacts c = replica.customerOrBlank(tenantId, customerId);
     boolean known = replica.customerKnown(tenantId, customerId);
     boolean hasSettings =
-        ((Number)
-                    em.createNativeQuery(
-                            "select count(*) from customer_setting where tenant_id = :t and customer_id = :c")
-                        .setParameter("t", tenantId)
-                        .setParameter("c", customerId)
-                        .getSingleResult())
-                .intValue()
+        NamedRows.number(
+                em.createNativeQuery(
+                        "select count(*) from customer_setting where tenant_id = :t and"
+                            + " customer_id = :c")
+                    .setParameter("t", tenantId)
+                    .setParameter("c", customerId))
             > 0;
     if (!known && !hasSettings) {
       throw ProblemException.notFound("Customer", customerId);
@@ -47,13 +47,14 @@ public class CustomerSettingsService {
             c.riskClass());
     // a list, not a stream's findFirst: the one row's reason may be null (settings saved without
     // one)
-    List<?> reasons =
-        em.createNativeQuery(
-                "select reason from customer_setting where tenant_id = :t and customer_id = :c")
-            .setParameter("t", tenantId)
-            .setParameter("c", customerId)
-            .getResultList();
-    String reason = reasons.isEmpty() ? null : (String) reasons.get(0);
+    List<String> reasons =
+        NamedRows.column(
+            em.createNativeQuery(
+                    "select reason from customer_setting where tenant_id = :t and customer_id = :c")
+                .setParameter("t", tenantId)
+                .setParameter("c", customerId),
+            String.class);
+    String reason = reasons.isEmpty() ? null : reasons.get(0);
     return new CustomerSettingsView(
         customerId,
         c.name(),

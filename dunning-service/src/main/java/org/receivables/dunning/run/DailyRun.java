@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.receivables.dunning.common.Rows;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.time.BusinessCalendar;
 
@@ -93,7 +93,7 @@ public class DailyRun {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                Rows.column(
+                NamedRows.column(
                     em.createNativeQuery("select tenant from service_tenant order by tenant"),
                     String.class));
   }
@@ -103,7 +103,7 @@ public class DailyRun {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                Rows.column(
+                NamedRows.column(
                         em.createNativeQuery(
                                 "select exists (select 1 from invoice_replica where tenant_id = :t and"
                                     + " outstanding > 0)")

@@ -16,6 +16,8 @@ import org.receivables.dunning.policy.DunningPolicy;
 import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.InvoiceFacts;
 import org.receivables.dunning.replica.Replica;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * The decision of a run, set-based: one statement over the replica selects the invoices the run
@@ -113,11 +115,8 @@ public class DueInvoices {
         where o.skip is not null or x.idx is not null)
       -- customer facts and payment references only for what the run acts on
       select o.invoice_id, o.customer_id, o.number, o.currency, o.issue_date, o.due_date,
-             o.total_incl_tax, o.outstanding, o.status, o.disputed, n.payment_reference,
-             c.name, c.language, c.email, c.phone, c.segment, r.risk_class,
-             r.probability_of_default, coalesce(c.do_not_dun, false),
-             coalesce(r.credit_hold, c.credit_hold, false), coalesce(s.exempt, false),
-             s.exempt_until, s.policy_id, o.skip, o.pol, o.step
+             o.total_incl_tax as total, o.outstanding, o.status, o.disputed, n.payment_reference,
+             %s, o.skip, o.pol, o.step
       from decided o
       left join dunning_invoice n on o.step is not null and n.tenant_id = ?
         and n.invoice_id = o.invoice_id
@@ -127,7 +126,15 @@ public class DueInvoices {
         and r.customer_id = o.customer_id
       left join customer_setting s on o.step is not null and s.tenant_id = ?
         and s.customer_id = o.customer_id
-      """;
+      """
+          .formatted(Replica.CUSTOMER_COLUMNS);
+
+  /**
+   * A row of {@link #DECIDE}: the invoice, its customer (read only when a step is due), and either
+   * why the run skips it or the policy and index of the step due.
+   */
+  private record Decided(
+      InvoiceFacts invoice, CustomerFacts customer, SkipReason skip, UUID pol, Integer step) {}
 
   @Inject EntityManager em;
 
@@ -229,14 +236,12 @@ public class DueInvoices {
   }
 
   private static void read(ResultSet rs, LadderTable table, Decision decision) throws SQLException {
-    InvoiceFacts invoice = Replica.invoiceAt(rs, 11);
-    String skip = rs.getString(24);
-    if (skip != null) {
-      decision.skip(invoice, SkipReason.valueOf(skip));
+    Decided d = NamedRows.row(rs, Decided.class, Columns.Nulls.ZERO);
+    if (d.skip() != null) {
+      decision.skip(d.invoice(), d.skip());
       return;
     }
-    CustomerFacts customer = Replica.customerAt(rs, invoice.customerId(), 12);
-    DunningPolicy policy = table.policy(rs.getObject(25, UUID.class));
-    decision.due(invoice, customer, policy, policy.steps().get(rs.getInt(26)));
+    DunningPolicy policy = table.policy(d.pol());
+    decision.due(d.invoice(), d.customer(), policy, policy.steps().get(d.step()));
   }
 }

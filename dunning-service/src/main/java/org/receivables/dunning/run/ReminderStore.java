@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,10 +15,11 @@ import java.util.List;
 import java.util.UUID;
 import org.receivables.dunning.channel.MessageRenderer;
 import org.receivables.dunning.common.Json;
-import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.policy.Channel;
 import org.receivables.dunning.replica.CustomerFacts;
 import org.receivables.dunning.replica.InvoiceFacts;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
 
 /** Reminders and runs as stored: created rendered, sent later, read back by the API. */
@@ -109,7 +111,7 @@ public class ReminderStore {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                Rows.column(
+                NamedRows.column(
                     em.createNativeQuery("select id from reminder where run_id = :id")
                         .setParameter("id", runId),
                     UUID.class));
@@ -135,12 +137,15 @@ public class ReminderStore {
               int failed = 0;
               if (!reminderIds.isEmpty()) {
                 Outcomes counts =
-                    Rows.first(
+                    NamedRows.first(
                             em.createNativeQuery(
-                                    "select count(*) filter (where status = 'SENT'), count(*) filter"
-                                        + " (where status = 'FAILED') from reminder where run_id = :id")
+                                    "select count(*) filter (where status = 'SENT') as sent, count(*)"
+                                        + " filter (where status = 'FAILED') as failed from reminder"
+                                        + " where run_id = :id",
+                                    Tuple.class)
                                 .setParameter("id", runId),
-                            Outcomes.class)
+                            Outcomes.class,
+                            Columns.Nulls.ZERO)
                         .orElseThrow();
                 sent = counts.sent();
                 failed = counts.failed();
@@ -154,7 +159,7 @@ public class ReminderStore {
                   .setParameter("id", runId)
                   .executeUpdate();
               String tenant =
-                  Rows.column(
+                  NamedRows.column(
                           em.createNativeQuery("select tenant_id from dunning_run where id = :id")
                               .setParameter("id", runId),
                           String.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.receivables.dunning.common.Json;
-import org.receivables.dunning.common.Rows;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
@@ -55,15 +57,17 @@ public class RunQueries {
 
   public RunView run(String tenantId, UUID runId) {
     RunRow r =
-        Rows.first(
+        NamedRows.first(
                 em.createNativeQuery(
                         "select id, as_of, dry_run, trigger, started_at, finished_at, invoices_considered,"
                             + " reminders_sent, reminders_failed, call_tasks_created, escalations, actions,"
                             + " skipped, status, failure, planned from dunning_run where tenant_id = :t"
-                            + " and id = :id")
+                            + " and id = :id",
+                        Tuple.class)
                     .setParameter("t", tenantId)
                     .setParameter("id", runId),
-                RunRow.class)
+                RunRow.class,
+                Columns.Nulls.ZERO)
             .orElseThrow(() -> ProblemException.notFound("Run", runId));
     List<ReminderView> reminders =
         query(tenantId, " and r.run_id = :run", Map.of("run", runId), null, 1000).items();
@@ -92,16 +96,19 @@ public class RunQueries {
 
   private RunView.Progress progress(UUID runId, boolean planned) {
     Counts c =
-        Rows.first(
+        NamedRows.first(
                 em.createNativeQuery(
                         // a failed reminder back in the queue for another attempt is pending
-                        "select count(*), count(*) filter (where status in ('PENDING', 'SENDING')"
-                            + " or (status = 'FAILED' and q.reminder_id is not null)), count(*)"
-                            + " filter (where status = 'SENT'), count(*) filter (where status ="
-                            + " 'FAILED' and q.reminder_id is null) from reminder r left join"
-                            + " send_queue q on q.reminder_id = r.id where r.run_id = :id")
+                        "select count(*) as total, count(*) filter (where status in ('PENDING',"
+                            + " 'SENDING') or (status = 'FAILED' and q.reminder_id is not null)) as"
+                            + " pending, count(*) filter (where status = 'SENT') as sent, count(*)"
+                            + " filter (where status = 'FAILED' and q.reminder_id is null) as failed"
+                            + " from reminder r left join send_queue q on q.reminder_id = r.id"
+                            + " where r.run_id = :id",
+                        Tuple.class)
                     .setParameter("id", runId),
-                Counts.class)
+                Counts.class,
+                Columns.Nulls.ZERO)
             .orElseThrow();
     return new RunView.Progress(planned, c.total(), c.pending(), c.sent(), c.failed());
   }
@@ -123,7 +130,7 @@ public class RunQueries {
       }
     }
     boolean exists =
-        !Rows.column(
+        !NamedRows.column(
                 em.createNativeQuery("select 1 from dunning_run where tenant_id = :t and id = :id")
                     .setParameter("t", tenantId)
                     .setParameter("id", runId),
@@ -133,16 +140,19 @@ public class RunQueries {
       throw ProblemException.notFound("Run", runId);
     }
     List<ActionRow> rows =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
-                    "select a.n, a.v::text from dunning_run r, jsonb_array_elements(r.actions::jsonb)"
-                        + " with ordinality as a(v, n) where r.tenant_id = :t and r.id = :id and a.n >"
-                        + " :after order by a.n limit :lim")
+                    "select a.n as position, a.v::text as action from dunning_run r,"
+                        + " jsonb_array_elements(r.actions::jsonb) with ordinality as a(v, n) where"
+                        + " r.tenant_id = :t and r.id = :id and a.n > :after order by a.n limit"
+                        + " :lim",
+                    Tuple.class)
                 .setParameter("t", tenantId)
                 .setParameter("id", runId)
                 .setParameter("after", after)
                 .setParameter("lim", limit + 1),
-            ActionRow.class);
+            ActionRow.class,
+            Columns.Nulls.ZERO);
     List<RunView.Action> actions =
         rows.stream().limit(limit).map(a -> Json.read(a.action(), ACTION)).toList();
     // the extra row only tells that more exist; the cursor is the last item's position
@@ -163,7 +173,8 @@ public class RunQueries {
     if (after != null) {
       q.setParameter("after", after);
     }
-    List<RunView> views = Rows.column(q, UUID.class).stream().map(id -> run(tenantId, id)).toList();
+    List<RunView> views =
+        NamedRows.column(q, UUID.class).stream().map(id -> run(tenantId, id)).toList();
     return Page.of(views, limit, v -> v.id().toString());
   }
 
@@ -212,23 +223,28 @@ public class RunQueries {
                 + (key == null
                     ? ""
                     : " and (r.created_at, r.id::text) > (cast(:afterAt as timestamptz), :afterId)")
-                + " order by r.created_at, r.id::text limit :n");
+                + " order by r.created_at, r.id::text limit :n",
+            Tuple.class);
     q.setParameter("t", tenantId).setParameter("n", limit + 1);
     params.forEach(q::setParameter);
     if (key != null) {
       q.setParameter("afterAt", key[0]).setParameter("afterId", key[1]);
     }
-    List<ReminderView> views = Rows.list(q, ReminderRow.class).stream().map(this::view).toList();
+    List<ReminderView> views =
+        NamedRows.list(q, ReminderRow.class, Columns.Nulls.ZERO).stream().map(this::view).toList();
     return Page.of(views, limit, v -> v.createdAt().toString() + "|" + v.id());
   }
 
   private ReminderView view(ReminderRow r) {
     List<InvoiceLine> invoices =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
-                    "select invoice_id, number from reminder_invoice where reminder_id = :id order by due_date, number")
+                    "select invoice_id, number from reminder_invoice where reminder_id = :id order"
+                        + " by due_date, number",
+                    Tuple.class)
                 .setParameter("id", r.id()),
-            InvoiceLine.class);
+            InvoiceLine.class,
+            Columns.Nulls.ZERO);
     String cur = r.currency();
     return new ReminderView(
         r.id(),
@@ -261,12 +277,14 @@ public class RunQueries {
   }
 
   public ReminderView get(String tenantId, UUID id) {
-    return Rows.first(
+    return NamedRows.first(
             em.createNativeQuery(
-                    "select " + COLUMNS + " from reminder r where r.tenant_id = :t and r.id = :id")
+                    "select " + COLUMNS + " from reminder r where r.tenant_id = :t and r.id = :id",
+                    Tuple.class)
                 .setParameter("t", tenantId)
                 .setParameter("id", id),
-            ReminderRow.class)
+            ReminderRow.class,
+            Columns.Nulls.ZERO)
         .map(this::view)
         .orElseThrow(() -> ProblemException.notFound("Reminder", id));
   }
@@ -276,12 +294,15 @@ public class RunQueries {
 
   /** The rendered content (HTML, SMS text or letter text) or the letter PDF. */
   public Content content(String tenantId, UUID id) {
-    return Rows.first(
+    return NamedRows.first(
             em.createNativeQuery(
-                    "select channel, content, document from reminder where tenant_id = :t and id = :id")
+                    "select channel, content as text, document from reminder where tenant_id = :t"
+                        + " and id = :id",
+                    Tuple.class)
                 .setParameter("t", tenantId)
                 .setParameter("id", id),
-            Content.class)
+            Content.class,
+            Columns.Nulls.ZERO)
         .orElseThrow(() -> ProblemException.notFound("Reminder", id));
   }
 }

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.receivables.dunning.common.Rows;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantScope;
 
 /**
@@ -64,11 +66,13 @@ public class RunWorker {
         .call(
             () -> {
               List<Queued> next =
-                  Rows.list(
+                  NamedRows.list(
                       em.createNativeQuery(
                           "select run_id, tenant from run_queue order by queued_at, run_id limit 1"
-                              + " for update skip locked"),
-                      Queued.class);
+                              + " for update skip locked",
+                          Tuple.class),
+                      Queued.class,
+                      Columns.Nulls.ZERO);
               if (next.isEmpty()) {
                 return false;
               }

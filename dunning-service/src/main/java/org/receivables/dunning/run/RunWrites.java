@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.receivables.dunning.timeline.Timeline;
+import org.receivables.kit.jdbc.Columns;
 import org.receivables.kit.jdbc.JdbcBatch;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * What a run writes, sent to PostgreSQL in batches rather than one statement per row: a run over a
@@ -37,7 +40,7 @@ final class RunWrites {
   private final List<Object[]> queued = new ArrayList<>();
   private final List<Object[]> callTasks = new ArrayList<>();
   private final List<Object[]> handovers = new ArrayList<>();
-  private final List<Object[]> timeline = new ArrayList<>();
+  private final List<Timeline.Entry> timeline = new ArrayList<>();
 
   RunWrites(Session session, String tenantId, UUID runId, Instant at, LocalDate asOf) {
     this.session = session;
@@ -71,7 +74,8 @@ final class RunWrites {
               c.prepareStatement(
                   "insert into step_claim (tenant_id, invoice_id, step_code, run_id, customer_id,"
                       + " as_of, claimed_at) select ?, u.i, u.s, ?, u.c, ?, ? from unnest(?, ?, ?)"
-                      + " as u(i, s, c) on conflict do nothing returning invoice_id, step_code")) {
+                      + " as u(i, s, c) on conflict do nothing returning invoice_id, step_code,"
+                      + " customer_id")) {
             for (int from = 0; from < claims.size(); from += CHUNK) {
               List<Claim> part = claims.subList(from, Math.min(claims.size(), from + CHUNK));
               ps.setString(1, tenantId);
@@ -83,7 +87,7 @@ final class RunWrites {
               ps.setArray(7, texts(c, part.stream().map(Claim::customerId).toList()));
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                  won.add(rs.getString(1) + "\n" + rs.getString(2));
+                  won.add(NamedRows.row(rs, Claim.class, Columns.Nulls.FAIL).key());
                 }
               }
             }
@@ -115,18 +119,7 @@ final class RunWrites {
 
   /** A timeline entry of the run's tenant, written by the system at the run's time. */
   void timeline(String customerId, String kind, String summary, String refId, LocalDate onDate) {
-    timeline.add(
-        new Object[] {
-          UUID.randomUUID(),
-          tenantId,
-          customerId,
-          Timestamp.from(at),
-          onDate,
-          kind,
-          org.receivables.dunning.timeline.Timeline.SYSTEM,
-          summary.length() > 4000 ? summary.substring(0, 4000) : summary,
-          refId
-        });
+    timeline.add(new Timeline.Entry(customerId, kind, summary, refId, onDate));
   }
 
   /**
@@ -173,11 +166,7 @@ final class RunWrites {
                   + " invoice_ids, currency, principal, interest, indemnity, handed_on,"
                   + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               handovers);
-          JdbcBatch.insert(
-              c,
-              "insert into timeline_entry (id, tenant_id, customer_id, at, on_date, kind, actor,"
-                  + " summary, ref_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              timeline);
+          Timeline.recordAll(c, tenantId, Timeline.SYSTEM, at, timeline);
         });
     reminders.clear();
     reminderInvoices.clear();

@@ -3,6 +3,7 @@ package org.receivables.dunning.run;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.receivables.dunning.common.Rows;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * The durable queue of reminders to send (table {@code send_queue}): a reminder is queued with the
@@ -37,13 +39,15 @@ public class SendQueue {
 
   /** Claims up to {@code limit} due reminders, oldest first, locked until the transaction ends. */
   List<Claimed> claim(int limit) {
-    return Rows.list(
+    return NamedRows.list(
         em.createNativeQuery(
                 "select reminder_id, tenant, run_id, attempts from send_queue where due_at <= :now"
-                    + " order by due_at limit :n for update skip locked")
+                    + " order by due_at limit :n for update skip locked",
+                Tuple.class)
             .setParameter("now", Instant.now(clock))
             .setParameter("n", limit),
-        Claimed.class);
+        Claimed.class,
+        Columns.Nulls.ZERO);
   }
 
   /**
@@ -89,7 +93,7 @@ public class SendQueue {
    */
   List<UUID> requeue(String tenantId, int maxTotal) {
     List<UUID> ids =
-        Rows.column(
+        NamedRows.column(
             em.createNativeQuery(
                     "select id from reminder r where tenant_id = :t and (status = 'PENDING' or"
                         + " (status = 'FAILED' and attempts < :max)) and recipient is not null and"
@@ -119,11 +123,11 @@ public class SendQueue {
   /** Reminders of the run, or among {@code others}, still in the queue. */
   long waiting(UUID runId, Collection<UUID> others) {
     if (others.isEmpty()) {
-      return Rows.number(
+      return NamedRows.number(
           em.createNativeQuery("select count(*) from send_queue where run_id = :r")
               .setParameter("r", runId));
     }
-    return Rows.number(
+    return NamedRows.number(
         em.createNativeQuery(
                 "select count(*) from send_queue where run_id = :r or reminder_id in (:ids)")
             .setParameter("r", runId)

@@ -3,6 +3,7 @@ package org.receivables.dunning.run;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -16,10 +17,11 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.receivables.dunning.common.DunningConfig;
 import org.receivables.dunning.common.Json;
-import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.timeline.Timeline;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.Topics;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.outbox.Outbox;
 
 /**
@@ -90,19 +92,10 @@ public class SendRecords {
         .setParameter("at", now)
         .setParameter("ids", ids)
         .executeUpdate();
-    em.createNativeQuery(
-            "insert into timeline_entry (id, tenant_id, customer_id, at, kind, actor, summary,"
-                + " ref_id) select gen_random_uuid(), tenant_id, customer_id, :at, 'REMINDER_SENT',"
-                + " :actor, step_name || ' sent by ' || channel || ' for ' || (select count(*) from"
-                + " reminder_invoice ri where ri.reminder_id = r.id) || ' invoice(s)', id::text"
-                + " from reminder r where id in (:ids)")
-        .setParameter("at", now)
-        .setParameter("actor", Timeline.SYSTEM)
-        .setParameter("ids", ids)
-        .executeUpdate();
+    timeline.remindersSent(ids, now);
     // the first channel sent announces the message; the primary key refuses a second one
     List<Announced> announced =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
                     "with a as (insert into reminder_announced (tenant_id, run_id, customer_id,"
                         + " step_code, currency, reminder_id) select distinct on (run_id,"
@@ -113,9 +106,11 @@ public class SendRecords {
                         + " r.channel, r.amount, r.currency, r.policy_id, r.policy_version,"
                         + " (select coalesce(json_agg(ri.invoice_id order by ri.due_date,"
                         + " ri.number), '[]')::text from reminder_invoice ri where ri.reminder_id ="
-                        + " r.id) from reminder r join a on a.reminder_id = r.id")
+                        + " r.id) as invoice_ids from reminder r join a on a.reminder_id = r.id",
+                    Tuple.class)
                 .setParameter("ids", ids),
-            Announced.class);
+            Announced.class,
+            Columns.Nulls.ZERO);
     outbox.recordAll(
         Topics.DUNNING,
         announced.stream()
@@ -176,12 +171,14 @@ public class SendRecords {
       return;
     }
     List<Failed> given =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
                     "select id, customer_id, step_name, channel, attempts from reminder where id"
-                        + " in (:ids)")
+                        + " in (:ids)",
+                    Tuple.class)
                 .setParameter("ids", over.keySet()),
-            Failed.class);
+            Failed.class,
+            Columns.Nulls.ZERO);
     for (Failed f : given) {
       timeline.record(
           tenantId,

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +16,10 @@ import org.receivables.dunning.channel.EmailGateway;
 import org.receivables.dunning.channel.MailAttachment;
 import org.receivables.dunning.channel.SendFailedException;
 import org.receivables.dunning.channel.SmsGateway;
-import org.receivables.dunning.common.Rows;
 import org.receivables.dunning.common.TenantProfiles;
 import org.receivables.dunning.document.InvoiceDocuments;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * Sends a batch of one tenant's claimed reminders: takes them (SENDING, committed, with their
@@ -121,14 +123,16 @@ public class Sender {
    * are not taken.
    */
   private List<Taken> take(java.util.Collection<UUID> ids) {
-    return Rows.list(
+    return NamedRows.list(
         em.createNativeQuery(
                 "update reminder set status = 'SENDING', message_id = coalesce(message_id, '<' || id"
                     + " || '@' || :domain || '>') where id in (:ids) and status in ('PENDING',"
                     + " 'FAILED', 'SENDING') and recipient is not null returning id, channel,"
-                    + " recipient, subject, content, message_id")
+                    + " recipient, subject, content, message_id",
+                Tuple.class)
             .setParameter("domain", email.messageIdDomain())
             .setParameter("ids", ids),
-        Taken.class);
+        Taken.class,
+        Columns.Nulls.ZERO);
   }
 }

@@ -3,13 +3,14 @@ package org.receivables.dunning.replica;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hibernate.Session;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * The replica read one open invoice at a time, as runs read it before the decision became one SQL
@@ -25,11 +26,9 @@ public final class OpenInvoices {
 
   private static final String OPEN_FOR_RUN =
       "select i.invoice_id, i.customer_id, i.number, i.currency, i.issue_date, i.due_date,"
-          + " i.total_incl_tax, i.outstanding, i.status, i.disputed, c.name, c.language, c.email,"
-          + " c.phone, c.segment, r.risk_class, r.probability_of_default,"
-          + " coalesce(c.do_not_dun, false), coalesce(r.credit_hold, c.credit_hold, false),"
-          + " coalesce(s.exempt, false), s.exempt_until, s.policy_id, c.customer_id is not null,"
-          + " k.step_code, k.as_of, d.payment_reference"
+          + " i.total_incl_tax as total, i.outstanding, i.status, i.disputed, "
+          + Replica.CUSTOMER_COLUMNS
+          + ", c.customer_id is not null as known, k.step_code, k.as_of, d.payment_reference"
           + " from invoice_replica i left join dunning_invoice d on d.tenant_id = i.tenant_id"
           + " and d.invoice_id = i.invoice_id"
           + " left join dn_customer c on c.tenant_id = i.tenant_id and c.customer_id = i.customer_id"
@@ -41,6 +40,14 @@ public final class OpenInvoices {
           + " where i.tenant_id = ? and i.outstanding > 0 and i.status not in ('PAID',"
           + " 'CANCELLED', 'WRITTEN_OFF') and i.issue_date <= ?"
           + " order by i.invoice_id";
+
+  /** A row of {@link #OPEN_FOR_RUN}: one step taken (if any) of an open invoice. */
+  private record Row(
+      InvoiceFacts invoice,
+      CustomerFacts customer,
+      boolean known,
+      String stepCode,
+      LocalDate asOf) {}
 
   private OpenInvoices() {}
 
@@ -61,16 +68,20 @@ public final class OpenInvoices {
                 try (ResultSet rs = ps.executeQuery()) {
                   OpenInvoice current = null;
                   while (rs.next()) {
-                    String invoiceId = rs.getString(1);
+                    Row row = NamedRows.row(rs, Row.class, Columns.Nulls.FAIL);
+                    String invoiceId = row.invoice().invoiceId();
                     if (current == null || !current.invoice().invoiceId().equals(invoiceId)) {
                       if (current != null) {
                         action.accept(current);
                       }
-                      current = openInvoice(rs);
+                      current =
+                          new OpenInvoice(
+                              row.invoice(),
+                              row.known() ? Optional.of(row.customer()) : Optional.empty(),
+                              new HashMap<>(4));
                     }
-                    String step = rs.getString(24);
-                    if (step != null) {
-                      current.stepsTaken().put(step, rs.getObject(25, LocalDate.class));
+                    if (row.stepCode() != null) {
+                      current.stepsTaken().put(row.stepCode(), row.asOf());
                     }
                   }
                   if (current != null) {
@@ -79,14 +90,5 @@ public final class OpenInvoices {
                 }
               }
             });
-  }
-
-  private static OpenInvoice openInvoice(ResultSet rs) throws SQLException {
-    InvoiceFacts invoice = Replica.invoiceAt(rs, 26);
-    Optional<CustomerFacts> customer =
-        rs.getBoolean(23)
-            ? Optional.of(Replica.customerAt(rs, invoice.customerId(), 11))
-            : Optional.empty();
-    return new OpenInvoice(invoice, customer, new HashMap<>(4));
   }
 }

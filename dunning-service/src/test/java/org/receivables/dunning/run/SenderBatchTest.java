@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.receivables.dunning.DunningFlowSupport;
 import org.receivables.dunning.GreenMail;
-import org.receivables.dunning.common.Rows;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.Rows;
 import org.receivables.kit.tenant.TenantScope;
 
 /**
@@ -239,7 +240,8 @@ class SenderBatchTest extends DunningFlowSupport {
                                     "select id, status, attempts, message_id, recipient from"
                                         + " reminder where run_id = :r order by customer_id")
                                 .setParameter("r", run),
-                            Sent.class)));
+                            Sent.class,
+                            Columns.Nulls.ZERO)));
   }
 
   private List<UUID> reminderIds(UUID run) {

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.receivables.dunning.DunningFlowSupport;
 import org.receivables.dunning.GreenMail;
-import org.receivables.dunning.common.Rows;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.Topics;
+import org.receivables.kit.jdbc.Rows;
 import org.receivables.kit.testing.KafkaReader;
 
 /** The sending queue: one event per message whatever its channels, and the rule after a crash. */

@@ -26,7 +26,7 @@ import org.receivables.kpi.projection.PendingAggregates.SnapshotKey;
 public class AggregateWriter {
 
   /** The summed columns of a daily flow row. */
-  static final List<String> FLOW_COLUMNS =
+  public static final List<String> FLOW_COLUMNS =
       List.of(
           "invoiced",
           "invoices_issued",

@@ -3,6 +3,7 @@ package org.receivables.kpi.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,13 +14,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.replica.UnknownInvoiceException;
-import org.receivables.kpi.sql.Rows;
 
 /** The projected invoices with their payments and disputes. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class InvoiceRepository {
+
+  /** A stored ledger entry of an invoice. */
+  private record Entry(UUID invoiceId, LocalDate date, BigDecimal amount) {}
+
+  /** A stored invoice as a batch starts from it. */
+  private record Stored(
+      UUID invoiceId,
+      UUID customerId,
+      String currency,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      BigDecimal total,
+      BigDecimal balance,
+      BigDecimal atDue,
+      LocalDate lastEntry) {}
 
   @Inject EntityManager em;
   @Inject AggregateWriter aggregates;
@@ -65,15 +81,20 @@ public class InvoiceRepository {
     List<UUID> ids = invoices.entriesToRead(invoice.invoiceId());
     if (!ids.isEmpty()) {
       Map<UUID, List<PendingInvoices.Dated>> stored = new HashMap<>();
-      Rows.list(
+      NamedRows.list(
               em.createNativeQuery(
-                      "select invoice_id, entry_date, amount from kpi_ledger_entry where tenant_id"
-                          + " = :tenant and invoice_id = any(cast(:ids as uuid[])) order by id")
+                      "select invoice_id, entry_date as date, amount from kpi_ledger_entry where"
+                          + " tenant_id = :tenant and invoice_id = any(cast(:ids as uuid[])) order"
+                          + " by id",
+                      Tuple.class)
                   .setParameter("tenant", tenantId)
                   .setParameter("ids", uuidArray(ids)),
-              r -> Map.entry(r.uuid(0), new PendingInvoices.Dated(r.date(1), r.decimal(2))))
+              Entry.class)
           .forEach(
-              e -> stored.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+              e ->
+                  stored
+                      .computeIfAbsent(e.invoiceId(), k -> new ArrayList<>())
+                      .add(new PendingInvoices.Dated(e.date(), e.amount())));
       invoices.entriesRead(ids, stored);
     }
     return invoice;
@@ -84,30 +105,34 @@ public class InvoiceRepository {
   }
 
   private List<PendingInvoices.State> read(String tenantId, List<UUID> ids) {
-    return Rows.list(
-        em.createNativeQuery(
-                "select i.invoice_id, i.customer_id, i.currency, i.issue_date, i.due_date,"
-                    + " i.total_incl_tax, i.balance, i.balance_at_due, (select max(e.entry_date)"
-                    + " from kpi_ledger_entry e where e.invoice_id = i.invoice_id) from"
-                    + " kpi_invoice i where i.tenant_id = :tenant and i.invoice_id ="
-                    + " any(cast(:ids as uuid[]))")
-            .setParameter("tenant", tenantId)
-            .setParameter(
-                "ids", ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"))),
-        r ->
-            new PendingInvoices.State(
-                new InvoiceRef(
-                    r.uuid(0),
-                    tenantId,
-                    r.uuid(1),
-                    r.code(2),
-                    r.date(3),
-                    r.date(4),
-                    r.decimal(5),
-                    r.decimal(6)),
-                r.decimal(6),
-                r.decimal(7),
-                r.date(8)));
+    return NamedRows.list(
+            em.createNativeQuery(
+                    "select i.invoice_id, i.customer_id, i.currency, i.issue_date, i.due_date,"
+                        + " i.total_incl_tax as total, i.balance, i.balance_at_due as at_due,"
+                        + " (select max(e.entry_date) from kpi_ledger_entry e where e.invoice_id ="
+                        + " i.invoice_id) as last_entry from kpi_invoice i where i.tenant_id ="
+                        + " :tenant and i.invoice_id = any(cast(:ids as uuid[]))",
+                    Tuple.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", uuidArray(ids)),
+            Stored.class)
+        .stream()
+        .map(
+            r ->
+                new PendingInvoices.State(
+                    new InvoiceRef(
+                        r.invoiceId(),
+                        tenantId,
+                        r.customerId(),
+                        r.currency().trim(),
+                        r.issueDate(),
+                        r.dueDate(),
+                        r.total(),
+                        r.balance()),
+                    r.balance(),
+                    r.atDue(),
+                    r.lastEntry()))
+        .toList();
   }
 
   /** The currency of the first of these invoices that the tenant has, if any. */
@@ -115,13 +140,16 @@ public class InvoiceRepository {
     aggregates.writeIssued();
     for (String id : invoiceIds) {
       Optional<String> found =
-          Rows.first(
-              em.createNativeQuery(
-                      "select currency from kpi_invoice where invoice_id = :id and tenant_id ="
-                          + " :tenant")
-                  .setParameter("id", UUID.fromString(id))
-                  .setParameter("tenant", tenantId),
-              r -> r.code(0));
+          NamedRows.column(
+                  em.createNativeQuery(
+                          "select currency from kpi_invoice where invoice_id = :id and tenant_id"
+                              + " = :tenant")
+                      .setParameter("id", UUID.fromString(id))
+                      .setParameter("tenant", tenantId),
+                  String.class)
+              .stream()
+              .map(String::trim)
+              .findFirst();
       if (found.isPresent()) {
         return found;
       }
@@ -137,13 +165,15 @@ public class InvoiceRepository {
   /** The day a payment of the invoice was received, if it was projected (by this batch too). */
   public Optional<LocalDate> paymentDate(InvoiceRef invoice, String paymentId) {
     Optional<LocalDate> stored =
-        Rows.first(
-            em.createNativeQuery(
-                    "select received_on from kpi_payment where invoice_id = :id and payment_id ="
-                        + " :payment")
-                .setParameter("id", invoice.invoiceId())
-                .setParameter("payment", paymentId),
-            r -> r.date(0));
+        NamedRows.column(
+                em.createNativeQuery(
+                        "select received_on from kpi_payment where invoice_id = :id and"
+                            + " payment_id = :payment")
+                    .setParameter("id", invoice.invoiceId())
+                    .setParameter("payment", paymentId),
+                LocalDate.class)
+            .stream()
+            .findFirst();
     return stored.or(
         () ->
             Optional.ofNullable(

@@ -3,6 +3,7 @@ package org.receivables.kpi.projection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.receivables.kit.jdbc.JdbcBatch;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kpi.projection.PendingAggregates.CustomerKey;
 import org.receivables.kpi.projection.PendingAggregates.SegmentChanges;
-import org.receivables.kpi.sql.Rows;
 
 /**
  * The tenant's aggregates per customer segment (V7__segment_read_aggregates.sql), so that a
@@ -153,7 +154,7 @@ public class SegmentAggregates {
       return;
     }
     Map<CustomerKey, String> before = segmentsOf(facts.keySet());
-    Map<String, List<Object[]>> moves = new LinkedHashMap<>();
+    Map<String, List<Move>> moves = new LinkedHashMap<>();
     customers.upsertAll(facts);
     facts.forEach(
         (k, f) -> {
@@ -161,18 +162,23 @@ public class SegmentAggregates {
           if (!Objects.equals(from, f.segment())) {
             moves
                 .computeIfAbsent(k.tenantId(), t -> new ArrayList<>())
-                .add(new Object[] {k.customerId(), from, f.segment()});
+                .add(new Move(k.customerId(), from, f.segment()));
           }
         });
     moves.forEach(this::move);
   }
 
-  /** Moves the figures of the customers ({@code {customer, from, to}}) between their segments. */
-  private void move(String tenantId, List<Object[]> moves) {
+  /** A customer whose segment changed ({@code from} null: it had none). */
+  private record Move(UUID customerId, String from, String to) {}
+
+  /** Moves the figures of the customers between their segments. */
+  private void move(String tenantId, List<Move> moves) {
     String customers =
-        moves.stream().map(m -> m[0].toString()).collect(Collectors.joining(",", "{", "}"));
-    String froms = textArray(moves.stream().map(m -> (String) m[1]).toList());
-    String tos = textArray(moves.stream().map(m -> (String) m[2]).toList());
+        moves.stream()
+            .map(m -> m.customerId().toString())
+            .collect(Collectors.joining(",", "{", "}"));
+    String froms = textArray(moves.stream().map(Move::from).toList());
+    String tos = textArray(moves.stream().map(Move::to).toList());
     for (String sql : List.of(MOVE_DUE_TOTALS, MOVE_OUTSTANDING_CHANGES, MOVE_FLOWS)) {
       em.createNativeQuery(sql)
           .setParameter("tenant", tenantId)
@@ -199,18 +205,19 @@ public class SegmentAggregates {
     Map<CustomerKey, String> out = new HashMap<>();
     byTenant.forEach(
         (tenant, ids) ->
-            Rows.list(
+            NamedRows.list(
                     em.createNativeQuery(
                             "select customer_id, segment from kpi_customer where tenant_id ="
                                 + " :tenant and customer_id = any(cast(:ids as uuid[])) and"
-                                + " segment is not null")
+                                + " segment is not null",
+                            Tuple.class)
                         .setParameter("tenant", tenant)
                         .setParameter(
                             "ids",
                             ids.stream()
                                 .map(UUID::toString)
                                 .collect(Collectors.joining(",", "{", "}"))),
-                    r -> new CustomerSegment(r.uuid(0), r.text(1)))
+                    CustomerSegment.class)
                 .forEach(c -> out.put(new CustomerKey(tenant, c.customerId()), c.segment())));
     return out;
   }

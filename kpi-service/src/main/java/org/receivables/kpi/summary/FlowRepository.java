@@ -3,13 +3,17 @@ package org.receivables.kpi.summary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.receivables.kpi.sql.Rows;
+import java.util.stream.Collectors;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
+import org.receivables.kpi.projection.AggregateWriter;
 
 /**
  * Period figures: sums of {@code kpi_daily_flow}, one row per customer and day, for one customer;
@@ -55,39 +59,39 @@ public class FlowRepository {
                   "f.collected_issue_days <> 0"))
           + ")";
 
+  /**
+   * The sums of a daily flow table's amounts, each named as its {@link Flows} component (the number
+   * of invoices issued is not one).
+   */
+  static final String FLOW_SUMS =
+      AggregateWriter.FLOW_COLUMNS.stream()
+          .filter(c -> !c.equals("invoices_issued"))
+          .map(c -> "coalesce(sum(" + c + "), 0) as " + c)
+          .collect(Collectors.joining(", "));
+
   /** The scope's condition on the rows of {@link #flowTable}. */
   private static String flowFilter(Scope scope) {
     return scope.readsAggregates() ? scope.aggregateFilter("f") : scope.filter("f");
   }
 
   public Flows flows(Scope scope, LocalDate from, LocalDate to) {
-    return Rows.single(
+    return NamedRows.single(
         scope
             .bind(
                 em.createNativeQuery(
-                    "select coalesce(sum(invoiced), 0), coalesce(sum(credited), 0),"
-                        + " coalesce(sum(cancelled), 0), coalesce(sum(discounted), 0),"
-                        + " coalesce(sum(collected), 0), coalesce(sum(written_off), 0),"
-                        + " coalesce(sum(disputed), 0), coalesce(sum(collected_due_days), 0),"
-                        + " coalesce(sum(collected_issue_days), 0) from "
+                    "select "
+                        + FLOW_SUMS
+                        + " from "
                         + flowTable(scope)
                         + " f where"
                         + " f.tenant_id = :tenant and f.currency = :currency and f.day between"
                         + " :from and :to"
-                        + flowFilter(scope)))
+                        + flowFilter(scope),
+                    Tuple.class))
             .setParameter("from", from)
             .setParameter("to", to),
-        r ->
-            new Flows(
-                r.decimal(0),
-                r.decimal(1),
-                r.decimal(2),
-                r.decimal(3),
-                r.decimal(4),
-                r.decimal(5),
-                r.decimal(6),
-                r.decimal(7),
-                r.decimal(8)));
+        Flows.class,
+        Columns.Nulls.FAIL);
   }
 
   /** Net sales per day of [from, to]; days without any flow are absent. */
@@ -102,22 +106,24 @@ public class FlowRepository {
 
   private Map<LocalDate, BigDecimal> perDay(Scope scope, String sum, LocalDate from, LocalDate to) {
     List<DayAmount> rows =
-        Rows.list(
+        NamedRows.list(
             scope
                 .bind(
                     em.createNativeQuery(
                         "select f.day, "
                             + sum
-                            + " from "
+                            + " as amount from "
                             + flowTable(scope)
                             + " f where f.tenant_id = :tenant and f.currency = :currency and"
                             + " f.day between :from and :to"
                             + flowFilter(scope)
                             + CARRIES_A_FLOW
-                            + " group by f.day"))
+                            + " group by f.day",
+                        Tuple.class))
                 .setParameter("from", from)
                 .setParameter("to", to),
-            r -> new DayAmount(r.date(0), r.decimal(1)));
+            DayAmount.class,
+            Columns.Nulls.FAIL);
     Map<LocalDate, BigDecimal> out = new HashMap<>();
     rows.forEach(d -> out.put(d.day(), d.amount()));
     return out;
@@ -126,18 +132,21 @@ public class FlowRepository {
   /** Each customer's payments and their delay over [from, to], customers who paid something. */
   public Map<UUID, CustomerDelay> customerDelays(Scope scope, LocalDate from, LocalDate to) {
     List<CustomerDelayRow> rows =
-        Rows.list(
+        NamedRows.list(
             scope
                 .bind(
                     em.createNativeQuery(
-                        "select f.customer_id, sum(f.collected_due_days), sum(f.collected) from"
+                        "select f.customer_id, sum(f.collected_due_days) as weighted_days,"
+                            + " sum(f.collected) as collected from"
                             + " kpi_daily_flow f where f.tenant_id = :tenant and f.currency ="
                             + " :currency and f.day between :from and :to"
                             + scope.filter("f")
-                            + " group by f.customer_id having sum(f.collected) > 0"))
+                            + " group by f.customer_id having sum(f.collected) > 0",
+                        Tuple.class))
                 .setParameter("from", from)
                 .setParameter("to", to),
-            r -> new CustomerDelayRow(r.uuid(0), new CustomerDelay(r.decimal(1), r.decimal(2))));
+            CustomerDelayRow.class,
+            Columns.Nulls.FAIL);
     Map<UUID, CustomerDelay> out = new HashMap<>();
     rows.forEach(c -> out.put(c.customerId(), c.delay()));
     return out;

@@ -3,12 +3,14 @@ package org.receivables.kpi.summary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kpi.formula.AgingReport;
-import org.receivables.kpi.sql.Rows;
 
 /**
  * What is open on a date: the items open then come through the partial indexes on open invoices
@@ -46,7 +48,8 @@ public class OpenItemRepository {
    * aggregate table, %2$s its segment condition, %3$s the invoices' segment condition.
    */
   private static final String AGGREGATE_AGING =
-      "select t.due_date, sum(t.balance), sum(t.open_count) from (select d.due_date, d.balance,"
+      "select t.due_date, sum(t.balance) as balance, sum(t.open_count) as open_count from"
+          + " (select d.due_date, d.balance,"
           + " d.open_count from %1$s d where d.tenant_id = :tenant and d.currency = :currency%2$s"
           + " union all select l.due_date, -sum(l.amount), case when l.balance - sum(l.amount) <>"
           + " 0 then 1 else 0 end - case when l.balance <> 0 then 1 else 0 end from (select"
@@ -65,13 +68,19 @@ public class OpenItemRepository {
 
   /** Invoices with a non-zero balance as of {@code asOf}. */
   public List<OpenItem> openItems(Scope scope, LocalDate asOf) {
-    return Rows.list(
+    return NamedRows.list(
         scope
             .bind(
                 em.createNativeQuery(
-                    "select * from (" + OPEN_ITEMS + scope.filter("i") + ") o where o.bal <> 0"))
+                    "select o.invoice_id, o.customer_id, o.due_date, o.bal as balance, o.disputed"
+                        + " from ("
+                        + OPEN_ITEMS
+                        + scope.filter("i")
+                        + ") o where o.bal <> 0",
+                    Tuple.class))
             .setParameter("asOf", asOf),
-        r -> new OpenItem(r.uuid(0), r.uuid(1), r.date(2), r.decimal(3), r.bool(4)));
+        OpenItem.class,
+        Columns.Nulls.ZERO);
   }
 
   /** The aging of the open items as of {@code asOf}, with their number. */
@@ -82,14 +91,15 @@ public class OpenItemRepository {
                 scope.aggregate("kpi_due_total", "kpi_segment_due_total"),
                 scope.aggregateFilter("d"),
                 scope.filter("i"))
-            : "select o.due_date, sum(o.bal), count(*) from ("
+            : "select o.due_date, sum(o.bal) as balance, count(*) as open_count from ("
                 + OPEN_ITEMS
                 + scope.filter("i")
                 + ") o where o.bal <> 0 group by o.due_date";
     List<DueDateBalance> rows =
-        Rows.list(
-            scope.bind(em.createNativeQuery(sql)).setParameter("asOf", asOf),
-            r -> new DueDateBalance(r.date(0), r.decimal(1), r.count(2)));
+        NamedRows.list(
+            scope.bind(em.createNativeQuery(sql, Tuple.class)).setParameter("asOf", asOf),
+            DueDateBalance.class,
+            Columns.Nulls.ZERO);
     AgingReport report = new AgingReport(asOf, BigDecimal.ZERO);
     long count = 0;
     for (DueDateBalance row : rows) {
@@ -104,7 +114,7 @@ public class OpenItemRepository {
     if (!scope.readsAggregates()) {
       return aging(scope, asOf).report().outstanding();
     }
-    return Rows.decimal(
+    return NamedRows.value(
         scope
             .bind(
                 em.createNativeQuery(
@@ -114,25 +124,28 @@ public class OpenItemRepository {
                         + " o where o.tenant_id = :tenant and o.currency = :currency and o.day <="
                         + " :asOf"
                         + scope.aggregateFilter("o")))
-            .setParameter("asOf", asOf));
+            .setParameter("asOf", asOf),
+        BigDecimal.class);
   }
 
   /** Customers with the most overdue as of {@code asOf}, largest first. */
   public List<OverdueCustomer> topOverdue(Scope scope, LocalDate asOf, int limit) {
-    return Rows.list(
+    return NamedRows.list(
         scope
             .bind(
                 em.createNativeQuery(
-                    "select o.customer_id, sum(o.bal), coalesce(sum(o.bal) filter (where"
-                        + " o.due_date < :asOf), 0) overdue, max(cast(:asOf as date) - o.due_date)"
-                        + " from ("
+                    "select o.customer_id, sum(o.bal) as outstanding, coalesce(sum(o.bal) filter"
+                        + " (where o.due_date < :asOf), 0) overdue, max(cast(:asOf as date) -"
+                        + " o.due_date) as oldest_days from ("
                         + OPEN_ITEMS
                         + scope.filter("i")
                         + ") o where o.bal <> 0 group by o.customer_id having sum(o.bal) filter"
                         + " (where o.due_date < :asOf) > 0 order by overdue desc, o.customer_id"
-                        + " limit :limit"))
+                        + " limit :limit",
+                    Tuple.class))
             .setParameter("asOf", asOf)
             .setParameter("limit", limit),
-        r -> new OverdueCustomer(r.uuid(0), r.decimal(1), r.decimal(2), r.integer(3)));
+        OverdueCustomer.class,
+        Columns.Nulls.ZERO);
   }
 }

@@ -3,10 +3,12 @@ package org.receivables.kpi.summary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.receivables.kpi.sql.Rows;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * What came of what fell overdue, of promises and plans, and of reminders in a period: the invoices
@@ -40,25 +42,28 @@ public class OutcomeRepository {
     if (scope.readsAggregates()) {
       return aggregateRecovery(scope, from, to);
     }
-    return Rows.single(
+    return NamedRows.single(
         scope
             .bind(
                 em.createNativeQuery(
-                    "select coalesce(sum(c.bal), 0), coalesce(sum(least(c.bal, greatest(0,"
+                    "select coalesce(sum(c.bal), 0) as fell_overdue, coalesce(sum(least(c.bal,"
+                        + " greatest(0,"
                         + " (select coalesce(-sum(e.amount), 0) from kpi_ledger_entry e where"
                         + " e.invoice_id = c.invoice_id and e.kind in ('PAYMENT',"
                         + " 'PAYMENT_REVERSED') and e.entry_date > c.due_date and e.entry_date"
-                        + " <= :to)))), 0) from (select i.invoice_id, i.due_date, (select"
+                        + " <= :to)))), 0) as recovered from (select i.invoice_id, i.due_date, (select"
                         + " coalesce(sum(e.amount), 0) from kpi_ledger_entry e where"
                         + " e.invoice_id = i.invoice_id and e.entry_date <= i.due_date) bal"
                         + " from kpi_invoice i where i.tenant_id = :tenant and i.currency ="
                         + " :currency and i.due_date between :dueFrom and :dueTo"
                         + scope.filter("i")
-                        + ") c where c.bal > 0"))
+                        + ") c where c.bal > 0",
+                    Tuple.class))
             .setParameter("dueFrom", from.minusDays(1))
             .setParameter("dueTo", to.minusDays(1))
             .setParameter("to", to),
-        r -> new Recovery(r.decimal(0), r.decimal(1)));
+        Recovery.class,
+        Columns.Nulls.FAIL);
   }
 
   /**
@@ -68,7 +73,7 @@ public class OutcomeRepository {
    */
   private Recovery aggregateRecovery(Scope scope, LocalDate from, LocalDate to) {
     BigDecimal fellOverdue =
-        Rows.decimal(
+        NamedRows.value(
             scope
                 .bind(
                     em.createNativeQuery(
@@ -78,9 +83,10 @@ public class OutcomeRepository {
                             + " d.due_date between :dueFrom and :dueTo"
                             + scope.aggregateFilter("d")))
                 .setParameter("dueFrom", from.minusDays(1))
-                .setParameter("dueTo", to.minusDays(1)));
+                .setParameter("dueTo", to.minusDays(1)),
+            BigDecimal.class);
     BigDecimal recovered =
-        Rows.decimal(
+        NamedRows.value(
             scope
                 .bind(
                     em.createNativeQuery(
@@ -96,7 +102,8 @@ public class OutcomeRepository {
                             + " group by i.invoice_id, i.balance_at_due) p"))
                 .setParameter("dueFrom", from.minusDays(1))
                 .setParameter("dueTo", to.minusDays(1))
-                .setParameter("to", to));
+                .setParameter("to", to),
+            BigDecimal.class);
     return new Recovery(fellOverdue, recovered);
   }
 
@@ -104,20 +111,22 @@ public class OutcomeRepository {
    * Promises ({@code PROMISE}) or plans ({@code PLAN}) whose outcome became known in [from, to].
    */
   public Outcomes commitments(Scope scope, String kind, LocalDate from, LocalDate to) {
-    return Rows.single(
+    return NamedRows.single(
         scope
             .bind(
                 em.createNativeQuery(
-                    "select count(*) filter (where k.outcome = 'KEPT'), count(*) filter"
-                        + " (where k.outcome = 'BROKEN') from kpi_commitment k where"
+                    "select count(*) filter (where k.outcome = 'KEPT') as kept, count(*) filter"
+                        + " (where k.outcome = 'BROKEN') as broken from kpi_commitment k where"
                         + " k.tenant_id = :tenant and (k.currency = :currency or k.currency"
                         + " is null) and k.kind = :kind and k.resolved_on between :from and"
                         + " :to"
-                        + scope.filter("k")))
+                        + scope.filter("k"),
+                    Tuple.class))
             .setParameter("kind", kind)
             .setParameter("from", from)
             .setParameter("to", to),
-        r -> new Outcomes(r.count(0), r.count(1)));
+        Outcomes.class,
+        Columns.Nulls.ZERO);
   }
 
   /**
@@ -127,28 +136,28 @@ public class OutcomeRepository {
    */
   public List<ReminderOutcome> reminders(
       Scope scope, LocalDate from, LocalDate to, int windowDays) {
-    return Rows.list(
+    return NamedRows.list(
         scope
             .bind(
                 em.createNativeQuery(
                     "select r.step, r.channel, coalesce(r.amount, (select coalesce(sum(e.amount),"
                         + " 0) from kpi_reminder_invoice ri join kpi_ledger_entry e on"
                         + " e.invoice_id = ri.invoice_id where ri.tenant_id = r.tenant_id and"
-                        + " ri.reminder_id = r.reminder_id and e.entry_date <= r.sent_on)),"
+                        + " ri.reminder_id = r.reminder_id and e.entry_date <= r.sent_on)) as amount,"
                         + " (select coalesce(-sum(e.amount), 0) from kpi_reminder_invoice ri join"
                         + " kpi_ledger_entry e on e.invoice_id = ri.invoice_id where ri.tenant_id"
                         + " = r.tenant_id and ri.reminder_id = r.reminder_id and e.kind in"
                         + " ('PAYMENT', 'PAYMENT_REVERSED') and e.entry_date >= r.sent_on and"
-                        + " e.entry_date <= least(r.sent_on + :window, cast(:to as date))),"
+                        + " e.entry_date <= least(r.sent_on + :window, cast(:to as date))) as paid,"
                         + " r.policy_id, r.policy_version from kpi_reminder r where r.tenant_id = :tenant and r.currency ="
                         + " :currency and r.sent_on between :from and :to"
                         + scope.filter("r")
-                        + " order by r.step, r.channel"))
+                        + " order by r.step, r.channel",
+                    Tuple.class))
             .setParameter("window", windowDays)
             .setParameter("from", from)
             .setParameter("to", to),
-        r ->
-            new ReminderOutcome(
-                r.text(0), r.text(1), r.decimal(2), r.decimal(3), r.text(4), r.integer(5)));
+        ReminderOutcome.class,
+        Columns.Nulls.FAIL);
   }
 }

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kpi.formula.AgingReport;
-import org.receivables.kpi.sql.Rows;
 
 /**
  * What a summary reads ({@link SummaryService.Inputs}), for every segment of the tenant at once:
@@ -29,7 +31,8 @@ public class SegmentReads {
           + " sc.segment = any(cast(:segments as text[]))";
 
   private static final String AGING =
-      "select t.segment, t.due_date, sum(t.balance), sum(t.open_count) from (select d.segment,"
+      "select t.segment, t.due_date, sum(t.balance) as balance, sum(t.open_count) as n from"
+          + " (select d.segment,"
           + " d.due_date, d.balance, d.open_count from kpi_segment_due_total d where d.tenant_id ="
           + " :tenant and d.currency = :currency and d.segment = any(cast(:segments as text[]))"
           + " union all select l.segment, l.due_date, -sum(l.amount), case when l.balance -"
@@ -53,7 +56,8 @@ public class SegmentReads {
 
   private record SegmentDay(String segment, LocalDate day, BigDecimal amount) {}
 
-  private record SegmentOutcomes(String segment, String kind, OutcomeRepository.Outcomes o) {}
+  private record SegmentOutcomes(
+      String segment, String kind, OutcomeRepository.Outcomes outcomes) {}
 
   @Inject EntityManager em;
 
@@ -67,9 +71,10 @@ public class SegmentReads {
       reports.put(s, new AgingReport(asOf, BigDecimal.ZERO));
       openCounts.put(s, 0L);
     }
-    Rows.list(
-            bind(em.createNativeQuery(AGING), tenantId, currency, array).setParameter("asOf", asOf),
-            r -> new SegmentDueDate(r.text(0), r.date(1), r.decimal(2), r.count(3)))
+    NamedRows.list(
+            bind(tuples(AGING), tenantId, currency, array).setParameter("asOf", asOf),
+            SegmentDueDate.class,
+            Columns.Nulls.ZERO)
         .forEach(
             row -> {
               reports.get(row.segment()).add(row.dueDate(), row.balance());
@@ -79,8 +84,8 @@ public class SegmentReads {
     Map<String, BigDecimal> atStart =
         amounts(
             bind(
-                    em.createNativeQuery(
-                        "select o.segment, coalesce(sum(o.amount), 0) from"
+                    tuples(
+                        "select o.segment, coalesce(sum(o.amount), 0) as amount from"
                             + " kpi_segment_outstanding_change o where o.tenant_id = :tenant and"
                             + " o.currency = :currency and o.day <= :asOf and o.segment ="
                             + " any(cast(:segments as text[])) group by o.segment"),
@@ -90,14 +95,12 @@ public class SegmentReads {
                 .setParameter("asOf", from.minusDays(1)));
 
     Map<String, Flows> flows = new HashMap<>();
-    Rows.list(
+    NamedRows.list(
             bind(
-                    em.createNativeQuery(
-                        "select f.segment, coalesce(sum(invoiced), 0), coalesce(sum(credited), 0),"
-                            + " coalesce(sum(cancelled), 0), coalesce(sum(discounted), 0),"
-                            + " coalesce(sum(collected), 0), coalesce(sum(written_off), 0),"
-                            + " coalesce(sum(disputed), 0), coalesce(sum(collected_due_days), 0),"
-                            + " coalesce(sum(collected_issue_days), 0) from kpi_segment_daily_flow"
+                    tuples(
+                        "select f.segment, "
+                            + FlowRepository.FLOW_SUMS
+                            + " from kpi_segment_daily_flow"
                             + " f where f.tenant_id = :tenant and f.currency = :currency and f.day"
                             + " between :from and :to and f.segment = any(cast(:segments as"
                             + " text[])) group by f.segment"),
@@ -106,26 +109,15 @@ public class SegmentReads {
                     array)
                 .setParameter("from", from)
                 .setParameter("to", asOf),
-            r ->
-                new SegmentFlows(
-                    r.text(0),
-                    new Flows(
-                        r.decimal(1),
-                        r.decimal(2),
-                        r.decimal(3),
-                        r.decimal(4),
-                        r.decimal(5),
-                        r.decimal(6),
-                        r.decimal(7),
-                        r.decimal(8),
-                        r.decimal(9))))
+            SegmentFlows.class,
+            Columns.Nulls.FAIL)
         .forEach(f -> flows.put(f.segment(), f.flows()));
 
     Map<String, BigDecimal> fellOverdue =
         amounts(
             bind(
-                    em.createNativeQuery(
-                        "select d.segment, coalesce(sum(d.owed_at_due), 0) from"
+                    tuples(
+                        "select d.segment, coalesce(sum(d.owed_at_due), 0) as amount from"
                             + " kpi_segment_due_total d where d.tenant_id = :tenant and d.currency"
                             + " = :currency and d.due_date between :dueFrom and :dueTo and"
                             + " d.segment = any(cast(:segments as text[])) group by d.segment"),
@@ -137,9 +129,9 @@ public class SegmentReads {
     Map<String, BigDecimal> recovered =
         amounts(
             bind(
-                    em.createNativeQuery(
+                    tuples(
                         "select p.segment, coalesce(sum(least(p.owed, greatest(0, p.paid))), 0)"
-                            + " from (select sc.segment, i.invoice_id, i.balance_at_due owed,"
+                            + " as amount from (select sc.segment, i.invoice_id, i.balance_at_due owed,"
                             + " -sum(e.amount) paid from kpi_ledger_entry e join kpi_invoice i on"
                             + " i.invoice_id = e.invoice_id"
                             + SEGMENT_OF_I
@@ -157,11 +149,12 @@ public class SegmentReads {
                 .setParameter("to", asOf));
 
     Map<String, OutcomeRepository.Outcomes> commitments = new HashMap<>();
-    Rows.list(
+    NamedRows.list(
             bind(
-                    em.createNativeQuery(
-                        "select sc.segment, k.kind, count(*) filter (where k.outcome = 'KEPT'),"
-                            + " count(*) filter (where k.outcome = 'BROKEN') from kpi_commitment k"
+                    tuples(
+                        "select sc.segment, k.kind, count(*) filter (where k.outcome = 'KEPT') as"
+                            + " kept, count(*) filter (where k.outcome = 'BROKEN') as broken from"
+                            + " kpi_commitment k"
                             + " join kpi_customer sc on sc.tenant_id = k.tenant_id and"
                             + " sc.customer_id = k.customer_id and sc.segment ="
                             + " any(cast(:segments as text[])) where k.tenant_id = :tenant and"
@@ -173,18 +166,17 @@ public class SegmentReads {
                     array)
                 .setParameter("from", from)
                 .setParameter("to", asOf),
-            r ->
-                new SegmentOutcomes(
-                    r.text(0), r.text(1), new OutcomeRepository.Outcomes(r.count(2), r.count(3))))
-        .forEach(o -> commitments.put(o.segment() + "\u0000" + o.kind(), o.o()));
+            SegmentOutcomes.class,
+            Columns.Nulls.ZERO)
+        .forEach(o -> commitments.put(o.segment() + "\u0000" + o.kind(), o.outcomes()));
 
     LocalDate salesFrom = SummaryService.countBackFrom(asOf);
     Map<String, Map<LocalDate, BigDecimal>> dailySales = new HashMap<>();
-    Rows.list(
+    NamedRows.list(
             bind(
-                    em.createNativeQuery(
+                    tuples(
                         "select f.segment, f.day, sum(f.invoiced - f.credited - f.cancelled -"
-                            + " f.discounted) from kpi_segment_daily_flow f where f.tenant_id ="
+                            + " f.discounted) as amount from kpi_segment_daily_flow f where f.tenant_id ="
                             + " :tenant and f.currency = :currency and f.day between :from and"
                             + " :to and f.segment = any(cast(:segments as text[]))"
                             + FlowRepository.CARRIES_A_FLOW
@@ -194,7 +186,8 @@ public class SegmentReads {
                     array)
                 .setParameter("from", salesFrom)
                 .setParameter("to", asOf),
-            r -> new SegmentDay(r.text(0), r.date(1), r.decimal(2)))
+            SegmentDay.class,
+            Columns.Nulls.FAIL)
         .forEach(
             d ->
                 dailySales
@@ -233,9 +226,12 @@ public class SegmentReads {
 
   private Map<String, BigDecimal> amounts(Query query) {
     Map<String, BigDecimal> out = new HashMap<>();
-    Rows.list(query, r -> new SegmentAmount(r.text(0), r.decimal(1)))
-        .forEach(a -> out.put(a.segment(), a.amount()));
+    NamedRows.list(query, SegmentAmount.class).forEach(a -> out.put(a.segment(), a.amount()));
     return out;
+  }
+
+  private Query tuples(String sql) {
+    return em.createNativeQuery(sql, Tuple.class);
   }
 
   private static Query bind(Query query, String tenantId, String currency, String segments) {

@@ -3,12 +3,14 @@ package org.receivables.kpi.trend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
-import org.receivables.kpi.sql.Rows;
 
 /**
  * The kept daily figures of a tenant and currency, one row per day ({@code kpi_daily_snapshot}).
@@ -21,33 +23,39 @@ public class SnapshotRepository {
   /** The kept points among {@code days}; a day without one is absent. */
   public Map<LocalDate, TrendPoint> find(String tenantId, String currency, List<LocalDate> days) {
     List<TrendPoint> rows =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
-                    "select day, outstanding, overdue, dso, best_possible_dso,"
+                    "select day as date, outstanding, overdue, dso, best_possible_dso,"
                         + " average_days_delinquent, cei, recovery_rate, average_collection_delay,"
                         + " bad_debt_ratio, dispute_rate, promise_kept_rate from"
                         + " kpi_daily_snapshot where tenant_id = :tenant and currency = :currency"
-                        + " and day in (:days)")
+                        + " and day in (:days)",
+                    Tuple.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("currency", currency)
                 .setParameter("days", days),
-            r ->
-                new TrendPoint(
-                    r.date(0),
-                    Money.round(r.decimal(1), currency),
-                    Money.round(r.decimal(2), currency),
-                    r.decimal(3),
-                    r.decimal(4),
-                    r.decimal(5),
-                    r.decimal(6),
-                    r.decimal(7),
-                    r.decimal(8),
-                    r.decimal(9),
-                    r.decimal(10),
-                    r.decimal(11)));
+            TrendPoint.class,
+            Columns.Nulls.FAIL);
     Map<LocalDate, TrendPoint> out = new HashMap<>();
-    rows.forEach(p -> out.put(p.date(), p));
+    rows.forEach(p -> out.put(p.date(), rounded(p, currency)));
     return out;
+  }
+
+  /** The point with its amounts in the currency's minor units, as the figures were computed. */
+  private static TrendPoint rounded(TrendPoint p, String currency) {
+    return new TrendPoint(
+        p.date(),
+        Money.round(p.outstanding(), currency),
+        Money.round(p.overdue(), currency),
+        p.dso(),
+        p.bestPossibleDso(),
+        p.averageDaysDelinquent(),
+        p.cei(),
+        p.recoveryRate(),
+        p.averageCollectionDelay(),
+        p.badDebtRatio(),
+        p.disputeRate(),
+        p.promiseKeptRate());
   }
 
   /** Keeps a day's point, unless another reader kept it first. */

@@ -3,13 +3,15 @@ package org.receivables.scoring.external;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.receivables.scoring.store.SqlQuery;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * External ratings per customer (rows only added; the latest dated on or before a day counts) and
@@ -23,58 +25,64 @@ public class ExternalInputRepository {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordRating(String tenant, String customer, ExternalScore r, String by) {
-    SqlQuery.write(
-            em,
+    em.createNativeQuery(
             "insert into sc_external_rating (tenant_id, customer_id, source, rating, score,"
                 + " rated_on, recorded_by, recorded_at) values (:t, :c, :source, :rating, :score,"
                 + " :on, :by, :at)")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .bind("source", r.source())
-        .bind("rating", r.rating())
-        .bind("score", r.score())
-        .bind("on", r.ratedOn())
-        .bind("by", by)
-        .bind("at", Instant.now(clock))
-        .execute();
+        .setParameter("t", tenant)
+        .setParameter("c", customer)
+        .setParameter("source", r.source())
+        .setParameter("rating", r.rating())
+        .setParameter("score", r.score())
+        .setParameter("on", r.ratedOn())
+        .setParameter("by", by)
+        .setParameter("at", Instant.now(clock))
+        .executeUpdate();
   }
 
   /** The most recent rating dated on or before {@code asOf}. */
   public Optional<RecordedRating> latestRating(String tenant, String customer, LocalDate asOf) {
-    return SqlQuery.select(
-            em,
-            "select source, rating, score, rated_on, recorded_by, recorded_at from"
-                + " sc_external_rating where tenant_id = :t and customer_id = :c and rated_on"
-                + " <= :asOf order by rated_on desc, id desc limit 1")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .bind("asOf", asOf)
-        .first(
+    record Stored(
+        String source,
+        String rating,
+        BigDecimal score,
+        LocalDate ratedOn,
+        String recordedBy,
+        Instant recordedAt) {}
+    return NamedRows.first(
+            em.createNativeQuery(
+                    "select source, rating, score, rated_on, recorded_by, recorded_at from"
+                        + " sc_external_rating where tenant_id = :t and customer_id = :c and"
+                        + " rated_on <= :asOf order by rated_on desc, id desc limit 1",
+                    Tuple.class)
+                .setParameter("t", tenant)
+                .setParameter("c", customer)
+                .setParameter("asOf", asOf),
+            Stored.class)
+        .map(
             r ->
                 new RecordedRating(
-                    new ExternalScore(
-                        r.text("source"), r.text("rating"), r.decimal("score"), r.date("rated_on")),
-                    r.text("recorded_by"),
-                    r.instant("recorded_at")));
+                    new ExternalScore(r.source(), r.rating(), r.score(), r.ratedOn()),
+                    r.recordedBy(),
+                    r.recordedAt()));
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public SectorRisk setSector(
       String tenant, String sector, SectorRiskLevel level, String note, String by) {
     Instant now = Instant.now(clock);
-    SqlQuery.write(
-            em,
+    em.createNativeQuery(
             "insert into sc_sector_risk (tenant_id, sector, level, note, updated_by, updated_at)"
                 + " values (:t, :s, :level, :note, :by, :at) on conflict (tenant_id, sector) do"
                 + " update set level = excluded.level, note = excluded.note, updated_by ="
                 + " excluded.updated_by, updated_at = excluded.updated_at")
-        .bind("t", tenant)
-        .bind("s", sector)
-        .bind("level", level.name())
-        .bind("note", note)
-        .bind("by", by)
-        .bind("at", now)
-        .execute();
+        .setParameter("t", tenant)
+        .setParameter("s", sector)
+        .setParameter("level", level.name())
+        .setParameter("note", note)
+        .setParameter("by", by)
+        .setParameter("at", now)
+        .executeUpdate();
     return new SectorRisk(sector, level, note, by, now);
   }
 
@@ -82,28 +90,25 @@ public class ExternalInputRepository {
     if (sector == null) {
       return Optional.empty();
     }
-    return SqlQuery.select(
-            em, "select level from sc_sector_risk where tenant_id = :t and sector = :s")
-        .bind("t", tenant)
-        .bind("s", sector)
-        .first(r -> SectorRiskLevel.valueOf(r.text("level")));
+    return NamedRows.column(
+            em.createNativeQuery(
+                    "select level from sc_sector_risk where tenant_id = :t and sector = :s")
+                .setParameter("t", tenant)
+                .setParameter("s", sector),
+            SectorRiskLevel.class)
+        .stream()
+        .findFirst();
   }
 
   public List<SectorRisk> sectors(String tenant, String after, int limit) {
-    return SqlQuery.select(
-            em,
-            "select sector, level, note, updated_by, updated_at from sc_sector_risk where"
-                + " tenant_id = :t and sector > :after order by sector limit :n")
-        .bind("t", tenant)
-        .bind("after", after == null ? "" : after)
-        .bind("n", limit)
-        .list(
-            r ->
-                new SectorRisk(
-                    r.text("sector"),
-                    SectorRiskLevel.valueOf(r.text("level")),
-                    r.text("note"),
-                    r.text("updated_by"),
-                    r.instant("updated_at")));
+    return NamedRows.list(
+        em.createNativeQuery(
+                "select sector, level, note, updated_by, updated_at from sc_sector_risk where"
+                    + " tenant_id = :t and sector > :after order by sector limit :n",
+                Tuple.class)
+            .setParameter("t", tenant)
+            .setParameter("after", after == null ? "" : after)
+            .setParameter("n", limit),
+        SectorRisk.class);
   }
 }

@@ -3,6 +3,7 @@ package org.receivables.scoring.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Optional;
 import org.receivables.events.CustomerPersonalDataErased;
 import org.receivables.events.CustomerRegistered;
 import org.receivables.events.CustomerUpdated;
-import org.receivables.scoring.store.SqlQuery;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * The customers of scoring's replica, from invoicing's customer events. A customer seen first in
@@ -59,83 +61,76 @@ public class CustomerRepository {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void erasePersonalData(CustomerPersonalDataErased e) {
-    SqlQuery.write(
-            em, "update sc_customer set name = null where tenant_id = :t and customer_id = :c")
-        .bind("t", e.tenantId())
-        .bind("c", e.customerId())
-        .execute();
+    em.createNativeQuery(
+            "update sc_customer set name = null where tenant_id = :t and customer_id = :c")
+        .setParameter("t", e.tenantId())
+        .setParameter("c", e.customerId())
+        .executeUpdate();
   }
 
   private boolean upsertCustomer(
       String tenant, String customer, String name, String segment, String currency) {
     boolean changed = InputChange.customer(customer(tenant, customer), segment, currency);
-    SqlQuery.write(
-            em,
+    em.createNativeQuery(
             "insert into sc_customer (tenant_id, customer_id, name, segment, currency, registered,"
                 + " created_at) values (:t, :c, :name, :segment, :currency, true, :now)"
                 + " on conflict (tenant_id, customer_id) do update set name = excluded.name,"
                 + " segment = excluded.segment, currency = excluded.currency, registered = true")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .bind("name", name)
-        .bind("segment", segment)
-        .bind("currency", currency)
-        .bind("now", Instant.now(clock))
-        .execute();
+        .setParameter("t", tenant)
+        .setParameter("c", customer)
+        .setParameter("name", name)
+        .setParameter("segment", segment)
+        .setParameter("currency", currency)
+        .setParameter("now", Instant.now(clock))
+        .executeUpdate();
     return changed;
   }
 
   /** Creates the minimal row of a customer seen before its registration; no-op when known. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void ensureCustomer(String tenant, String customer, String currency) {
-    SqlQuery.write(
-            em,
+    em.createNativeQuery(
             "insert into sc_customer (tenant_id, customer_id, currency, registered, created_at)"
                 + " values (:t, :c, :currency, false, :now) on conflict do nothing")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .bind("currency", currency)
-        .bind("now", Instant.now(clock))
-        .execute();
+        .setParameter("t", tenant)
+        .setParameter("c", customer)
+        .setParameter("currency", currency)
+        .setParameter("now", Instant.now(clock))
+        .executeUpdate();
   }
 
   public Optional<Customer> customer(String tenant, String customer) {
-    return SqlQuery.select(
-            em,
-            "select name, segment, currency, registered from sc_customer where tenant_id = :t"
-                + " and customer_id = :c")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .first(
-            r ->
-                new Customer(
-                    tenant,
-                    customer,
-                    r.text("name"),
-                    r.text("segment"),
-                    r.text("currency"),
-                    r.flag("registered")));
+    return NamedRows.first(
+        em.createNativeQuery(
+                "select tenant_id, customer_id, name, segment, currency, registered from"
+                    + " sc_customer where tenant_id = :t and customer_id = :c",
+                Tuple.class)
+            .setParameter("t", tenant)
+            .setParameter("c", customer),
+        Customer.class,
+        Columns.Nulls.ZERO);
   }
 
   /** Locks the customer's row so that concurrent recomputations of one customer run in turn. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Customer> lock(String tenant, String customer) {
     boolean known =
-        SqlQuery.select(
-                em,
+        !em.createNativeQuery(
                 "select id from sc_customer where tenant_id = :t and customer_id = :c for update")
-            .bind("t", tenant)
-            .bind("c", customer)
-            .exists();
+            .setParameter("t", tenant)
+            .setParameter("c", customer)
+            .getResultList()
+            .isEmpty();
     return known ? customer(tenant, customer) : Optional.empty();
   }
 
   /** Customers of a tenant in one segment (sector), to rescore when the sector's risk changes. */
   public List<String> customersInSegment(String tenant, String segment) {
-    return SqlQuery.select(
-            em, "select customer_id from sc_customer where tenant_id = :t and segment = :s")
-        .bind("t", tenant)
-        .bind("s", segment)
-        .list(r -> r.text("customer_id"));
+    return NamedRows.column(
+        em.createNativeQuery(
+                "select customer_id from sc_customer where tenant_id = :t and segment = :s")
+            .setParameter("t", tenant)
+            .setParameter("s", segment),
+        String.class);
   }
 }

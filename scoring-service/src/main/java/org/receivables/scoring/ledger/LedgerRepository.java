@@ -3,6 +3,7 @@ package org.receivables.scoring.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,12 +23,12 @@ import org.receivables.events.InvoiceIssued;
 import org.receivables.events.InvoiceWrittenOff;
 import org.receivables.events.PaymentReceived;
 import org.receivables.events.PaymentReversed;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.replica.InvoiceReplica;
 import org.receivables.kit.replica.ReplicaInvoice;
 import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.Settlement;
-import org.receivables.scoring.store.SqlQuery;
 
 /**
  * Scoring's copy of the ledger, written only from events and read to compute payment behaviour: the
@@ -83,16 +84,15 @@ public class LedgerRepository {
     issues.write(e.tenantId());
     replica.apply(e);
     int reversed =
-        SqlQuery.write(
-                em,
+        em.createNativeQuery(
                 "update sc_settlement set reversed_on = :on where id = (select id from"
                     + " sc_settlement where tenant_id = :t and invoice_id = :i and kind ="
                     + " 'PAYMENT' and ref = :ref and reversed_on is null order by id limit 1)")
-            .bind("on", e.reversedOn())
-            .bind("t", e.tenantId())
-            .bind("i", e.invoiceId())
-            .bind("ref", e.paymentId())
-            .execute();
+            .setParameter("on", e.reversedOn())
+            .setParameter("t", e.tenantId())
+            .setParameter("i", e.invoiceId())
+            .setParameter("ref", e.paymentId())
+            .executeUpdate();
     return InputChange.written(reversed);
   }
 
@@ -124,14 +124,13 @@ public class LedgerRepository {
     issues.write(e.tenantId());
     replica.apply(e);
     return InputChange.written(
-        SqlQuery.write(
-                em,
+        em.createNativeQuery(
                 "insert into sc_invoice_cancellation (tenant_id, invoice_id, cancelled_on) values"
                     + " (:t, :i, :on) on conflict do nothing")
-            .bind("t", e.tenantId())
-            .bind("i", e.invoiceId())
-            .bind("on", e.cancelledOn())
-            .execute());
+            .setParameter("t", e.tenantId())
+            .setParameter("i", e.invoiceId())
+            .setParameter("on", e.cancelledOn())
+            .executeUpdate());
   }
 
   /**
@@ -152,17 +151,16 @@ public class LedgerRepository {
     issues.write(e.tenantId());
     replica.apply(e);
     return InputChange.written(
-        SqlQuery.write(
-                em,
+        em.createNativeQuery(
                 "insert into sc_dispute (tenant_id, customer_id, invoice_id, dispute_id, amount,"
                     + " opened_on) values (:t, :c, :i, :d, :amount, :on) on conflict do nothing")
-            .bind("t", e.tenantId())
-            .bind("c", e.customerId())
-            .bind("i", e.invoiceId())
-            .bind("d", e.disputeId())
-            .bind("amount", e.amount())
-            .bind("on", e.openedOn())
-            .execute());
+            .setParameter("t", e.tenantId())
+            .setParameter("c", e.customerId())
+            .setParameter("i", e.invoiceId())
+            .setParameter("d", e.disputeId())
+            .setParameter("amount", e.amount())
+            .setParameter("on", e.openedOn())
+            .executeUpdate());
   }
 
   /**
@@ -173,31 +171,29 @@ public class LedgerRepository {
     issues.write(e.tenantId());
     replica.apply(e);
     return InputChange.written(
-        SqlQuery.write(
-                em,
+        em.createNativeQuery(
                 "update sc_dispute set resolved_on = :on, outcome = :outcome where tenant_id = :t"
                     + " and dispute_id = :d and resolved_on is null")
-            .bind("on", e.resolvedOn())
-            .bind("outcome", e.outcome())
-            .bind("t", e.tenantId())
-            .bind("d", e.disputeId())
-            .execute());
+            .setParameter("on", e.resolvedOn())
+            .setParameter("outcome", e.outcome())
+            .setParameter("t", e.tenantId())
+            .setParameter("d", e.disputeId())
+            .executeUpdate());
   }
 
   /** Records a broken promise or plan, an escalation or a hold request from dunning. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void collectionEvent(
       String tenant, String customer, String kind, String ref, LocalDate on) {
-    SqlQuery.write(
-            em,
+    em.createNativeQuery(
             "insert into sc_collection_event (tenant_id, customer_id, kind, ref, occurred_on)"
                 + " values (:t, :c, :kind, :ref, :on)")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .bind("kind", kind)
-        .bind("ref", ref)
-        .bind("on", on)
-        .execute();
+        .setParameter("t", tenant)
+        .setParameter("c", customer)
+        .setParameter("kind", kind)
+        .setParameter("ref", ref)
+        .setParameter("on", on)
+        .executeUpdate();
   }
 
   /** The currency of the customer's first invoice. */
@@ -228,75 +224,73 @@ public class LedgerRepository {
   }
 
   private Map<String, List<Settlement>> settlements(String tenant, String customer) {
-    record SettlementRow(String invoiceId, Settlement settlement) {}
+    record SettlementRow(
+        String invoiceId,
+        Settlement.Kind kind,
+        BigDecimal amount,
+        LocalDate occurredOn,
+        LocalDate reversedOn) {}
     Map<String, List<Settlement>> byInvoice = new LinkedHashMap<>();
-    SqlQuery.select(
-            em,
-            "select invoice_id, kind, amount, occurred_on, reversed_on from sc_settlement"
-                + " where tenant_id = :t and customer_id = :c order by id")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .list(
-            r ->
-                new SettlementRow(
-                    r.text("invoice_id"),
-                    new Settlement(
-                        Settlement.Kind.valueOf(r.text("kind")),
-                        r.decimal("amount"),
-                        r.date("occurred_on"),
-                        r.date("reversed_on"))))
+    NamedRows.list(
+            em.createNativeQuery(
+                    "select invoice_id, kind, amount, occurred_on, reversed_on from sc_settlement"
+                        + " where tenant_id = :t and customer_id = :c order by id",
+                    Tuple.class)
+                .setParameter("t", tenant)
+                .setParameter("c", customer),
+            SettlementRow.class)
         .forEach(
             s ->
                 byInvoice
                     .computeIfAbsent(s.invoiceId(), k -> new ArrayList<>())
-                    .add(s.settlement()));
+                    .add(new Settlement(s.kind(), s.amount(), s.occurredOn(), s.reversedOn())));
     return byInvoice;
   }
 
   private Map<String, LocalDate> cancellations(String tenant, String customer) {
-    record Cancellation(String invoiceId, LocalDate on) {}
+    record Cancellation(String invoiceId, LocalDate cancelledOn) {}
     Map<String, LocalDate> byInvoice = new HashMap<>();
-    SqlQuery.select(
-            em,
-            "select x.invoice_id, x.cancelled_on from sc_invoice_cancellation x join"
-                + " invoice_replica i on i.tenant_id = x.tenant_id and i.invoice_id ="
-                + " x.invoice_id where i.tenant_id = :t and i.customer_id = :c")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .list(r -> new Cancellation(r.text("invoice_id"), r.date("cancelled_on")))
-        .forEach(x -> byInvoice.put(x.invoiceId(), x.on()));
+    NamedRows.list(
+            em.createNativeQuery(
+                    "select x.invoice_id, x.cancelled_on from sc_invoice_cancellation x join"
+                        + " invoice_replica i on i.tenant_id = x.tenant_id and i.invoice_id ="
+                        + " x.invoice_id where i.tenant_id = :t and i.customer_id = :c",
+                    Tuple.class)
+                .setParameter("t", tenant)
+                .setParameter("c", customer),
+            Cancellation.class)
+        .forEach(x -> byInvoice.put(x.invoiceId(), x.cancelledOn()));
     return byInvoice;
   }
 
   public CollectionFacts facts(String tenant, String customer) {
     List<CollectionFacts.Dispute> disputes =
-        SqlQuery.select(
-                em,
-                "select opened_on, resolved_on, amount from sc_dispute where tenant_id = :t and"
-                    + " customer_id = :c")
-            .bind("t", tenant)
-            .bind("c", customer)
-            .list(
-                r ->
-                    new CollectionFacts.Dispute(
-                        r.date("opened_on"), r.date("resolved_on"), r.decimal("amount")));
-    record Event(String kind, LocalDate on) {}
+        NamedRows.list(
+            em.createNativeQuery(
+                    "select opened_on, resolved_on, amount from sc_dispute where tenant_id = :t"
+                        + " and customer_id = :c",
+                    Tuple.class)
+                .setParameter("t", tenant)
+                .setParameter("c", customer),
+            CollectionFacts.Dispute.class);
+    record Event(String kind, LocalDate occurredOn) {}
     List<LocalDate> promises = new ArrayList<>();
     List<LocalDate> plans = new ArrayList<>();
     List<LocalDate> escalations = new ArrayList<>();
-    SqlQuery.select(
-            em,
-            "select kind, occurred_on from sc_collection_event where tenant_id = :t and"
-                + " customer_id = :c")
-        .bind("t", tenant)
-        .bind("c", customer)
-        .list(r -> new Event(r.text("kind"), r.date("occurred_on")))
+    NamedRows.list(
+            em.createNativeQuery(
+                    "select kind, occurred_on from sc_collection_event where tenant_id = :t and"
+                        + " customer_id = :c",
+                    Tuple.class)
+                .setParameter("t", tenant)
+                .setParameter("c", customer),
+            Event.class)
         .forEach(
             e -> {
               switch (e.kind()) {
-                case PROMISE_BROKEN -> promises.add(e.on());
-                case PLAN_BROKEN -> plans.add(e.on());
-                case ESCALATED -> escalations.add(e.on());
+                case PROMISE_BROKEN -> promises.add(e.occurredOn());
+                case PLAN_BROKEN -> plans.add(e.occurredOn());
+                case ESCALATED -> escalations.add(e.occurredOn());
                 default -> {
                   // hold requests are acted on, not scored
                 }
@@ -311,17 +305,16 @@ public class LedgerRepository {
   /** Records a reduction of a known invoice: always a new fact for the score. */
   private boolean settle(DomainEvent e, String invoice, Reduction r) {
     return InputChange.written(
-        SqlQuery.write(
-                em,
+        em.createNativeQuery(
                 "insert into sc_settlement (tenant_id, customer_id, invoice_id, kind, ref, amount,"
                     + " occurred_on) values (:t, :c, :i, :kind, :ref, :amount, :on)")
-            .bind("t", e.tenantId())
-            .bind("c", e.customerId())
-            .bind("i", invoice)
-            .bind("kind", r.kind().name())
-            .bind("ref", r.ref())
-            .bind("amount", r.amount())
-            .bind("on", r.on())
-            .execute());
+            .setParameter("t", e.tenantId())
+            .setParameter("c", e.customerId())
+            .setParameter("i", invoice)
+            .setParameter("kind", r.kind().name())
+            .setParameter("ref", r.ref())
+            .setParameter("amount", r.amount())
+            .setParameter("on", r.on())
+            .executeUpdate());
   }
 }

@@ -5,10 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.money.Money;
 import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
@@ -47,101 +44,110 @@ public class BatchReads {
   @Transactional(Transactional.TxType.MANDATORY)
   Map<String, Customer> lockCustomers(String tenant, Collection<String> ids) {
     Map<String, Customer> out = new HashMap<>();
-    query(
-        "select customer_id, name, segment, currency, registered from sc_customer where tenant_id"
-            + " = ? and customer_id = any(?) order by customer_id for update",
-        rs ->
-            out.put(
-                rs.getString(1),
-                new Customer(
-                    tenant,
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getBoolean(5))),
-        tenant,
-        ids);
+    read(
+            "select tenant_id, customer_id, name, segment, currency, registered from sc_customer"
+                + " where tenant_id = ? and customer_id = any(?) order by customer_id for update",
+            Customer.class,
+            tenant,
+            ids)
+        .forEach(c -> out.put(c.customerId(), c));
     return out;
   }
+
+  private record SettlementRow(
+      String customerId,
+      String invoiceId,
+      Settlement.Kind kind,
+      BigDecimal amount,
+      LocalDate occurredOn,
+      LocalDate reversedOn) {}
+
+  private record Cancellation(String invoiceId, LocalDate cancelledOn) {}
+
+  private record InvoiceRow(
+      String customerId,
+      String invoiceId,
+      String currency,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      BigDecimal total) {}
 
   /** Each customer's invoices, oldest first, with settlements and cancellation. */
   Map<String, List<InvoiceHistory>> invoices(String tenant, Collection<String> ids) {
     // keyed by customer and invoice: a customer's settlements are those its events named
     Map<List<String>, List<Settlement>> settlements = new HashMap<>();
-    query(
-        "select customer_id, invoice_id, kind, amount, occurred_on, reversed_on from sc_settlement"
-            + " where tenant_id = ? and customer_id = any(?) order by id",
-        rs ->
-            settlements
-                .computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                .add(
-                    new Settlement(
-                        Settlement.Kind.valueOf(rs.getString(3)),
-                        rs.getBigDecimal(4),
-                        rs.getObject(5, LocalDate.class),
-                        rs.getObject(6, LocalDate.class))),
-        tenant,
-        ids);
+    read(
+            "select customer_id, invoice_id, kind, amount, occurred_on, reversed_on from"
+                + " sc_settlement where tenant_id = ? and customer_id = any(?) order by id",
+            SettlementRow.class,
+            tenant,
+            ids)
+        .forEach(
+            r ->
+                settlements
+                    .computeIfAbsent(List.of(r.customerId(), r.invoiceId()), k -> new ArrayList<>())
+                    .add(new Settlement(r.kind(), r.amount(), r.occurredOn(), r.reversedOn())));
     Map<String, LocalDate> cancelled = new HashMap<>();
-    query(
-        "select x.invoice_id, x.cancelled_on from sc_invoice_cancellation x join invoice_replica i"
-            + " on i.tenant_id = x.tenant_id and i.invoice_id = x.invoice_id where i.tenant_id = ?"
-            + " and i.customer_id = any(?)",
-        rs -> cancelled.put(rs.getString(1), rs.getObject(2, LocalDate.class)),
-        tenant,
-        ids);
+    read(
+            "select x.invoice_id, x.cancelled_on from sc_invoice_cancellation x join"
+                + " invoice_replica i on i.tenant_id = x.tenant_id and i.invoice_id ="
+                + " x.invoice_id where i.tenant_id = ? and i.customer_id = any(?)",
+            Cancellation.class,
+            tenant,
+            ids)
+        .forEach(x -> cancelled.put(x.invoiceId(), x.cancelledOn()));
     Map<String, List<InvoiceHistory>> out = new HashMap<>();
-    query(
-        "select customer_id, invoice_id, currency, issue_date, due_date, total_incl_tax from"
-            + " invoice_replica where tenant_id = ? and customer_id = any(?) order by issue_date,"
-            + " invoice_id",
-        rs -> {
-          String customer = rs.getString(1);
-          String invoice = rs.getString(2);
-          out.computeIfAbsent(customer, k -> new ArrayList<>())
-              .add(
-                  new InvoiceHistory(
-                      invoice,
-                      rs.getString(3),
-                      rs.getObject(4, LocalDate.class),
-                      rs.getObject(5, LocalDate.class),
-                      rs.getBigDecimal(6),
-                      cancelled.get(invoice),
-                      settlements.getOrDefault(List.of(customer, invoice), List.of())));
-        },
-        tenant,
-        ids);
+    read(
+            "select customer_id, invoice_id, currency, issue_date, due_date, total_incl_tax as"
+                + " total from invoice_replica where tenant_id = ? and customer_id = any(?) order"
+                + " by issue_date, invoice_id",
+            InvoiceRow.class,
+            tenant,
+            ids)
+        .forEach(
+            i ->
+                out.computeIfAbsent(i.customerId(), k -> new ArrayList<>())
+                    .add(
+                        new InvoiceHistory(
+                            i.invoiceId(),
+                            i.currency(),
+                            i.issueDate(),
+                            i.dueDate(),
+                            i.total(),
+                            cancelled.get(i.invoiceId()),
+                            settlements.getOrDefault(
+                                List.of(i.customerId(), i.invoiceId()), List.of()))));
     return out;
   }
+
+  private record DisputeRow(String customerId, CollectionFacts.Dispute dispute) {}
+
+  private record EventRow(String customerId, String kind, LocalDate occurredOn) {}
 
   /** Each customer's disputes and dunning's collection events (hold requests are not scored). */
   Map<String, CollectionFacts> facts(String tenant, Collection<String> ids) {
     Map<String, List<CollectionFacts.Dispute>> disputes = new HashMap<>();
-    query(
-        "select customer_id, opened_on, resolved_on, amount from sc_dispute where tenant_id = ?"
-            + " and customer_id = any(?) order by id",
-        rs ->
-            disputes
-                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(
-                    new CollectionFacts.Dispute(
-                        rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4))),
-        tenant,
-        ids);
+    read(
+            "select customer_id, opened_on, resolved_on, amount from sc_dispute where tenant_id ="
+                + " ? and customer_id = any(?) order by id",
+            DisputeRow.class,
+            tenant,
+            ids)
+        .forEach(
+            d -> disputes.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d.dispute()));
     Map<String, Map<String, List<LocalDate>>> events = new HashMap<>();
-    query(
-        "select customer_id, kind, occurred_on from sc_collection_event where tenant_id = ? and"
-            + " customer_id = any(?) order by id",
-        rs ->
-            events
-                .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                .add(rs.getObject(3, LocalDate.class)),
-        tenant,
-        ids);
+    read(
+            "select customer_id, kind, occurred_on from sc_collection_event where tenant_id = ?"
+                + " and customer_id = any(?) order by id",
+            EventRow.class,
+            tenant,
+            ids)
+        .forEach(
+            e ->
+                events
+                    .computeIfAbsent(e.customerId(), k -> new HashMap<>())
+                    .computeIfAbsent(e.kind(), k -> new ArrayList<>())
+                    .add(e.occurredOn()));
     Map<String, CollectionFacts> out = new HashMap<>();
     for (String id : ids) {
       Map<String, List<LocalDate>> byKind = events.getOrDefault(id, Map.of());
@@ -172,126 +178,99 @@ public class BatchReads {
     return out;
   }
 
+  private record RatingRow(String customerId, ExternalScore external) {}
+
   /** Each customer's most recent rating dated on or before {@code asOf}. */
   Map<String, ExternalScore> ratings(String tenant, Collection<String> ids, LocalDate asOf) {
     Map<String, ExternalScore> out = new HashMap<>();
-    query(
-        "select distinct on (customer_id) customer_id, source, rating, score, rated_on from"
-            + " sc_external_rating where tenant_id = ? and customer_id = any(?) and rated_on <= ?"
-            + " order by customer_id, rated_on desc, id desc",
-        rs ->
-            out.put(
-                rs.getString(1),
-                new ExternalScore(
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBigDecimal(4),
-                    rs.getObject(5, LocalDate.class))),
-        tenant,
-        ids,
-        asOf);
+    read(
+            "select distinct on (customer_id) customer_id, source, rating, score, rated_on from"
+                + " sc_external_rating where tenant_id = ? and customer_id = any(?) and rated_on"
+                + " <= ? order by customer_id, rated_on desc, id desc",
+            RatingRow.class,
+            tenant,
+            ids,
+            asOf)
+        .forEach(r -> out.put(r.customerId(), r.external()));
     return out;
   }
+
+  private record SectorRow(String sector, SectorRiskLevel level) {}
 
   /** The tenant's risk level of each of these sectors that has one. */
   Map<String, SectorRiskLevel> sectors(String tenant, Collection<String> sectors) {
     Map<String, SectorRiskLevel> out = new HashMap<>();
     if (!sectors.isEmpty()) {
-      query(
-          "select sector, level from sc_sector_risk where tenant_id = ? and sector = any(?)",
-          rs -> out.put(rs.getString(1), SectorRiskLevel.valueOf(rs.getString(2))),
-          tenant,
-          sectors);
+      read(
+              "select sector, level from sc_sector_risk where tenant_id = ? and sector = any(?)",
+              SectorRow.class,
+              tenant,
+              sectors)
+          .forEach(r -> out.put(r.sector(), r.level()));
     }
     return out;
   }
+
+  private record OverrideRow(String customerId, BigDecimal creditLimit) {}
 
   /** Each customer's override in force; a customer whose latest row cleared it maps to null. */
   Map<String, Optional<BigDecimal>> overrides(String tenant, Collection<String> ids) {
     Map<String, Optional<BigDecimal>> out = new HashMap<>();
-    query(
-        "select distinct on (customer_id) customer_id, credit_limit from sc_limit_override where"
-            + " tenant_id = ? and customer_id = any(?) order by customer_id, id desc",
-        rs -> out.put(rs.getString(1), Optional.ofNullable(rs.getBigDecimal(2))),
-        tenant,
-        ids);
+    read(
+            "select distinct on (customer_id) customer_id, credit_limit from sc_limit_override"
+                + " where tenant_id = ? and customer_id = any(?) order by customer_id, id desc",
+            OverrideRow.class,
+            tenant,
+            ids)
+        .forEach(r -> out.put(r.customerId(), Optional.ofNullable(r.creditLimit())));
     return out;
   }
+
+  private record ScoreRow(
+      String customerId, int score, RiskClass riskClass, BigDecimal creditLimit, String currency) {}
 
   /** Each customer's stored score figures, as {@link ScoreRepository#stored} gives them. */
   Map<String, ScoreRevision.Figures> stored(String tenant, Collection<String> ids) {
     Map<String, ScoreRevision.Figures> out = new HashMap<>();
-    query(
-        "select customer_id, score, risk_class, credit_limit, currency from sc_score where"
-            + " tenant_id = ? and customer_id = any(?)",
-        rs -> {
-          String currency = rs.getString(5);
-          out.put(
-              rs.getString(1),
-              new ScoreRevision.Figures(
-                  rs.getInt(2),
-                  RiskClass.valueOf(rs.getString(3)),
-                  Money.round(rs.getBigDecimal(4), currency),
-                  currency));
-        },
-        tenant,
-        ids);
+    read(
+            "select customer_id, score, risk_class, credit_limit, currency from sc_score where"
+                + " tenant_id = ? and customer_id = any(?)",
+            ScoreRow.class,
+            tenant,
+            ids)
+        .forEach(
+            r ->
+                out.put(
+                    r.customerId(),
+                    new ScoreRevision.Figures(
+                        r.score(),
+                        r.riskClass(),
+                        Money.round(r.creditLimit(), r.currency()),
+                        r.currency())));
     return out;
   }
+
+  private record HoldRow(String customerId, CreditHolds.Change change) {}
 
   /** Each customer's latest hold change, as {@link CreditHolds#current} gives it. */
   Map<String, CreditHolds.Change> holds(String tenant, Collection<String> ids) {
     Map<String, CreditHolds.Change> out = new LinkedHashMap<>();
-    query(
-        "select distinct on (customer_id) customer_id, on_hold, reason, changed_by, changed_at"
-            + " from sc_credit_hold where tenant_id = ? and customer_id = any(?) order by"
-            + " customer_id, id desc",
-        rs ->
-            out.put(
-                rs.getString(1),
-                new CreditHolds.Change(
-                    rs.getBoolean(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getTimestamp(5).toInstant())),
-        tenant,
-        ids);
+    read(
+            "select distinct on (customer_id) customer_id, on_hold, reason, changed_by, changed_at"
+                + " from sc_credit_hold where tenant_id = ? and customer_id = any(?) order by"
+                + " customer_id, id desc",
+            HoldRow.class,
+            tenant,
+            ids)
+        .forEach(r -> out.put(r.customerId(), r.change()));
     return out;
   }
 
-  @FunctionalInterface
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
   /**
-   * Runs a query on the transaction's connection, after flushing what the session holds; a
-   * collection parameter is sent as a text array.
+   * Runs a query on the transaction's connection, after flushing what the session holds, its rows
+   * as records; a collection parameter is sent as a text array.
    */
-  private void query(String sql, RowReader reader, Object... params) {
-    em.flush();
-    em.unwrap(Session.class)
-        .doWork(
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                  bind(c, ps, i + 1, params[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    reader.read(rs);
-                  }
-                }
-              }
-            });
-  }
-
-  private static void bind(Connection c, PreparedStatement ps, int index, Object value)
-      throws SQLException {
-    if (value instanceof Collection<?> values) {
-      ps.setArray(index, c.createArrayOf("text", values.toArray()));
-    } else {
-      ps.setObject(index, value);
-    }
+  private <R extends Record> List<R> read(String sql, Class<R> type, Object... params) {
+    return NamedRows.jdbc(em, sql, type, Columns.Nulls.ZERO, params);
   }
 }

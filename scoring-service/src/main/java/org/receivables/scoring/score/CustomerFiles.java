@@ -5,12 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.scoring.behaviour.CollectionFacts;
 import org.receivables.scoring.behaviour.InvoiceHistory;
 import org.receivables.scoring.behaviour.Settlement;
@@ -20,9 +23,7 @@ import org.receivables.scoring.financials.Figures;
 import org.receivables.scoring.hold.CreditHolds;
 import org.receivables.scoring.ledger.CustomerRepository;
 import org.receivables.scoring.ledger.LedgerRepository;
-import org.receivables.scoring.store.JdbcRead;
 import org.receivables.scoring.store.JsonText;
-import org.receivables.scoring.store.Row;
 
 /**
  * Reads a {@link CustomerFile} in one statement, one round trip: the customer's row with its
@@ -108,48 +109,56 @@ public class CustomerFiles {
 
   private record EventRow(String kind, LocalDate occurredOn) {}
 
+  /** The statement's one row, a component per column of {@link #SQL}. */
+  private record FileRow(
+      String name,
+      String segment,
+      String currency,
+      boolean registered,
+      String invoices,
+      String settlements,
+      String disputes,
+      String collectionEvents,
+      String statement,
+      String ratingSource,
+      String ratingGrade,
+      BigDecimal ratingScore,
+      LocalDate ratingRatedOn,
+      SectorRiskLevel sectorLevel,
+      BigDecimal overrideLimit,
+      boolean holdOn,
+      String holdReason,
+      String holdChangedBy,
+      Instant holdChangedAt) {}
+
   /** The customer's file as of {@code asOf}; empty when scoring does not know the customer. */
   public Optional<CustomerFile> read(String tenant, String customerId, LocalDate asOf) {
-    return JdbcRead.select(em, SQL)
-        .bind(asOf)
-        .bind(asOf)
-        .bind(tenant)
-        .bind(customerId)
-        .first(r -> file(tenant, customerId, r));
+    return NamedRows.jdbc(
+            em, SQL, FileRow.class, Columns.Nulls.ZERO, asOf, asOf, tenant, customerId)
+        .stream()
+        .findFirst()
+        .map(r -> file(tenant, customerId, r));
   }
 
-  private CustomerFile file(String tenant, String customerId, Row r) {
+  private CustomerFile file(String tenant, String customerId, FileRow r) {
     CustomerRepository.Customer customer =
         new CustomerRepository.Customer(
-            tenant,
-            customerId,
-            r.text("name"),
-            r.text("segment"),
-            r.text("currency"),
-            r.flag("registered"));
-    String statement = r.text("statement");
-    String level = r.text("sector_level");
+            tenant, customerId, r.name(), r.segment(), r.currency(), r.registered());
     return new CustomerFile(
         customer,
-        invoices(list(r.text("invoices"), INVOICES), list(r.text("settlements"), SETTLEMENTS)),
-        collection(list(r.text("disputes"), DISPUTES), list(r.text("collection_events"), EVENTS)),
-        statement == null ? null : json.read(statement, FIGURES),
-        r.date("rating_rated_on") == null
+        invoices(list(r.invoices(), INVOICES), list(r.settlements(), SETTLEMENTS)),
+        collection(list(r.disputes(), DISPUTES), list(r.collectionEvents(), EVENTS)),
+        r.statement() == null ? null : json.read(r.statement(), FIGURES),
+        r.ratingRatedOn() == null
             ? null
             : new ExternalScore(
-                r.text("rating_source"),
-                r.text("rating_grade"),
-                r.decimal("rating_score"),
-                r.date("rating_rated_on")),
-        level == null ? null : SectorRiskLevel.valueOf(level),
-        r.decimal("override_limit"),
-        r.instant("hold_changed_at") == null
+                r.ratingSource(), r.ratingGrade(), r.ratingScore(), r.ratingRatedOn()),
+        r.sectorLevel(),
+        r.overrideLimit(),
+        r.holdChangedAt() == null
             ? null
             : new CreditHolds.Change(
-                r.flag("hold_on"),
-                r.text("hold_reason"),
-                r.text("hold_changed_by"),
-                r.instant("hold_changed_at")));
+                r.holdOn(), r.holdReason(), r.holdChangedBy(), r.holdChangedAt()));
   }
 
   private <T> List<T> list(String text, TypeReference<List<T>> type) {

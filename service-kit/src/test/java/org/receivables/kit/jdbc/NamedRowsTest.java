@@ -151,6 +151,27 @@ class NamedRowsTest {
   }
 
   @Test
+  void aNullPrimitiveIsItsZeroWhenTheCallerSaysSo() {
+    Map<String, Object> c = columns();
+    c.put("credit", null);
+    c.put("entries", null);
+    Row row = NamedRows.toRecord(tuple(c), Row.class, Columns.Nulls.ZERO);
+    assertThat(row.credit()).isFalse();
+    assertThat(row.entries()).isZero();
+  }
+
+  record Keyed(String key, Row row) {}
+
+  @Test
+  void aRecordComponentWithoutAColumnIsReadFromTheSameRow() {
+    Map<String, Object> c = columns();
+    c.put("key", "K");
+    Keyed keyed = NamedRows.toRecord(tuple(c), Keyed.class);
+    assertThat(keyed.key()).isEqualTo("K");
+    assertThat(keyed.row().entryReference()).isEqualTo("REF-1");
+  }
+
+  @Test
   void camelCaseComponentsNameSnakeCaseColumns() {
     assertThat(NamedRows.column("endToEndId")).isEqualTo("end_to_end_id");
     assertThat(NamedRows.column("id")).isEqualTo("id");
