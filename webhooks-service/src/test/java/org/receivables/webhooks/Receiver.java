@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A webhook receiver on 127.0.0.1 for the tests: records every request per path, and answers each
@@ -39,6 +41,7 @@ final class Receiver implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
   private final Set<String> down = ConcurrentHashMap.newKeySet();
+  private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
   Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -50,6 +53,14 @@ final class Receiver implements AutoCloseable {
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String path = exchange.getRequestURI().getPath();
           requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body));
+          CountDownLatch held = holds.get(path);
+          if (held != null) {
+            try {
+              held.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           Deque<Integer> queued = answers.get(path);
           Integer status;
           synchronized (this) {
@@ -75,6 +86,13 @@ final class Receiver implements AutoCloseable {
   /** The next requests to {@code path} are answered with these statuses, then 200. */
   synchronized void answer(String path, Integer... statuses) {
     answers.computeIfAbsent(path, p -> new ArrayDeque<>()).addAll(List.of(statuses));
+  }
+
+  /** Requests to {@code path} are received, then answered only once the latch is released. */
+  CountDownLatch hold(String path) {
+    CountDownLatch release = new CountDownLatch(1);
+    holds.put(path, release);
+    return release;
   }
 
   /** Every request to {@code path} is answered 500, for good. */

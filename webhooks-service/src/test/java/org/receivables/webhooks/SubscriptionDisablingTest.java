@@ -25,6 +25,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +44,7 @@ import org.receivables.kit.testing.KafkaReader;
 import org.receivables.kit.testing.KafkaWriter;
 import org.receivables.kit.testing.PublishedEvents;
 import org.receivables.kit.testing.TestTokens;
+import org.receivables.webhooks.delivery.DeliveryWorker;
 
 /**
  * A receiver that always fails, on real PostgreSQL and Kafka, with the service's clock moved from
@@ -173,6 +180,53 @@ class SubscriptionDisablingTest {
     assertThat(loggedAttempts(tenant, down)).isEqualTo(attempts);
     assertThat(deliveries(tenant, down, null)).hasSize(deliveries);
     assertThat(deliveries(tenant, down, "PENDING")).hasSameSizeAs(pending);
+  }
+
+  /**
+   * A subscription deleted while an attempt to it is in flight takes its deliveries with it: the
+   * attempt's outcome has nothing left to be recorded against, which is no error, and the worker
+   * goes on with the tenant's other subscription.
+   */
+  @Test
+  void aSubscriptionDeletedDuringAnAttemptIsNoErrorAndDeliveriesGoOn() {
+    String tenant = TestTokens.freshTenant();
+    String heldPath = "/" + tenant + "/held";
+    String okPath = "/" + tenant + "/ok";
+    CountDownLatch release = receiver.hold(heldPath);
+    String held = subscribe(tenant, heldPath, "invoice.issued").getString("id");
+    subscribe(tenant, okPath, "invoice.issued");
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warnings.add(r);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger worker = Logger.getLogger(DeliveryWorker.class.getName());
+    worker.addHandler(capture);
+    try {
+      publishInvoice(tenant);
+      await().atMost(PATIENCE).until(() -> !receiver.at(heldPath).isEmpty());
+      as(tenant, "admin").delete("/api/v1/webhooks/" + held).then().statusCode(204);
+      release.countDown();
+      String later = publishInvoice(tenant);
+      await()
+          .atMost(PATIENCE)
+          .until(() -> receiver.at(okPath).stream().anyMatch(r -> r.body().contains(later)));
+    } finally {
+      worker.removeHandler(capture);
+    }
+    assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
+    assertThat(receiver.at(heldPath)).hasSize(1);
   }
 
   private static JsonNode body(Receiver.Request request) throws Exception {

@@ -148,6 +148,14 @@ public class DeliveryQueue {
         .executeUpdate();
   }
 
+  /** Whether the subscription still exists: one deleted during its turn takes its deliveries. */
+  public boolean exists(UUID subscription) {
+    return !em.createNativeQuery("select 1 from webhook_subscription where id = :s")
+        .setParameter("s", subscription)
+        .getResultList()
+        .isEmpty();
+  }
+
   /** An attempt that got its 2xx. */
   public record Delivered(String id, Instant at, Sender.Outcome outcome) {}
 

@@ -288,6 +288,13 @@ public class DeliveryWorker {
     try {
       QuarkusTransaction.requiringNew().run(recording);
     } catch (RuntimeException e) {
+      if (!QuarkusTransaction.requiringNew().call(() -> queue.exists(subscription))) {
+        // deleted during the turn: its deliveries went with it, nothing is left to record
+        LOG.infof(
+            "Subscription %s was deleted while %d of its deliveries were attempted; not recorded",
+            subscription, attempted.size());
+        return leaseEnds;
+      }
       LOG.warnf(
           "Recording %d attempts of subscription %s failed, trying again: %s",
           attempted.size(), subscription, e.getMessage());
