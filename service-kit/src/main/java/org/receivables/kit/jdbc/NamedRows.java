@@ -177,11 +177,12 @@ public final class NamedRows {
 
   private static <R extends Record> R toRecord(
       Map<String, Object> columns, Class<R> type, Columns.Nulls nulls) {
+    String[] names = Records.shape(type).columns();
     return Records.build(
         type,
         nulls,
         (k, component) -> {
-          String column = column(component.getName());
+          String column = names[k];
           if (!columns.containsKey(column) && component.getType().isRecord()) {
             return toRecord(columns, component.getType().asSubclass(Record.class), nulls);
           }
