@@ -165,8 +165,10 @@ public class DueInvoices {
                 bind(ps, connection, table, tenantId, asOf, promised, planned);
                 ps.setFetchSize(2_000);
                 try (ResultSet rs = ps.executeQuery()) {
+                  NamedRows.RowReader<Decided> rows =
+                      NamedRows.reader(rs, Decided.class, Columns.Nulls.ZERO);
                   while (rs.next()) {
-                    read(rs, table, decision);
+                    read(rows.read(), table, decision);
                   }
                 }
               }
@@ -235,8 +237,7 @@ public class DueInvoices {
     return connection.createArrayOf(type, values.toArray());
   }
 
-  private static void read(ResultSet rs, LadderTable table, Decision decision) throws SQLException {
-    Decided d = NamedRows.row(rs, Decided.class, Columns.Nulls.ZERO);
+  private static void read(Decided d, LadderTable table, Decision decision) {
     if (d.skip() != null) {
       decision.skip(d.invoice(), d.skip());
       return;

@@ -86,8 +86,10 @@ final class RunWrites {
               ps.setArray(6, texts(c, part.stream().map(Claim::stepCode).toList()));
               ps.setArray(7, texts(c, part.stream().map(Claim::customerId).toList()));
               try (ResultSet rs = ps.executeQuery()) {
+                NamedRows.RowReader<Claim> rows =
+                    NamedRows.reader(rs, Claim.class, Columns.Nulls.FAIL);
                 while (rs.next()) {
-                  won.add(NamedRows.row(rs, Claim.class, Columns.Nulls.FAIL).key());
+                  won.add(rows.read().key());
                 }
               }
             }

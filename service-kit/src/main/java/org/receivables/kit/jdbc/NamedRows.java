@@ -122,8 +122,9 @@ public final class NamedRows {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                   List<R> out = new ArrayList<>();
+                  RowReader<R> reader = reader(rs, type, nulls);
                   while (rs.next()) {
-                    out.add(toRecord(columns(rs), type, nulls));
+                    out.add(reader.read());
                   }
                   return out;
                 }
@@ -132,12 +133,64 @@ public final class NamedRows {
   }
 
   /**
-   * The current row of a result set the caller walks itself (a server-side cursor read in pages),
-   * as a record.
+   * The current row of a result set the caller walks itself, as a record. For many rows of one
+   * result set, {@link #reader} matches the columns once.
    */
   public static <R extends Record> R row(ResultSet rs, Class<R> type, Columns.Nulls nulls)
       throws SQLException {
     return toRecord(columns(rs), type, nulls);
+  }
+
+  /** Reads the current row of the result set it was made for. */
+  public interface RowReader<R> {
+    R read() throws SQLException;
+  }
+
+  /**
+   * A reader of the result set's rows as records, its columns matched to the record's components
+   * (by name, nested records filled from the same row) once for all rows: a cursor of a million
+   * rows then costs the values and the constructor, not a map of columns per row.
+   */
+  public static <R extends Record> RowReader<R> reader(
+      ResultSet rs, Class<R> type, Columns.Nulls nulls) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      index.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+    }
+    Plan<R> plan = Plan.of(type, index);
+    return () -> plan.read(rs, nulls);
+  }
+
+  /** Where each component of a record comes from: a column's position, or a nested record. */
+  private record Plan<R extends Record>(Class<R> type, int[] positions, Plan<?>[] nested) {
+
+    static <R extends Record> Plan<R> of(Class<R> type, Map<String, Integer> index) {
+      Records.Shape shape = Records.shape(type);
+      int n = shape.components().length;
+      int[] positions = new int[n];
+      Plan<?>[] nested = new Plan<?>[n];
+      for (int k = 0; k < n; k++) {
+        Integer at = index.get(shape.columns()[k]);
+        Class<?> componentType = shape.types()[k];
+        if (at == null && componentType.isRecord()) {
+          nested[k] = of(componentType.asSubclass(Record.class), index);
+        } else if (at == null) {
+          throw new IllegalStateException(shape.wheres()[k] + ": no column " + shape.columns()[k]);
+        } else {
+          positions[k] = at;
+        }
+      }
+      return new Plan<>(type, positions, nested);
+    }
+
+    R read(ResultSet rs, Columns.Nulls nulls) throws SQLException {
+      Object[] values = new Object[positions.length];
+      for (int k = 0; k < positions.length; k++) {
+        values[k] = nested[k] != null ? nested[k].read(rs, nulls) : rs.getObject(positions[k]);
+      }
+      return Records.build(type, nulls, (k, component) -> values[k]);
+    }
   }
 
   private static Tuple tuple(Object row) {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TupleElement;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +173,66 @@ class NamedRowsTest {
     Keyed keyed = NamedRows.toRecord(tuple(c), Keyed.class);
     assertThat(keyed.key()).isEqualTo("K");
     assertThat(keyed.row().entryReference()).isEqualTo("REF-1");
+  }
+
+  /** A result set over these rows (same labels in each), as a driver gives it. */
+  private static ResultSet resultSet(List<Map<String, Object>> rows) {
+    List<String> labels = List.copyOf(rows.get(0).keySet());
+    ResultSetMetaData meta =
+        (ResultSetMetaData)
+            Proxy.newProxyInstance(
+                NamedRowsTest.class.getClassLoader(),
+                new Class<?>[] {ResultSetMetaData.class},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "getColumnCount" -> labels.size();
+                      case "getColumnLabel" -> labels.get((Integer) args[0] - 1);
+                      default -> throw new UnsupportedOperationException(method.getName());
+                    });
+    int[] at = {-1};
+    return (ResultSet)
+        Proxy.newProxyInstance(
+            NamedRowsTest.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "next" -> ++at[0] < rows.size();
+                  case "getMetaData" -> meta;
+                  case "getObject" -> rows.get(at[0]).get(labels.get((Integer) args[0] - 1));
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  @Test
+  void aReaderMatchesTheColumnsOnceAndReadsEveryRowAsRowWould() throws Exception {
+    Map<String, Object> first = columns();
+    first.put("key", "K1");
+    Map<String, Object> second = columns();
+    second.put("key", "K2");
+    second.put("ENTRY_REFERENCE", "REF-2");
+    second.put("note", "late");
+    ResultSet rs = resultSet(List.of(first, second));
+    NamedRows.RowReader<Keyed> reader = NamedRows.reader(rs, Keyed.class, Columns.Nulls.FAIL);
+    List<Keyed> read = new ArrayList<>();
+    while (rs.next()) {
+      read.add(reader.read());
+      assertThat(read.get(read.size() - 1))
+          .isEqualTo(NamedRows.row(rs, Keyed.class, Columns.Nulls.FAIL));
+    }
+    assertThat(read).extracting(Keyed::key).containsExactly("K1", "K2");
+    assertThat(read.get(1).row().entryReference()).isEqualTo("REF-2");
+    assertThat(read.get(1).row().note()).isEqualTo("late");
+    assertThat(read.get(0).row().createdAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+  }
+
+  @Test
+  void aReaderRefusesAResultSetWithoutAComponentsColumnBeforeReadingAnyRow() {
+    Map<String, Object> c = columns();
+    c.remove("amount");
+    assertThatThrownBy(() -> NamedRows.reader(resultSet(List.of(c)), Row.class, Columns.Nulls.FAIL))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Row.amount")
+        .hasMessageContaining("no column amount");
   }
 
   @Test
