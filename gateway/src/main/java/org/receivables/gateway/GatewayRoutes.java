@@ -56,17 +56,21 @@ public class GatewayRoutes {
     router.route().order(-999).handler(SecurityHeaders::handle);
     router.route().order(-998).handler(requestLimits::handle);
     HttpErrors.register(router);
+    // A full service sheds at once, before the rate limits: a request the service cannot take
+    // anyway
+    // must not wait for a rate-limit lease first (under overload such 503s waited up to a lease's
+    // round trip to PostgreSQL), nor spend its tenant's token.
     router
         .routeWithRegex("/api(/.*)?")
         .handler(authentication::handle)
-        .handler(rateLimits::handle)
         .handler(inFlight::handle)
+        .handler(rateLimits::handle)
         .handler(proxy::handle);
     router
         .routeWithRegex("/dashboard(/.*)?")
         .handler(authentication::handle)
-        .handler(rateLimits::handle)
         .handler(inFlight::handle)
+        .handler(rateLimits::handle)
         .handler(proxy::handle);
     router
         .routeWithRegex(KeyAdmin.PATH + "(/.*)?")

@@ -49,9 +49,7 @@ public final class HttpErrors {
   static void failure(RoutingContext ctx) {
     if (ctx.failure() != null && ClientGone.is(ctx, ctx.failure())) {
       LOG.debugf("Client went away: %s", ctx.failure().toString());
-      if (!ctx.response().closed()) {
-        ctx.request().connection().close();
-      }
+      Cut.connection(ctx);
       return;
     }
     if (ctx.response().headWritten()) {

@@ -86,7 +86,7 @@ public class RequestLimits {
   private static void refuse(RoutingContext ctx, int status, String title, String detail) {
     if (ctx.request().version() != HttpVersion.HTTP_2) {
       ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-      ctx.addEndHandler(done -> ctx.request().connection().close());
+      ctx.addEndHandler(done -> Cut.connection(ctx));
     }
     Problems.send(ctx, status, title, detail);
   }

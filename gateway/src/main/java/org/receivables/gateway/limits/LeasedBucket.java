@@ -10,11 +10,16 @@ package org.receivables.gateway.limits;
  * an earlier moment.
  *
  * <p>A request finding nothing held here waits for a lease only while the shared bucket is believed
- * to have tokens: the bucket is new here, or its last lease was granted in full. Once a lease comes
- * back short (the shared bucket is drained) every request finding nothing held is refused at once,
- * and the next lease is asked in the background, not before half a share may have refilled. A lease
- * asks for what the requests waiting for it need, so a crowd arriving at once on a fresh replica is
- * served by one round trip, not one per share. Time is passed in (nanoseconds).
+ * to have tokens: the bucket is new here, or its last lease was granted in full and left at least
+ * another share behind. Once a lease comes back short, or takes the shared bucket below a share
+ * (drained, or about to be), every request finding nothing held is refused at once, and the next
+ * lease is asked in the background, not before half a share may have refilled. A full grant alone
+ * is no sign of plenty: under overload a paced lease often finds just the share it asks for, and
+ * the requests that then queued behind the next round trip to PostgreSQL were mostly refused after
+ * it (issue #17). Nor does a request wait when more already wait than the shared bucket can hold
+ * (what the last lease left it, refilled since): the lease could not serve it. A lease asks for
+ * what the requests waiting for it need, so a crowd arriving at once on a fresh replica is served
+ * by one round trip, not one per share. Time is passed in (nanoseconds).
  */
 final class LeasedBucket {
 
@@ -34,6 +39,14 @@ final class LeasedBucket {
   private int wanted;
   private int waiting;
   private boolean scarce;
+
+  /** What the shared bucket held after this replica's last lease (unknown before the first). */
+  private double left = Double.POSITIVE_INFINITY;
+
+  /** When the last lease started: the shared bucket has refilled at least since then. */
+  private long leftSince;
+
+  private long leaseStart;
 
   /**
    * {@code tokenNanos}: how long the shared bucket takes to refill one token; {@code most}: the
@@ -62,8 +75,18 @@ final class LeasedBucket {
     if (scarce) {
       return tokenNanos;
     }
+    double room = room(now);
+    if (waiting >= Math.floor(room)) {
+      // More wait already than the shared bucket can hold (other replicas only take from it).
+      return Math.max(1, (long) Math.ceil((waiting + 1 - room) * tokenNanos));
+    }
     waiting++;
     return LEASE;
+  }
+
+  /** At most what the shared bucket holds now: what the last lease left, refilled since. */
+  private double room(long now) {
+    return Math.min(most, left + Math.max(0, now - leftSince) / (double) tokenNanos);
   }
 
   /**
@@ -77,6 +100,7 @@ final class LeasedBucket {
       return 0;
     }
     leasing = true;
+    leaseStart = now;
     wanted = Math.min(most, Math.max(share - tokens, waiting));
     return wanted;
   }
@@ -87,13 +111,16 @@ final class LeasedBucket {
   }
 
   /**
-   * Adds what a lease granted. Less than asked: the shared bucket is drained; requests finding
+   * Adds what a lease granted; {@code left}: what the shared bucket still holds after it. Less than
+   * asked, or less than a share left: the shared bucket is drained or about to be; requests finding
    * nothing here are refused until it may have refilled ({@code waitNanos} when nothing was
    * granted, else half a share's refill), and no lease is asked before then.
    */
-  synchronized void leased(int granted, long waitNanos, long now) {
+  synchronized void leased(int granted, double left, long waitNanos, long now) {
     leasing = false;
-    scarce = granted < wanted;
+    scarce = granted < wanted || left < share;
+    this.left = left;
+    leftSince = leaseStart;
     tokens = Math.min(Math.max(share, waiting), tokens + granted);
     waiting = 0; // each retakes now: served from these tokens, refused, or waiting anew
     knownEmpty = scarce;

@@ -28,11 +28,11 @@ import org.receivables.gateway.http.Problems;
  * database): each replica leases a tenth of a second's worth of tokens at a time and spends them on
  * the event loop, leasing the next share in the background before the last runs out ({@link
  * LeasedBucket}). A request waits for the database only when its bucket has nothing leased here and
- * the shared bucket is believed to have tokens (new here, or its last lease granted in full); once
- * a lease came back short, refusals are answered at once, on the event loop, while the next lease
- * runs in the background, so that overload never queues behind PostgreSQL. When the database cannot
- * be reached, each replica falls back to counting alone (the limit is then per replica, as it was
- * before) until it can again.
+ * the shared bucket is believed to have tokens (new here, or its last lease granted in full with
+ * another share left); once a lease came back short or nearly drained the shared bucket, refusals
+ * are answered at once, on the event loop, while the next lease runs in the background, so that
+ * overload never queues behind PostgreSQL. When the database cannot be reached, each replica falls
+ * back to counting alone (the limit is then per replica, as it was before) until it can again.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -164,7 +164,7 @@ public class RateLimits {
             .executeBlocking(() -> shared.lease(bucket, rate, burst, want), false)
             .map(
                 lease -> {
-                  local.leased(lease.granted(), lease.waitNanos(), clock.getAsLong());
+                  local.leased(lease.granted(), lease.left(), lease.waitNanos(), clock.getAsLong());
                   return true;
                 })
             .otherwise(

@@ -41,8 +41,11 @@ public class SharedBuckets {
     this.db = db;
   }
 
-  /** What a lease gave: tokens to spend, and when none, how long until the bucket has one. */
-  public record Lease(int granted, long waitNanos) {}
+  /**
+   * What a lease gave: tokens to spend, what the shared bucket still holds after it (a fraction
+   * when less than one token), and when nothing was granted, how long until it has one.
+   */
+  public record Lease(int granted, double left, long waitNanos) {}
 
   /**
    * Takes up to {@code want} tokens from the shared bucket {@code key} (created full on first use).
@@ -74,7 +77,7 @@ public class SharedBuckets {
         int granted = row.getInt(1);
         double left = row.getDouble(2);
         long wait = granted > 0 ? 0 : (long) Math.ceil(Math.max(0, 1 - left) / ratePerSecond * 1e9);
-        return new Lease(granted, Math.max(granted > 0 ? 0 : 1, wait));
+        return new Lease(granted, left, Math.max(granted > 0 ? 0 : 1, wait));
       }
     }
   }

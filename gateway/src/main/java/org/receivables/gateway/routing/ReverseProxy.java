@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.receivables.gateway.GatewayConfig;
 import org.receivables.gateway.http.AccessLog;
+import org.receivables.gateway.http.Cut;
 import org.receivables.gateway.http.Problems;
 
 /**
@@ -140,14 +141,14 @@ public class ReverseProxy {
         .onFailure(
             failure -> {
               // Status and headers are gone already: only cutting the connection tells the client.
-              LOG.debugf("Relaying a response failed: %s", failure.getMessage());
-              ctx.request().connection().close();
+              LOG.debugf("Relaying a response failed: %s", failure.toString());
+              Cut.connection(ctx);
             });
   }
 
   private void tooLarge(RoutingContext ctx) {
     if (ctx.response().headWritten()) {
-      ctx.request().connection().close();
+      Cut.connection(ctx);
       return;
     }
     ctx.response().putHeader("Connection", "close");
@@ -168,7 +169,7 @@ public class ReverseProxy {
     }
     if (ctx.response().headWritten()) {
       LOG.debugf("Upstream failed mid-answer: %s", failure.toString());
-      ctx.request().connection().close();
+      Cut.connection(ctx);
       return;
     }
     if (!ctx.request().isEnded()) {

@@ -7,7 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -170,22 +169,7 @@ class SharedRateLimitsTest {
 
   /** A stored key of tenant acme allowed one request per 100 s: one token, then 429. */
   private static String newKey() {
-    return given()
-        .header("X-API-Key", DemoKeys.ACME_ADMIN)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "name",
-                "replicas-" + UUID.randomUUID(),
-                "roles",
-                List.of("viewer"),
-                "requestsPerSecond",
-                0.01))
-        .post("/admin/v1/api-keys")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("key");
+    return DemoKeys.created(0.01);
   }
 
   /** The gateway's settings with another per-tenant bucket. */

@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,61 @@ class ClientDisconnectTest {
   void aClientGoneInTheMiddleOfADownloadIsNoError() throws Exception {
     String id = goAway("X-Test-Mode: download\r\nX-Test-Size: 33554432", true, 64 * 1024);
     assertQuietAbout(id);
+  }
+
+  /**
+   * A load tester stopping: many connections close at once, each with a proxied request under way
+   * (answers about to come, a download held back by the client), half of them with a TCP reset.
+   * Nothing is logged at WARN or above, and the gateway goes on.
+   */
+  @Test
+  void aCrowdGoingAwayAtOnceIsNoErrorAndTheGatewayKeepsServing() throws Exception {
+    String key = DemoKeys.created(1000); // its own limit: the crowd is not refused
+    List<Socket> sockets = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try {
+      for (int i = 0; i < 48; i++) {
+        String id = "crowd-" + i + "-" + UUID.randomUUID();
+        String mode =
+            i % 3 == 0
+                ? "X-Test-Mode: download\r\nX-Test-Size: 4194304"
+                : "X-Test-Mode: slow\r\nX-Test-Delay: " + (1 + (i % 16) * 10);
+        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        sockets.add(socket);
+        ids.add(id);
+        socket.getOutputStream().write(request(key, id, mode).getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+      }
+      await().atMost(Duration.ofSeconds(15)).until(() -> ids.stream().allMatch(FakeUpstream::seen));
+    } finally {
+      for (int i = 0; i < sockets.size(); i++) {
+        if (i % 2 == 1) {
+          sockets.get(i).setSoLinger(true, 0);
+        }
+        sockets.get(i).close();
+      }
+    }
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> ids.stream().allMatch(id -> log.mentions(id)));
+    RestAssured.given()
+        .header("X-API-Key", DemoKeys.ACME_ADMIN)
+        .get("/api/v1/invoices")
+        .then()
+        .statusCode(200);
+    assertThat(log.atLeast(Level.WARNING))
+        .as("ERROR and WARN records for clients that went away")
+        .isEmpty();
+  }
+
+  private static String request(String key, String id, String testHeaders) {
+    return "GET /api/v1/invoices HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+        + key
+        + "\r\nX-Request-Id: "
+        + id
+        + "\r\n"
+        + (testHeaders.isEmpty() ? "" : testHeaders + "\r\n")
+        + "\r\n";
   }
 
   /**
