@@ -138,7 +138,7 @@ public final class NamedRows {
    */
   public static <R extends Record> R row(ResultSet rs, Class<R> type, Columns.Nulls nulls)
       throws SQLException {
-    return toRecord(columns(rs), type, nulls);
+    return reader(rs, type, nulls).read();
   }
 
   /** Reads the current row of the result set it was made for. */
@@ -205,15 +205,6 @@ public final class NamedRows {
     Map<String, Object> columns = new HashMap<>();
     for (TupleElement<?> e : row.getElements()) {
       columns.put(e.getAlias().toLowerCase(Locale.ROOT), row.get(e));
-    }
-    return columns;
-  }
-
-  private static Map<String, Object> columns(ResultSet rs) throws SQLException {
-    ResultSetMetaData meta = rs.getMetaData();
-    Map<String, Object> columns = new HashMap<>();
-    for (int i = 1; i <= meta.getColumnCount(); i++) {
-      columns.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
     }
     return columns;
   }

@@ -204,20 +204,21 @@ class NamedRowsTest {
   }
 
   @Test
-  void aReaderMatchesTheColumnsOnceAndReadsEveryRowAsRowWould() throws Exception {
+  void aReaderMatchesTheColumnsOnceAndReadsEveryRowAsATupleOfItWould() throws Exception {
     Map<String, Object> first = columns();
     first.put("key", "K1");
     Map<String, Object> second = columns();
     second.put("key", "K2");
     second.put("ENTRY_REFERENCE", "REF-2");
     second.put("note", "late");
-    ResultSet rs = resultSet(List.of(first, second));
+    List<Map<String, Object>> rows = List.of(first, second);
+    ResultSet rs = resultSet(rows);
     NamedRows.RowReader<Keyed> reader = NamedRows.reader(rs, Keyed.class, Columns.Nulls.FAIL);
     List<Keyed> read = new ArrayList<>();
     while (rs.next()) {
       read.add(reader.read());
       assertThat(read.get(read.size() - 1))
-          .isEqualTo(NamedRows.row(rs, Keyed.class, Columns.Nulls.FAIL));
+          .isEqualTo(NamedRows.toRecord(tuple(rows.get(read.size() - 1)), Keyed.class));
     }
     assertThat(read).extracting(Keyed::key).containsExactly("K1", "K2");
     assertThat(read.get(1).row().entryReference()).isEqualTo("REF-2");
