@@ -48,6 +48,12 @@ public class WebhookBench {
   private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
   private static final Pattern NUMBER = Pattern.compile("\"number\":\"(WH-[^\"]+)\"");
   private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+  private static final Pattern CUSTOMER = Pattern.compile("\"customerId\":\"([^\"]+)\"");
+  private static final Pattern SEQUENCE = Pattern.compile("\"sequence\":(\\d+)");
+  /** Highest sequence received per customer: one lower than it arrived out of order. */
+  private static final Map<String, Long> LAST_SEQUENCE = new ConcurrentHashMap<>();
+  private static final AtomicInteger OUT_OF_ORDER = new AtomicInteger();
+  private static int customersPerTenant;
 
   /** Invoice number to the wall-clock milliseconds of its batch's 201. */
   private static final Map<String, Long> COMMITTED = new ConcurrentHashMap<>();
@@ -69,6 +75,10 @@ public class WebhookBench {
     int batch = Integer.parseInt(args[4]);
     int tenants = Integer.parseInt(args[5]);
     int burst = Integer.parseInt(args[6]);
+    // invoices spread over several customers per tenant, as an ERP issues them: a subscription
+    // sends one customer's deliveries one at a time, so one customer per tenant would measure that
+    int perTenant = args.length > 7 ? Integer.parseInt(args[7]) : 10;
+    customersPerTenant = perTenant;
     http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -87,6 +97,20 @@ public class WebhookBench {
           if (n.find() && t.find()) {
             DELIVERED.add(new Delivery(n.group(1), now, Instant.parse(t.group(1)).toEpochMilli()));
           }
+          Matcher c = CUSTOMER.matcher(body);
+          Matcher q = SEQUENCE.matcher(body);
+          if (c.find() && q.find()) {
+            long sequence = Long.parseLong(q.group(1));
+            LAST_SEQUENCE.merge(
+                c.group(1),
+                sequence,
+                (last, next) -> {
+                  if (next < last) {
+                    OUT_OF_ORDER.incrementAndGet();
+                  }
+                  return Math.max(last, next);
+                });
+          }
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
@@ -95,24 +119,30 @@ public class WebhookBench {
 
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> tokens = new ArrayList<>();
-    List<String> customers = new ArrayList<>();
+    List<List<String>> customers = new ArrayList<>();
     List<String> hooks = new ArrayList<>();
     for (int t = 0; t < tenants; t++) {
       String token = token(key, "bench-hooks-" + run + "-" + t);
       tokens.add(token);
-      customers.add(
-          field(
-              ID,
-              post(
-                  "/api/v1/customers",
-                  token,
-                  "{\"externalRef\":\"WH-"
-                      + run
-                      + "-"
-                      + t
-                      + "\",\"name\":\"Bench\",\"country\":\"FR\",\"currency\":\"EUR\","
-                      + "\"language\":\"fr\",\"paymentTerms\":{\"days\":30}}",
-                  201)));
+      List<String> ofTenant = new ArrayList<>();
+      for (int c = 0; c < perTenant; c++) {
+        ofTenant.add(
+            field(
+                ID,
+                post(
+                    "/api/v1/customers",
+                    token,
+                    "{\"externalRef\":\"WH-"
+                        + run
+                        + "-"
+                        + t
+                        + "-"
+                        + c
+                        + "\",\"name\":\"Bench\",\"country\":\"FR\",\"currency\":\"EUR\","
+                        + "\"language\":\"fr\",\"paymentTerms\":{\"days\":30}}",
+                    201)));
+      }
+      customers.add(ofTenant);
       hooks.add(
           field(
               ID,
@@ -156,19 +186,19 @@ public class WebhookBench {
       // burst: BURST invoices at once, spread over the tenants
       List<String> burstNumbers = Collections.synchronizedList(new ArrayList<>());
       List<Thread> senders = new ArrayList<>();
-      int perTenant = Math.max(1, burst / tenants);
+      int burstPerTenant = Math.max(1, burst / tenants);
       for (int t = 0; t < tenants; t++) {
         int tenant = t;
         Thread sender =
             new Thread(
                 () -> {
-                  for (int done = 0; done < perTenant; done += 500) {
+                  for (int done = 0; done < burstPerTenant; done += 500) {
                     burstNumbers.addAll(
                         sendBatch(
                             tokens.get(tenant),
                             customers.get(tenant),
                             run + "-b" + tenant + "-" + done,
-                            Math.min(500, perTenant - done)));
+                            Math.min(500, burstPerTenant - done)));
                   }
                 });
         sender.start();
@@ -216,8 +246,9 @@ public class WebhookBench {
     Collections.sort(fromCommit);
     Collections.sort(fromEvent);
     System.out.printf(
-        "RESULT %s events=%d rate=%d/s seconds=%d batch=%d subscriptions=%d delivered=%d"
-            + " duplicates=%d refused_batches=%d | from the commit (201): p50_ms=%.0f p99_ms=%.0f"
+        "RESULT %s events=%d rate=%d/s seconds=%d batch=%d subscriptions=%d"
+            + " customers_per_subscription=%d delivered=%d duplicates=%d out_of_order=%d"
+            + " refused_batches=%d | from the commit (201): p50_ms=%.0f p99_ms=%.0f"
             + " max_ms=%.0f | from the payload timestamp: p50_ms=%.0f p99_ms=%.0f max_ms=%.0f%n",
         name,
         numbers.size(),
@@ -225,8 +256,10 @@ public class WebhookBench {
         seconds,
         batch,
         tenants,
+        customersPerTenant,
         fromCommit.size(),
         got.size() - fromCommit.size(),
+        OUT_OF_ORDER.get(),
         ANSWERS_NOT_201.get(),
         pct(fromCommit, 50),
         pct(fromCommit, 99),
@@ -256,8 +289,9 @@ public class WebhookBench {
     System.err.println("not every invoice was delivered within " + patience);
   }
 
-  /** Imports SIZE invoices for the customer; returns their numbers (none if refused). */
-  private static List<String> sendBatch(String token, String customer, String prefix, int size) {
+  /** Imports SIZE invoices, spread over the customers; returns their numbers (none if refused). */
+  private static List<String> sendBatch(
+      String token, List<String> customers, String prefix, int size) {
     List<String> numbers = new ArrayList<>();
     StringBuilder json = new StringBuilder(size * 200).append("{\"invoices\":[");
     for (int i = 0; i < size; i++) {
@@ -265,7 +299,7 @@ public class WebhookBench {
       numbers.add(number);
       json.append(i > 0 ? "," : "")
           .append("{\"customerId\":\"")
-          .append(customer)
+          .append(customers.get(i % customers.size()))
           .append("\",\"number\":\"")
           .append(number)
           .append(

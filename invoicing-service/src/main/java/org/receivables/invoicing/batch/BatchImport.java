@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.receivables.invoicing.common.Problems;
 import org.receivables.invoicing.customer.Customer;
@@ -143,11 +141,15 @@ public class BatchImport {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("from Customer where tenantId = :t and id in :ids", Customer.class)
-        .setParameter("t", tenantId)
-        .setParameter("ids", List.copyOf(ids))
-        .getResultStream()
-        .collect(Collectors.toMap(c -> c.id, Function.identity()));
+    // Loaded by id, not by a query over "id in (...)": Hibernate translates such a query anew
+    // for every length of its list, which was an eighth of invoicing's CPU under a bulk import.
+    Map<UUID, Customer> out = new HashMap<>();
+    for (Customer c : em.unwrap(Session.class).findMultiple(Customer.class, List.copyOf(ids))) {
+      if (c != null && c.tenantId.equals(tenantId)) {
+        out.put(c.id, c);
+      }
+    }
+    return out;
   }
 
   private Set<String> existingNumbers(String tenantId, List<InvoiceRequest> requests) {

@@ -29,9 +29,16 @@ public interface WebhooksConfig {
     @WithDefault("200ms")
     Duration poll();
 
-    /** Threads delivering at once, one subscription each (per-subscription concurrency 1). */
+    /** Threads delivering at once, one subscription each. */
     @WithDefault("8")
     int workers();
+
+    /**
+     * Requests in flight at once to one subscription (its concurrency), each to another customer:
+     * one customer's deliveries are always sent one after the other.
+     */
+    @WithDefault("4")
+    int perSubscriptionConcurrency();
 
     /** At most this many deliveries per second to one subscription (its rate limit). */
     @WithDefault("200")

@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -34,6 +36,7 @@ public class DeliveryQueue {
   /** A due delivery with what its attempt needs. */
   public record Due(
       String id,
+      String customerId,
       int attempts,
       String payload,
       String url,
@@ -115,7 +118,7 @@ public class DeliveryQueue {
     List<Due> stored =
         NamedRows.list(
             em.createNativeQuery(
-                    "select d.id, d.attempts, e.payload, s.url, s.secret, s.previous_secret,"
+                    "select d.id, e.customer_id, d.attempts, e.payload, s.url, s.secret, s.previous_secret,"
                         + " s.previous_expires_at from webhook_delivery d join webhook_subscription s on"
                         + " s.id = d.subscription_id join webhook_event e on e.id = d.event_id where"
                         + " d.subscription_id = :s and s.enabled and d.status = 'PENDING' and"
@@ -125,18 +128,24 @@ public class DeliveryQueue {
                 .setParameter("now", now)
                 .setParameter("max", max),
             Due.class);
-    return stored.stream().map(d -> opened(d, subscription)).toList();
+    // every row carries the subscription's same sealed secrets: opened once, not once per row
+    Map<String, String> opened = new HashMap<>();
+    return stored.stream().map(d -> opened(d, subscription, opened)).toList();
   }
 
   /** The due delivery with its secrets opened, to sign with; they are stored sealed. */
-  private Due opened(Due d, UUID subscription) {
+  private Due opened(Due d, UUID subscription, Map<String, String> opened) {
     return new Due(
         d.id(),
+        d.customerId(),
         d.attempts(),
         d.payload(),
         d.url(),
-        secrets.open(d.secret(), subscription),
-        d.previousSecret() == null ? null : secrets.open(d.previousSecret(), subscription),
+        opened.computeIfAbsent(d.secret(), closed -> secrets.open(closed, subscription)),
+        d.previousSecret() == null
+            ? null
+            : opened.computeIfAbsent(
+                d.previousSecret(), closed -> secrets.open(closed, subscription)),
         d.previousExpiresAt());
   }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -34,13 +35,14 @@ import org.receivables.webhooks.event.EventIntake;
 /**
  * Attempts due deliveries. Each poll leases subscriptions that have one due (at most as many as
  * free worker threads), and each leased subscription is worked by one thread: its due deliveries
- * oldest first, one at a time (concurrency 1 per subscription), no faster than its rate limit, at
- * most {@value #PER_LEASE} before it yields its thread. A slow or dead receiver so holds one thread
- * for at most one time-out per attempt and never delays another subscription's deliveries while
- * threads are free. The attempt happens outside any transaction; its outcome is recorded after,
- * with the others of its batch ({@link TurnPlan}: one transaction per batch, at the latest a second
- * after the batch's first attempt), so a crash between the two re-sends those deliveries with the
- * same {@code webhook-id} once the lease expires: at least once, never lost.
+ * oldest first, a few in flight at once but never two of one customer ({@link TurnPlan#waves}: a
+ * customer's events arrive in order), no faster than its rate limit, at most {@value #PER_LEASE}
+ * before it yields its thread. A slow or dead receiver so holds one thread for at most one time-out
+ * per attempt and never delays another subscription's deliveries while threads are free. The
+ * attempt happens outside any transaction; its outcome is recorded after, with the others of its
+ * batch ({@link TurnPlan}: one transaction per batch, at the latest a second after the batch's
+ * first attempt), so a crash between the two re-sends those deliveries with the same {@code
+ * webhook-id} once the lease expires: at least once, never lost.
  *
  * <p>Polls run on a thread of their own, not as a scheduled job: the scheduler ticks once a second,
  * while a delivery should leave within milliseconds of its event. A {@link DueSignal} (after a
@@ -212,17 +214,29 @@ public class DeliveryWorker {
         List<Attempted> attempted = new ArrayList<>(due.size());
         long first = System.nanoTime();
         try {
-          for (DeliveryQueue.Due d : due) {
-            long wait = last + gapNanos - System.nanoTime();
-            if (wait > 0) {
-              TimeUnit.NANOSECONDS.sleep(wait);
+          for (List<DeliveryQueue.Due> wave :
+              TurnPlan.waves(
+                  due,
+                  DeliveryQueue.Due::customerId,
+                  config.delivery().perSubscriptionConcurrency())) {
+            List<CompletableFuture<Attempted>> inFlight = new ArrayList<>(wave.size());
+            for (DeliveryQueue.Due d : wave) {
+              long wait = last + gapNanos - System.nanoTime();
+              if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+              }
+              last = System.nanoTime();
+              inFlight.add(attempt(d));
             }
-            last = System.nanoTime();
-            Attempted a = attempt(d);
-            attempted.add(a);
-            // a failure is recorded before the next attempt, as its retry and the subscription's
+            boolean failed = false;
+            for (CompletableFuture<Attempted> f : inFlight) {
+              Attempted a = f.join();
+              attempted.add(a);
+              failed |= !a.outcome().delivered();
+            }
+            // a failure is recorded before the next wave, as its retry and the subscription's
             // disabling are decided there
-            if (!a.outcome().delivered() || TurnPlan.recordNow(first, System.nanoTime())) {
+            if (failed || TurnPlan.recordNow(first, System.nanoTime())) {
               break;
             }
           }
@@ -238,22 +252,27 @@ public class DeliveryWorker {
     }
   }
 
-  private Attempted attempt(DeliveryQueue.Due due) {
+  private CompletableFuture<Attempted> attempt(DeliveryQueue.Due due) {
     // as PostgreSQL keeps it, so that an event about the attempt says what the rows say
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Sender.Outcome outcome;
+    CompletableFuture<Sender.Outcome> outcome;
     try {
       ReceiverAddress.Target target = addresses.check(due.url());
       Map<String, String> headers =
           Signatures.headers(due.id(), at.getEpochSecond(), due.payload(), secrets(due, at));
       outcome = sender.send(target, headers, due.payload());
     } catch (ReceiverAddress.RefusedException e) {
-      outcome = new Sender.Outcome(null, 0, "not sent: " + e.getMessage(), null);
+      outcome =
+          CompletableFuture.completedFuture(
+              new Sender.Outcome(null, 0, "not sent: " + e.getMessage(), null));
     }
-    metrics
-        .counter("webhooks.attempts", "outcome", outcome.delivered() ? "2xx" : "failed")
-        .increment();
-    return new Attempted(due, at, outcome);
+    return outcome.thenApply(
+        o -> {
+          metrics
+              .counter("webhooks.attempts", "outcome", o.delivered() ? "2xx" : "failed")
+              .increment();
+          return new Attempted(due, at, o);
+        });
   }
 
   /**

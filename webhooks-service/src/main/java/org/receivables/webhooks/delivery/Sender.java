@@ -17,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.receivables.webhooks.config.WebhooksConfig;
@@ -62,9 +63,12 @@ public class Sender {
   }
 
   /**
-   * Sends and waits for the answer (at most the time-out); never throws for the receiver's sake.
+   * Sends, and completes with the answer (at most the time-out later); never fails for the
+   * receiver's sake. Asynchronous so that a turn can have several of a subscription's deliveries in
+   * flight (to different customers).
    */
-  public Outcome send(ReceiverAddress.Target target, Map<String, String> headers, String body) {
+  public CompletableFuture<Outcome> send(
+      ReceiverAddress.Target target, Map<String, String> headers, String body) {
     long timeout = config.delivery().timeout().toMillis();
     int cap = config.delivery().responseExcerpt();
     long start = System.nanoTime();
@@ -82,24 +86,26 @@ public class Sender {
             .putHeader("content-type", "application/json")
             .putHeader("user-agent", "receivables-webhooks/1");
     headers.forEach(options::putHeader);
-    Future<Answer> answer =
-        client
-            .request(options)
-            .compose((HttpClientRequest request) -> request.send(Buffer.buffer(body)))
-            .compose(response -> read(response, cap));
-    try {
-      Answer a =
-          answer.toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
-      return new Outcome(a.statusCode(), millisSince(start), null, a.excerpt());
-    } catch (TimeoutException e) {
-      return new Outcome(null, millisSince(start), "no answer within " + timeout + " ms", null);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new Outcome(null, millisSince(start), describe(cause), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome(null, millisSince(start), "interrupted", null);
-    }
+    return client
+        .request(options)
+        .compose((HttpClientRequest request) -> request.send(Buffer.buffer(body)))
+        .compose(response -> read(response, cap))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .orTimeout(timeout, TimeUnit.MILLISECONDS)
+        .handle(
+            (a, error) ->
+                a != null
+                    ? new Outcome(a.statusCode(), millisSince(start), null, a.excerpt())
+                    : failed(error, start, timeout));
+  }
+
+  private static Outcome failed(Throwable error, long start, long timeout) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    String why =
+        cause instanceof TimeoutException ? "no answer within " + timeout + " ms" : describe(cause);
+    return new Outcome(null, millisSince(start), why, null);
   }
 
   record Answer(int statusCode, String excerpt) {}

@@ -3,7 +3,10 @@ package org.receivables.webhooks.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -64,5 +67,30 @@ final class TurnPlan {
       runs.add(successes);
     }
     return runs;
+  }
+
+  /**
+   * The claimed deliveries, oldest first, cut into waves sent in parallel: at most {@code width}
+   * per wave, and a customer's deliveries each in a later wave than the one before it, so that a
+   * customer's events still arrive one at a time and in order while other customers' share the
+   * subscription's concurrency. Deliveries without a customer are one such line of their own.
+   */
+  static <T> List<List<T>> waves(List<T> due, Function<T, String> customer, int width) {
+    List<List<T>> waves = new ArrayList<>();
+    Map<String, Integer> lastWave = new HashMap<>();
+    for (T d : due) {
+      String key = customer.apply(d);
+      Integer previous = lastWave.get(key);
+      int w = previous == null ? 0 : previous + 1;
+      while (w < waves.size() && waves.get(w).size() >= width) {
+        w++;
+      }
+      if (w == waves.size()) {
+        waves.add(new ArrayList<>());
+      }
+      waves.get(w).add(d);
+      lastWave.put(key, w);
+    }
+    return waves;
   }
 }

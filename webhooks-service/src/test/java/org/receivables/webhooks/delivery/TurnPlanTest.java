@@ -56,4 +56,36 @@ class TurnPlanTest {
             List.of("ok4", "ok5"));
     assertThat(TurnPlan.runs(List.<String>of(), o -> true)).isEmpty();
   }
+
+  private record D(String id, String customer) {}
+
+  private static List<List<String>> waves(int width, D... due) {
+    return TurnPlan.waves(List.of(due), D::customer, width).stream()
+        .map(w -> w.stream().map(D::id).toList())
+        .toList();
+  }
+
+  @Test
+  void aWaveHoldsAtMostTheConcurrencyOfDifferentCustomersOldestFirst() {
+    assertThat(waves(2, new D("1", "a"), new D("2", "b"), new D("3", "c"), new D("4", "d")))
+        .containsExactly(List.of("1", "2"), List.of("3", "4"));
+  }
+
+  @Test
+  void aCustomersDeliveriesGoOneAfterTheOtherInTheirOrder() {
+    assertThat(waves(4, new D("1", "a"), new D("2", "a"), new D("3", "b"), new D("4", "a")))
+        .containsExactly(List.of("1", "3"), List.of("2"), List.of("4"));
+  }
+
+  @Test
+  void deliveriesWithoutACustomerAreOneLineOfTheirOwn() {
+    assertThat(waves(4, new D("1", null), new D("2", "a"), new D("3", null)))
+        .containsExactly(List.of("1", "2"), List.of("3"));
+  }
+
+  @Test
+  void withConcurrencyOneEveryDeliveryIsAWaveOfItsOwn() {
+    assertThat(waves(1, new D("1", "a"), new D("2", "b"), new D("3", "a")))
+        .containsExactly(List.of("1"), List.of("2"), List.of("3"));
+  }
 }
