@@ -27,7 +27,7 @@ import org.hibernate.Session;
  * {@link Columns}; a SQL {@code null} in a primitive component fails unless the caller asks for
  * {@link Columns.Nulls#ZERO}. A record component that no column names is itself read from the same
  * row ({@code (String segment, Flows flows)}: the flows' components from their own columns), so a
- * domain record is read whole beside a key. {@link Rows} is the positional sibling.
+ * domain record is read whole beside a key.
  */
 public final class NamedRows {
 

@@ -305,6 +305,23 @@ class NamedRowsTest {
         .hasMessageContaining("no column amount");
   }
 
+  record Positive(int n) {
+    Positive {
+      if (n <= 0) {
+        throw new IllegalArgumentException("n must be positive");
+      }
+    }
+  }
+
+  @Test
+  void theCompactConstructorStillChecks() {
+    assertThat(NamedRows.toRecord(tuple(Map.of("n", 5L)), Positive.class))
+        .isEqualTo(new Positive(5));
+    assertThatThrownBy(() -> NamedRows.toRecord(tuple(Map.of("n", 0)), Positive.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("n must be positive");
+  }
+
   @Test
   void camelCaseComponentsNameSnakeCaseColumns() {
     assertThat(NamedRows.column("endToEndId")).isEqualTo("end_to_end_id");
