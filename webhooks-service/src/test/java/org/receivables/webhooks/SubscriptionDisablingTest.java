@@ -244,13 +244,7 @@ class SubscriptionDisablingTest {
   }
 
   private static JsonPath subscribe(String tenant, String path, String... types) {
-    return as(tenant, "erp")
-        .body(Map.of("url", receiver.url(path), "eventTypes", List.of(types)))
-        .post("/api/v1/webhooks")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath();
+    return Subscriptions.subscribe(tenant, receiver.url(path), types);
   }
 
   private static JsonPath subscription(String tenant, String id) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
 import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,15 +54,7 @@ class WebhooksApiTest {
   }
 
   private static JsonPath subscribe(String tenant, String path, String... types) {
-    return as(tenant, "erp")
-        .body(Map.of("url", receiver.url(path), "eventTypes", List.of(types), "description", "t"))
-        .post("/api/v1/webhooks")
-        .then()
-        .statusCode(201)
-        .body("secret", startsWith("whsec_"))
-        .body("enabled", equalTo(true))
-        .extract()
-        .jsonPath();
+    return Subscriptions.subscribe(tenant, receiver.url(path), types);
   }
 
   private static String publishInvoice(String tenant) {
@@ -199,14 +190,7 @@ class WebhooksApiTest {
     JsonPath sub = subscribe(tenant, path, "invoice.issued");
     String id = sub.getString("id");
 
-    String rotated =
-        as(tenant, "admin")
-            .post("/api/v1/webhooks/" + id + "/secret/rotate")
-            .then()
-            .statusCode(200)
-            .body("secret", startsWith("whsec_"))
-            .extract()
-            .path("secret");
+    String rotated = Subscriptions.rotate(tenant, "admin", id);
     assertThat(rotated).isNotEqualTo(sub.getString("secret"));
     Instant before = Instant.now().minusSeconds(60);
     publishInvoice(tenant);

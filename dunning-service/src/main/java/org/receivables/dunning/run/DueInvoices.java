@@ -36,7 +36,7 @@ import org.receivables.kit.jdbc.NamedRows;
 public class DueInvoices {
 
   private static final String COUNT =
-      "select count(*) from invoice_replica i where i.tenant_id = ? and i.outstanding > 0"
+      "select count(*) as due from invoice_replica i where i.tenant_id = ? and i.outstanding > 0"
           + " and i.status not in ('PAID', 'CANCELLED', 'WRITTEN_OFF') and i.issue_date <= ?";
 
   /**
@@ -183,7 +183,7 @@ public class DueInvoices {
       ps.setObject(2, asOf);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getInt(1);
+        return rs.getInt("due");
       }
     }
   }

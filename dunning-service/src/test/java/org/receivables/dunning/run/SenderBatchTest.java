@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.receivables.dunning.DunningFlowSupport;
 import org.receivables.dunning.GreenMail;
 import org.receivables.kit.jdbc.Columns;
-import org.receivables.kit.jdbc.Rows;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantScope;
 
 /**
@@ -235,10 +236,11 @@ class SenderBatchTest extends DunningFlowSupport {
             QuarkusTransaction.requiringNew()
                 .call(
                     () ->
-                        Rows.list(
+                        NamedRows.list(
                             em.createNativeQuery(
                                     "select id, status, attempts, message_id, recipient from"
-                                        + " reminder where run_id = :r order by customer_id")
+                                        + " reminder where run_id = :r order by customer_id",
+                                    Tuple.class)
                                 .setParameter("r", run),
                             Sent.class,
                             Columns.Nulls.ZERO)));

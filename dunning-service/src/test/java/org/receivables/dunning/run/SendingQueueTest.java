@@ -18,7 +18,7 @@ import org.receivables.dunning.GreenMail;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.ReminderSent;
 import org.receivables.events.Topics;
-import org.receivables.kit.jdbc.Rows;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.testing.KafkaReader;
 
 /** The sending queue: one event per message whatever its channels, and the rule after a crash. */
@@ -56,7 +56,7 @@ class SendingQueueTest extends DunningFlowSupport {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    Rows.number(
+                    NamedRows.number(
                         em.createNativeQuery(
                                 "select count(*) from reminder_announced where customer_id = :c")
                             .setParameter("c", c)));

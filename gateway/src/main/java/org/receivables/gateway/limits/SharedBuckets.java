@@ -74,8 +74,8 @@ public class SharedBuckets {
       statement.setDouble(i, ratePerSecond);
       try (ResultSet row = statement.executeQuery()) {
         row.next();
-        int granted = row.getInt(1);
-        double left = row.getDouble(2);
+        int granted = row.getInt("last_grant");
+        double left = row.getDouble("tokens");
         long wait = granted > 0 ? 0 : (long) Math.ceil(Math.max(0, 1 - left) / ratePerSecond * 1e9);
         return new Lease(granted, left, Math.max(granted > 0 ? 0 : 1, wait));
       }

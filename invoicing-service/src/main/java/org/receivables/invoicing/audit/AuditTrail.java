@@ -3,15 +3,15 @@ package org.receivables.invoicing.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.receivables.kit.jdbc.JdbcBatch;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
@@ -62,42 +62,23 @@ public class AuditTrail {
     } catch (NumberFormatException e) {
       throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "select id, at, principal, action, detail from invoice_audit where tenant_id = :t"
-                    + " and invoice_id = :i and id > :after order by id limit :n")
-            .setParameter("t", tenantId)
-            .setParameter("i", invoiceId)
-            .setParameter("after", afterId)
-            .setParameter("n", size + 1)
-            .getResultList();
     List<AuditEntry> entries =
-        rows.stream()
-            .map(
-                r ->
-                    new AuditEntry(
-                        ((Number) r[0]).longValue(),
-                        toInstant(r[1]),
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4]))
-            .toList();
+        NamedRows.list(
+            em.createNativeQuery(
+                    "select id as sequence, at, principal, action, detail from invoice_audit"
+                        + " where tenant_id = :t and invoice_id = :i and id > :after order by id"
+                        + " limit :n",
+                    Tuple.class)
+                .setParameter("t", tenantId)
+                .setParameter("i", invoiceId)
+                .setParameter("after", afterId)
+                .setParameter("n", size + 1),
+            AuditEntry.class);
     return Page.of(entries, size, e -> Long.toString(e.sequence()));
   }
 
   private String principal() {
     String who = tenant.principal();
     return who == null || who.isBlank() ? "unknown" : who;
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
   }
 }

@@ -174,7 +174,7 @@ public class BatchImport {
                 ps.setArray(2, connection.createArrayOf("text", numbers.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
-                    taken.add(rs.getString(1));
+                    taken.add(rs.getString("number"));
                   }
                 }
               }

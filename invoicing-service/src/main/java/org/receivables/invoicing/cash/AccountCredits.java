@@ -169,15 +169,15 @@ public class AccountCredits {
     Customer customer = customers.get(tenantId, customerId);
     String cur = customer.currency.trim();
     BigDecimal open =
-        (BigDecimal)
+        NamedRows.value(
             em.createNativeQuery(
                     "select coalesce(sum(total_incl_tax - amount_paid - discount_granted -"
                         + " amount_credited), 0) from invoice where tenant_id = :t and customer_id ="
                         + " :c and currency = :cur and status in ('OPEN', 'PARTIALLY_PAID')")
                 .setParameter("t", tenantId)
                 .setParameter("c", customerId)
-                .setParameter("cur", cur)
-                .getSingleResult();
+                .setParameter("cur", cur),
+            BigDecimal.class);
     return new Balance(
         cur,
         Money.round(open, cur),
@@ -186,15 +186,15 @@ public class AccountCredits {
   }
 
   private BigDecimal held(String tenantId, UUID customerId, String kind, String cur) {
-    return (BigDecimal)
+    return NamedRows.value(
         em.createNativeQuery(
                 "select coalesce(sum(remaining), 0) from customer_account_credit where tenant_id ="
                     + " :t and customer_id = :c and kind = :k and currency = :cur")
             .setParameter("t", tenantId)
             .setParameter("c", customerId)
             .setParameter("k", kind)
-            .setParameter("cur", cur)
-            .getSingleResult();
+            .setParameter("cur", cur),
+        BigDecimal.class);
   }
 
   /** A stored credit as read (columns mapped by name); amounts rounded to its currency. */

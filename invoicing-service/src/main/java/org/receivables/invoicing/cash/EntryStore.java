@@ -70,10 +70,10 @@ public class EntryStore {
 
   /** Whether the entry still waits for its decision (read under the caller's lock). */
   boolean unprocessed(UUID entryId) {
-    return !(Boolean)
+    return !NamedRows.value(
         em.createNativeQuery("select processed from bank_entry where id = :id")
-            .setParameter("id", entryId)
-            .getSingleResult();
+            .setParameter("id", entryId),
+        Boolean.class);
   }
 
   /** The applied credit entry a returned transfer undoes, if any. */
@@ -81,19 +81,18 @@ public class EntryStore {
     if (reversal.endToEndId() == null) {
       return Optional.empty();
     }
-    return em
-        .createNativeQuery(
-            "select id from bank_entry where tenant_id = :t and account = :a and credit and not"
-                + " reversal and end_to_end_id = :e and amount = :amt and status = 'MATCHED'"
-                + " order by booking_date desc limit 1")
-        .setParameter("t", tenantId)
-        .setParameter("a", reversal.account())
-        .setParameter("e", reversal.endToEndId())
-        .setParameter("amt", reversal.amount())
-        .getResultList()
+    return NamedRows.column(
+            em.createNativeQuery(
+                    "select id from bank_entry where tenant_id = :t and account = :a and credit"
+                        + " and not reversal and end_to_end_id = :e and amount = :amt and status ="
+                        + " 'MATCHED' order by booking_date desc limit 1")
+                .setParameter("t", tenantId)
+                .setParameter("a", reversal.account())
+                .setParameter("e", reversal.endToEndId())
+                .setParameter("amt", reversal.amount()),
+            UUID.class)
         .stream()
-        .findFirst()
-        .map(UUID.class::cast);
+        .findFirst();
   }
 
   /** A decision to store on its entry, and the customer it names (null when none). */

@@ -84,13 +84,13 @@ public class StatementImports {
    */
   private UUID resume(String tenantId, UUID statementId) {
     UUID id =
-        (UUID)
+        NamedRows.value(
             em.createNativeQuery(
                     "select id from bank_statement_import where tenant_id = :t and statement_id ="
                         + " :s for update")
                 .setParameter("t", tenantId)
-                .setParameter("s", statementId)
-                .getSingleResult();
+                .setParameter("s", statementId),
+            UUID.class);
     em.createNativeQuery(
             "update bank_statement_import i set status = 'RUNNING', failure = null, finished_at ="
                 + " null where i.id = :id and i.status <> 'RUNNING' and (i.status = 'FAILED' or"

@@ -30,16 +30,16 @@ public class StatementStore {
   @Inject Clock clock;
 
   Optional<UUID> findStatement(String tenantId, String account, String key) {
-    return em
-        .createNativeQuery(
-            "select id from bank_statement where tenant_id = :t and account = :a and statement_key = :k")
-        .setParameter("t", tenantId)
-        .setParameter("a", account)
-        .setParameter("k", key)
-        .getResultList()
+    return NamedRows.column(
+            em.createNativeQuery(
+                    "select id from bank_statement where tenant_id = :t and account = :a and"
+                        + " statement_key = :k")
+                .setParameter("t", tenantId)
+                .setParameter("a", account)
+                .setParameter("k", key),
+            UUID.class)
         .stream()
-        .findFirst()
-        .map(UUID.class::cast);
+        .findFirst();
   }
 
   /** Inserts the statement unless a concurrent import did; true when this one did. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -122,18 +123,14 @@ public class CreditNoteResource {
           String syntax,
       @Context HttpHeaders headers) {
     String tenantId = tenant.tenantId();
-    boolean ubl = Representations.ubl(syntax);
-    MediaType wanted = Representations.preferred(headers);
-    if (Representations.xml(wanted)) {
-      return Response.ok(
-              export.creditNoteXml(tenantId, invoiceId, creditNoteId, ubl),
-              MediaType.APPLICATION_XML_TYPE)
-          .build();
-    }
-    if (Representations.pdf(wanted)) {
-      return Response.ok(
-              export.creditNoteFacturX(tenantId, invoiceId, creditNoteId), Representations.PDF_TYPE)
-          .build();
+    Optional<Response> document =
+        Representations.document(
+            headers,
+            syntax,
+            ubl -> export.creditNoteXml(tenantId, invoiceId, creditNoteId, ubl),
+            () -> export.creditNoteFacturX(tenantId, invoiceId, creditNoteId));
+    if (document.isPresent()) {
+      return document.get();
     }
     Invoice invoice = invoices.get(tenantId, invoiceId);
     return Response.ok(

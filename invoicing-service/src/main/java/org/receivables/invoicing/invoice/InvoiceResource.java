@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -118,16 +119,14 @@ public class InvoiceResource {
           String syntax,
       @Context HttpHeaders headers) {
     String tenantId = tenant.tenantId();
-    boolean ubl = Representations.ubl(syntax);
-    MediaType wanted = Representations.preferred(headers);
-    if (Representations.xml(wanted)) {
-      return Response.ok(
-              ubl ? export.ubl(tenantId, id) : export.cii(tenantId, id),
-              MediaType.APPLICATION_XML_TYPE)
-          .build();
-    }
-    if (Representations.pdf(wanted)) {
-      return Response.ok(export.facturX(tenantId, id), Representations.PDF_TYPE).build();
+    Optional<Response> document =
+        Representations.document(
+            headers,
+            syntax,
+            ubl -> ubl ? export.ubl(tenantId, id) : export.cii(tenantId, id),
+            () -> export.facturX(tenantId, id));
+    if (document.isPresent()) {
+      return document.get();
     }
     Invoice invoice = invoices.get(tenantId, id);
     return Response.ok(InvoiceView.of(invoice, calendar.today()))

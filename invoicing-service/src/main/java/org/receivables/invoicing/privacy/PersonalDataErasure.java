@@ -75,33 +75,32 @@ public class PersonalDataErasure {
   }
 
   /** The tenants this service knows (the kit's list, readable without a tenant binding). */
-  @SuppressWarnings("unchecked")
   @Transactional
   public List<String> tenants() {
-    return em.createNativeQuery("select tenant from service_tenant order by tenant")
-        .getResultList();
+    return NamedRows.column(
+        em.createNativeQuery("select tenant from service_tenant order by tenant"), String.class);
   }
 
   /**
    * Customers of the bound tenant whose last activity is on or before {@code cutoff}, after {@code
    * after} in id order: the candidates of a retention run, judged one by one by the rule.
    */
-  @SuppressWarnings("unchecked")
   @Transactional
   public List<UUID> candidates(LocalDate cutoff, UUID after, int limit) {
-    return em.createNativeQuery(
-            "select c.id from customer c where c.id > :after and "
-                + LAST_ACTIVITY
-                + " <= :cutoff and not exists (select 1 from invoice i where i.customer_id = c.id"
-                + " and i.status in ('OPEN', 'PARTIALLY_PAID')) and (c.personal_data_erasure is"
-                + " distinct from 'RETENTION' or c.name <> :erased or c.email is not null or"
-                + " c.phone is not null) order by c.id limit :limit")
-        .setParameter("after", after == null ? new UUID(0, 0) : after)
-        .setParameter("cutoff", cutoff)
-        .setParameter("erased", ERASED_NAME)
-        .setParameter("zone", time.defaultZone().getId())
-        .setParameter("limit", limit)
-        .getResultList();
+    return NamedRows.column(
+        em.createNativeQuery(
+                "select c.id from customer c where c.id > :after and "
+                    + LAST_ACTIVITY
+                    + " <= :cutoff and not exists (select 1 from invoice i where i.customer_id = c.id"
+                    + " and i.status in ('OPEN', 'PARTIALLY_PAID')) and (c.personal_data_erasure is"
+                    + " distinct from 'RETENTION' or c.name <> :erased or c.email is not null or"
+                    + " c.phone is not null) order by c.id limit :limit")
+            .setParameter("after", after == null ? new UUID(0, 0) : after)
+            .setParameter("cutoff", cutoff)
+            .setParameter("erased", ERASED_NAME)
+            .setParameter("zone", time.defaultZone().getId())
+            .setParameter("limit", limit),
+        UUID.class);
   }
 
   /** The latest day anything happened on the account, in the suite's time zone. */

@@ -119,7 +119,7 @@ public class IssuedInvoiceWriter {
                 Set<UUID> inserted = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
+                    inserted.add(rs.getObject("invoice_id", UUID.class));
                   }
                 }
                 return inserted;

@@ -64,15 +64,8 @@ public class BatchReads {
       LocalDate occurredOn,
       LocalDate reversedOn) {}
 
-  private record Cancellation(String invoiceId, LocalDate cancelledOn) {}
-
-  private record InvoiceRow(
-      String customerId,
-      String invoiceId,
-      String currency,
-      LocalDate issueDate,
-      LocalDate dueDate,
-      BigDecimal total) {}
+  /** An invoice and its cancellation date (left joined: most have none), by customer. */
+  private record CustomerInvoice(String customerId, InvoiceRow invoice) {}
 
   /** Each customer's invoices, oldest first, with settlements and cancellation. */
   Map<String, List<InvoiceHistory>> invoices(String tenant, Collection<String> ids) {
@@ -89,36 +82,24 @@ public class BatchReads {
                 settlements
                     .computeIfAbsent(List.of(r.customerId(), r.invoiceId()), k -> new ArrayList<>())
                     .add(new Settlement(r.kind(), r.amount(), r.occurredOn(), r.reversedOn())));
-    Map<String, LocalDate> cancelled = new HashMap<>();
-    read(
-            "select x.invoice_id, x.cancelled_on from sc_invoice_cancellation x join"
-                + " invoice_replica i on i.tenant_id = x.tenant_id and i.invoice_id ="
-                + " x.invoice_id where i.tenant_id = ? and i.customer_id = any(?)",
-            Cancellation.class,
-            tenant,
-            ids)
-        .forEach(x -> cancelled.put(x.invoiceId(), x.cancelledOn()));
     Map<String, List<InvoiceHistory>> out = new HashMap<>();
     read(
-            "select customer_id, invoice_id, currency, issue_date, due_date, total_incl_tax as"
-                + " total from invoice_replica where tenant_id = ? and customer_id = any(?) order"
-                + " by issue_date, invoice_id",
-            InvoiceRow.class,
+            "select i.customer_id, i.invoice_id, i.currency, i.issue_date, i.due_date,"
+                + " i.total_incl_tax as total, x.cancelled_on from invoice_replica i left join"
+                + " sc_invoice_cancellation x on x.tenant_id = i.tenant_id and x.invoice_id ="
+                + " i.invoice_id where i.tenant_id = ? and i.customer_id = any(?) order by"
+                + " i.issue_date, i.invoice_id",
+            CustomerInvoice.class,
             tenant,
             ids)
         .forEach(
-            i ->
-                out.computeIfAbsent(i.customerId(), k -> new ArrayList<>())
+            c ->
+                out.computeIfAbsent(c.customerId(), k -> new ArrayList<>())
                     .add(
-                        new InvoiceHistory(
-                            i.invoiceId(),
-                            i.currency(),
-                            i.issueDate(),
-                            i.dueDate(),
-                            i.total(),
-                            cancelled.get(i.invoiceId()),
-                            settlements.getOrDefault(
-                                List.of(i.customerId(), i.invoiceId()), List.of()))));
+                        c.invoice()
+                            .history(
+                                settlements.getOrDefault(
+                                    List.of(c.customerId(), c.invoice().invoiceId()), List.of()))));
     return out;
   }
 

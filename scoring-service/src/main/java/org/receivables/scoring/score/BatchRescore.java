@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.receivables.events.CreditHoldChanged;
 import org.receivables.events.DomainEvent;
-import org.receivables.events.ScoreChanged;
 import org.receivables.events.Topics;
 import org.receivables.kit.inbox.IncomingEvent;
 import org.receivables.kit.jdbc.JdbcBatch;
@@ -166,16 +165,7 @@ public class BatchRescore {
               now,
               r.trigger()
             });
-        events.add(
-            new ScoreChanged(
-                tenant,
-                id,
-                next.score(),
-                next.riskClass().name(),
-                next.probabilityOfDefault(),
-                next.creditLimit(),
-                next.currency(),
-                now));
+        events.add(ScoreService.changed(tenant, id, next, now));
       }
       RiskClass before = previous == null ? null : previous.riskClass();
       if (before != next.riskClass()) {

@@ -92,14 +92,6 @@ public class CustomerFiles {
   @Inject EntityManager em;
   @Inject JsonText json;
 
-  private record InvoiceRow(
-      String invoiceId,
-      String currency,
-      LocalDate issueDate,
-      LocalDate dueDate,
-      BigDecimal total,
-      LocalDate cancelledOn) {}
-
   private record SettlementRow(
       String invoiceId,
       Settlement.Kind kind,
@@ -175,16 +167,7 @@ public class CustomerFiles {
           .add(new Settlement(s.kind(), s.amount(), s.occurredOn(), s.reversedOn()));
     }
     return invoices.stream()
-        .map(
-            i ->
-                new InvoiceHistory(
-                    i.invoiceId(),
-                    i.currency(),
-                    i.issueDate(),
-                    i.dueDate(),
-                    i.total(),
-                    i.cancelledOn(),
-                    byInvoice.getOrDefault(i.invoiceId(), List.of())))
+        .map(i -> i.history(byInvoice.getOrDefault(i.invoiceId(), List.of())))
         .toList();
   }
 

@@ -226,17 +226,7 @@ public class ScoreService {
     repository.save(tenant, customerId, next, e.rescoreOn(), model.digest());
     if (ScoreRevision.isNews(previous.map(ScoreService::figures).orElse(null), figures(next))) {
       repository.keep(tenant, customerId, next, trigger);
-      outbox.record(
-          Topics.SCORING,
-          new ScoreChanged(
-              tenant,
-              customerId,
-              next.score(),
-              next.riskClass().name(),
-              next.probabilityOfDefault(),
-              next.creditLimit(),
-              next.currency(),
-              now));
+      outbox.record(Topics.SCORING, changed(tenant, customerId, next, now));
     }
     RiskClass before = previous.map(StoredScore::riskClass).orElse(null);
     if (before != next.riskClass()) {
@@ -248,6 +238,19 @@ public class ScoreService {
   /** Rescores a customer whose statement, rating or sector changed, in the caller's transaction. */
   void onFactsChanged(@Observes CustomerFactsChanged change) {
     recompute(change.tenantId(), change.customerId(), change.trigger());
+  }
+
+  /** The event telling that a customer's score changed to {@code next}. */
+  static ScoreChanged changed(String tenant, String customerId, StoredScore next, Instant now) {
+    return new ScoreChanged(
+        tenant,
+        customerId,
+        next.score(),
+        next.riskClass().name(),
+        next.probabilityOfDefault(),
+        next.creditLimit(),
+        next.currency(),
+        now);
   }
 
   static ScoreRevision.Figures figures(StoredScore s) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.receivables.kit.jdbc.Rows;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -57,10 +58,10 @@ public class Idempotency {
     }
     String hash = RequestFingerprint.of(method, path, canonical(body));
     Boolean locked =
-        (Boolean)
+        NamedRows.value(
             em.createNativeQuery("select pg_try_advisory_xact_lock(:k)")
-                .setParameter("k", RequestFingerprint.lockKey(tenantId, key))
-                .getSingleResult();
+                .setParameter("k", RequestFingerprint.lockKey(tenantId, key)),
+            Boolean.class);
     if (!Boolean.TRUE.equals(locked)) {
       throw inProgress();
     }
@@ -117,10 +118,11 @@ public class Idempotency {
 
   private StoredResponse earlierAnswer(String tenantId, String key, String hash, Instant now) {
     KeptAnswer kept =
-        Rows.first(
+        NamedRows.first(
                 em.createNativeQuery(
                         "select request_hash, status, headers, body, expires_at from"
-                            + " idempotency_record where tenant_id = :t and idem_key = :k")
+                            + " idempotency_record where tenant_id = :t and idem_key = :k",
+                        Tuple.class)
                     .setParameter("t", tenantId)
                     .setParameter("k", key),
                 KeptAnswer.class)

@@ -65,7 +65,7 @@ public class Inbox {
                 Set<String> first = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
-                    first.add(rs.getString(1));
+                    first.add(rs.getString("event_id"));
                   }
                 }
                 return first;

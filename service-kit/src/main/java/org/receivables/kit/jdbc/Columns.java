@@ -12,9 +12,8 @@ import java.util.UUID;
  * The one conversion from what the JDBC driver and Hibernate return for a native query column (a
  * {@code date} as {@link java.sql.Date} or {@link LocalDate}, a count as {@code Integer}, {@code
  * Long} or {@code BigInteger}, a uuid as text) to the type a record component or a service's row
- * reader asks for. {@link Rows}, {@link NamedRows} and the services' own row readers all go through
- * it, so a driver's choice of Java type is absorbed in one place and a wrong type fails naming the
- * column.
+ * reader asks for. {@link NamedRows} and the services' own row readers all go through it, so a
+ * driver's choice of Java type is absorbed in one place and a wrong type fails naming the column.
  */
 public final class Columns {
 

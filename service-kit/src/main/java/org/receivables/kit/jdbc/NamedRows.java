@@ -27,7 +27,7 @@ import org.hibernate.Session;
  * {@link Columns}; a SQL {@code null} in a primitive component fails unless the caller asks for
  * {@link Columns.Nulls#ZERO}. A record component that no column names is itself read from the same
  * row ({@code (String segment, Flows flows)}: the flows' components from their own columns), so a
- * domain record is read whole beside a key. {@link Rows} is the positional sibling.
+ * domain record is read whole beside a key.
  */
 public final class NamedRows {
 
@@ -44,8 +44,13 @@ public final class NamedRows {
   public static <R extends Record> List<R> list(Query query, Class<R> type, Columns.Nulls nulls) {
     List<?> rows = query.getResultList();
     List<R> out = new ArrayList<>(rows.size());
+    Plan<R> plan = null;
     for (Object row : rows) {
-      out.add(toRecord(tuple(row), type, nulls));
+      Tuple tuple = tuple(row);
+      if (plan == null) {
+        plan = plan(tuple, type);
+      }
+      out.add(plan.read(tuple::get, nulls));
     }
     return out;
   }
@@ -159,10 +164,33 @@ public final class NamedRows {
       index.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
     }
     Plan<R> plan = Plan.of(type, index);
-    return () -> plan.read(rs, nulls);
+    return () -> plan.read(rs::getObject, nulls);
   }
 
-  /** Where each component of a record comes from: a column's position, or a nested record. */
+  /**
+   * The plan of a query's Tuple rows, from the first one's column aliases: Hibernate gives every
+   * row of a native query the same elements, in the same order.
+   */
+  private static <R extends Record> Plan<R> plan(Tuple first, Class<R> type) {
+    List<TupleElement<?>> elements = first.getElements();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < elements.size(); i++) {
+      index.put(elements.get(i).getAlias().toLowerCase(Locale.ROOT), i);
+    }
+    return Plan.of(type, index);
+  }
+
+  /** The value at a position of the current row (a result set's column, a tuple's element). */
+  @FunctionalInterface
+  private interface Values<X extends Exception> {
+    Object at(int position) throws X;
+  }
+
+  /**
+   * Where each component of a record comes from: a column's position, or a nested record. The one
+   * matching of columns to components, for result sets (positions from 1) and tuples (from 0)
+   * alike.
+   */
   private record Plan<R extends Record>(Class<R> type, int[] positions, Plan<?>[] nested) {
 
     static <R extends Record> Plan<R> of(Class<R> type, Map<String, Integer> index) {
@@ -184,10 +212,10 @@ public final class NamedRows {
       return new Plan<>(type, positions, nested);
     }
 
-    R read(ResultSet rs, Columns.Nulls nulls) throws SQLException {
+    <X extends Exception> R read(Values<X> row, Columns.Nulls nulls) throws X {
       Object[] values = new Object[positions.length];
       for (int k = 0; k < positions.length; k++) {
-        values[k] = nested[k] != null ? nested[k].read(rs, nulls) : rs.getObject(positions[k]);
+        values[k] = nested[k] != null ? nested[k].read(row, nulls) : row.at(positions[k]);
       }
       return Records.build(type, nulls, (k, component) -> values[k]);
     }
@@ -201,14 +229,6 @@ public final class NamedRows {
         "NamedRows reads Tuple rows: create the query with createNativeQuery(sql, Tuple.class)");
   }
 
-  private static Map<String, Object> columns(Tuple row) {
-    Map<String, Object> columns = new HashMap<>();
-    for (TupleElement<?> e : row.getElements()) {
-      columns.put(e.getAlias().toLowerCase(Locale.ROOT), row.get(e));
-    }
-    return columns;
-  }
-
   /** One row as a record, its components taken from the columns of the same (snake case) name. */
   static <R extends Record> R toRecord(Tuple row, Class<R> type) {
     return toRecord(row, type, Columns.Nulls.FAIL);
@@ -216,26 +236,7 @@ public final class NamedRows {
 
   /** {@link #toRecord(Tuple, Class)}, null primitives read as {@code nulls} says. */
   static <R extends Record> R toRecord(Tuple row, Class<R> type, Columns.Nulls nulls) {
-    return toRecord(columns(row), type, nulls);
-  }
-
-  private static <R extends Record> R toRecord(
-      Map<String, Object> columns, Class<R> type, Columns.Nulls nulls) {
-    String[] names = Records.shape(type).columns();
-    return Records.build(
-        type,
-        nulls,
-        (k, component) -> {
-          String column = names[k];
-          if (!columns.containsKey(column) && component.getType().isRecord()) {
-            return toRecord(columns, component.getType().asSubclass(Record.class), nulls);
-          }
-          if (!columns.containsKey(column)) {
-            throw new IllegalStateException(
-                type.getSimpleName() + "." + component.getName() + ": no column " + column);
-          }
-          return columns.get(column);
-        });
+    return plan(row, type).read(row::get, nulls);
   }
 
   /** {@code entryReference} → {@code entry_reference}. */

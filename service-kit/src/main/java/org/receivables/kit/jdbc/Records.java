@@ -6,10 +6,11 @@ import java.lang.reflect.RecordComponent;
 import java.util.function.BiFunction;
 
 /**
- * The one record construction of the row readers: each component's value is looked up (by position
- * or by column name, the caller's choice), converted by {@link Columns} and passed to the canonical
- * constructor, so a compact constructor's checks still run. What reflection tells of a record type
- * is looked up once per type ({@link Shape}): a dunning run reads a million rows through here.
+ * The one record construction of the row readers: each component's value is looked up (at the
+ * position {@link NamedRows} matched to its column name), converted by {@link Columns} and passed
+ * to the canonical constructor, so a compact constructor's checks still run. What reflection tells
+ * of a record type is looked up once per type ({@link Shape}): a dunning run reads a million rows
+ * through here.
  */
 final class Records {
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
-import org.receivables.kit.jdbc.Rows;
+import org.receivables.kit.jdbc.NamedRows;
 
 /**
  * Publishes committed outbox rows to Kafka as binary-mode CloudEvents, in id order, and deletes
@@ -134,19 +135,20 @@ public class OutboxRelay {
 
   private int publishUnderLock() {
     Boolean leader =
-        (Boolean)
+        NamedRows.value(
             em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", LOCK_KEY)
-                .getSingleResult();
+                .setParameter("key", LOCK_KEY),
+            Boolean.class);
     if (!Boolean.TRUE.equals(leader)) {
       return 0;
     }
     List<Pending> rows =
-        Rows.list(
+        NamedRows.list(
             em.createNativeQuery(
                     "select id, event_id, topic, event_key, event_type, subject, tenant_id,"
                         + " payload, occurred_at, traceparent from outbox_event order by id limit"
-                        + " :n")
+                        + " :n",
+                    Tuple.class)
                 .setParameter("n", config.batchSize()),
             Pending.class);
     if (rows.isEmpty()) {

@@ -99,7 +99,7 @@ final class InvoiceReplicaRows {
       Set<String> inserted = new HashSet<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          inserted.add(rs.getString(1));
+          inserted.add(rs.getString("invoice_id"));
         }
       }
       return inserted;

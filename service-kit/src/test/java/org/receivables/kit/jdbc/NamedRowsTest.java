@@ -3,6 +3,7 @@ package org.receivables.kit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TupleElement;
 import java.lang.reflect.Proxy;
@@ -42,6 +43,13 @@ class NamedRowsTest {
 
   /** A row as Hibernate gives it: values by column label. */
   private static Tuple tuple(Map<String, Object> columns) {
+    return tuple(columns, new int[1]);
+  }
+
+  /**
+   * @param elementReads counts the reads of the row's elements (its column aliases)
+   */
+  private static Tuple tuple(Map<String, Object> columns, int[] elementReads) {
     List<TupleElement<?>> elements =
         columns.keySet().stream().<TupleElement<?>>map(NamedRowsTest::element).toList();
     return new Tuple() {
@@ -79,6 +87,7 @@ class NamedRowsTest {
 
       @Override
       public List<TupleElement<?>> getElements() {
+        elementReads[0]++;
         return elements;
       }
     };
@@ -226,6 +235,66 @@ class NamedRowsTest {
     assertThat(read.get(0).row().createdAt()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
   }
 
+  /** A native query over these rows, as Hibernate gives them to a {@code Tuple.class} query. */
+  private static Query query(List<Tuple> rows) {
+    return (Query)
+        Proxy.newProxyInstance(
+            NamedRowsTest.class.getClassLoader(),
+            new Class<?>[] {Query.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getResultList" -> rows;
+                  case "getSingleResult" -> rows.get(0);
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  @Test
+  void aQueryAndAResultSetOfTheSameRowsGiveTheSameRecords() throws Exception {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> c = columns();
+      c.put("key", "K" + i);
+      c.put("ENTRY_REFERENCE", "REF-" + i);
+      c.put("position", i);
+      c.put("note", i == 1 ? null : "note " + i);
+      rows.add(c);
+    }
+    int[] elementReads = {0};
+    List<Tuple> tuples = rows.stream().map(c -> tuple(c, elementReads)).toList();
+    List<Keyed> fromQuery = NamedRows.list(query(tuples), Keyed.class);
+    ResultSet rs = resultSet(rows);
+    NamedRows.RowReader<Keyed> reader = NamedRows.reader(rs, Keyed.class, Columns.Nulls.FAIL);
+    List<Keyed> fromResultSet = new ArrayList<>();
+    while (rs.next()) {
+      fromResultSet.add(reader.read());
+    }
+    assertThat(fromQuery).isEqualTo(fromResultSet).hasSize(3);
+    assertThat(fromQuery)
+        .extracting(k -> k.row().entryReference())
+        .containsExactly("REF-0", "REF-1", "REF-2");
+    assertThat(fromQuery).extracting(k -> k.row().position()).containsExactly(0, 1, 2);
+    assertThat(elementReads[0]).as("columns matched once per query, not per row").isEqualTo(1);
+    assertThat(NamedRows.single(query(tuples), Keyed.class, Columns.Nulls.FAIL))
+        .isEqualTo(fromResultSet.get(0));
+    assertThat(NamedRows.first(query(tuples.subList(2, 3)), Keyed.class))
+        .contains(fromResultSet.get(2));
+    assertThat(NamedRows.first(query(List.of()), Keyed.class)).isEmpty();
+  }
+
+  @Test
+  void aQueryWithoutAComponentsColumnFailsAsAResultSetDoes() {
+    Map<String, Object> c = columns();
+    c.remove("amount");
+    Query query = query(List.of(tuple(c)));
+    assertThatThrownBy(() -> NamedRows.list(query, Row.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Row.amount: no column amount");
+    assertThatThrownBy(() -> NamedRows.reader(resultSet(List.of(c)), Row.class, Columns.Nulls.FAIL))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Row.amount: no column amount");
+  }
+
   @Test
   void aReaderRefusesAResultSetWithoutAComponentsColumnBeforeReadingAnyRow() {
     Map<String, Object> c = columns();
@@ -234,6 +303,23 @@ class NamedRowsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Row.amount")
         .hasMessageContaining("no column amount");
+  }
+
+  record Positive(int n) {
+    Positive {
+      if (n <= 0) {
+        throw new IllegalArgumentException("n must be positive");
+      }
+    }
+  }
+
+  @Test
+  void theCompactConstructorStillChecks() {
+    assertThat(NamedRows.toRecord(tuple(Map.of("n", 5L)), Positive.class))
+        .isEqualTo(new Positive(5));
+    assertThatThrownBy(() -> NamedRows.toRecord(tuple(Map.of("n", 0)), Positive.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("n must be positive");
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.receivables.kit.jdbc.NamedRows;
-import org.receivables.kit.jdbc.Rows;
 import org.receivables.kit.page.Cursor;
 import org.receivables.kit.page.Page;
 import org.receivables.kit.problem.ProblemException;
@@ -112,7 +111,7 @@ public class DeliveryLog {
       throw ProblemException.conflict("The subscription is disabled: enable it first (PUT)");
     }
     List<String> events =
-        Rows.column(
+        NamedRows.column(
             em.createNativeQuery(
                     "select id from webhook_event where tenant_id = :t and occurred_at >= :from and"
                         + " occurred_at < :to and type = any (cast(:types as text[])) order by"

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.receivables.kit.jdbc.NamedRows;
-import org.receivables.kit.jdbc.Rows;
 import org.receivables.webhooks.subscription.SubscriptionSecrets;
 
 /**
@@ -86,7 +85,7 @@ public class DeliveryQueue {
   /** Leases up to {@code max} enabled subscriptions with a due delivery, until {@code until}. */
   public List<UUID> lease(Instant now, Instant until, int max) {
     withoutFlushWait();
-    return Rows.column(
+    return NamedRows.column(
         em.createNativeQuery(
                 "update webhook_subscription set lease_until = :until where id in (select s.id from"
                     + " webhook_subscription s where s.enabled and (s.lease_until is null or"
@@ -276,7 +275,7 @@ public class DeliveryQueue {
             .setParameter("d", delivery);
     next.ifPresent(when -> update.setParameter("next", when));
     update.executeUpdate();
-    return Rows.column(
+    return NamedRows.column(
             em.createNativeQuery(
                     "update webhook_subscription set failing_since = coalesce(failing_since, :at)"
                         + " where id = :s returning failing_since")

@@ -201,8 +201,8 @@ public class EventIntake {
             Map<String, Long> first = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                String customer = rs.getString(1);
-                first.put(customer, rs.getLong(2) - needed.get(customer) + 1);
+                String customer = rs.getString("customer_id");
+                first.put(customer, rs.getLong("last_value") - needed.get(customer) + 1);
               }
             }
             return first;
@@ -252,7 +252,7 @@ public class EventIntake {
             Set<String> stored = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                stored.add(rs.getString(1));
+                stored.add(rs.getString("id"));
               }
             }
             return stored;

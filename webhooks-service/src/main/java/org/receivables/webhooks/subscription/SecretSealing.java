@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.receivables.kit.jdbc.NamedRows;
-import org.receivables.kit.jdbc.Rows;
 import org.receivables.kit.tenant.TenantScope;
 
 /**
@@ -40,7 +39,7 @@ public class SecretSealing {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    Rows.column(
+                    NamedRows.column(
                         em.createNativeQuery("select tenant from service_tenant order by tenant"),
                         String.class));
     int sealed = 0;

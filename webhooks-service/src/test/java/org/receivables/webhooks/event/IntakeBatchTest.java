@@ -19,7 +19,7 @@ import org.receivables.events.EventJson;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.kit.inbox.InboxDispatcher;
 import org.receivables.kit.inbox.IncomingEvent;
-import org.receivables.kit.jdbc.Rows;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.testing.TestTokens;
 
@@ -71,12 +71,13 @@ class IntakeBatchTest {
       long deliveries =
           inTenant(
               tenant,
-              () -> Rows.number(em.createNativeQuery("select count(*) from webhook_delivery")));
+              () ->
+                  NamedRows.number(em.createNativeQuery("select count(*) from webhook_delivery")));
       long distinct =
           inTenant(
               tenant,
               () ->
-                  Rows.number(
+                  NamedRows.number(
                       em.createNativeQuery(
                           "select count(distinct (subscription_id, event_id)) from"
                               + " webhook_delivery")));
@@ -86,7 +87,7 @@ class IntakeBatchTest {
           inTenant(
               tenant,
               () ->
-                  Rows.column(
+                  NamedRows.column(
                       em.createNativeQuery(
                           "select customer_id || ':' || string_agg(sequence::text, ',' order by"
                               + " id) from webhook_event group by customer_id order by"

@@ -1,20 +1,22 @@
 package org.receivables.webhooks.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.receivables.kit.testing.TenantIsolationTestSupport.as;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.receivables.kit.jdbc.Columns;
+import org.receivables.kit.jdbc.NamedRows;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.kit.testing.TestTokens;
+import org.receivables.webhooks.Subscriptions;
 import org.receivables.webhooks.delivery.Signatures;
 
 /**
@@ -33,35 +35,22 @@ class SealedSecretsTest {
   @Test
   void theDatabaseHoldsNoSecretInClearAfterCreationOrRotation() {
     String tenant = TestTokens.freshTenant();
-    var created =
-        as(tenant, "erp")
-            .body(Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of("invoice.issued")))
-            .post("/api/v1/webhooks")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
+    var created = Subscriptions.subscribe(tenant, "http://127.0.0.1:9/x", "invoice.issued");
     UUID id = UUID.fromString(created.getString("id"));
     String first = created.getString("secret");
-    String second =
-        as(tenant, "erp")
-            .post("/api/v1/webhooks/" + id + "/secret/rotate")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("secret");
+    String second = Subscriptions.rotate(tenant, "erp", id.toString());
 
-    Object[] row = columns(tenant, id);
+    Secrets row = columns(tenant, id);
 
     assertThat(first).startsWith(Signatures.PREFIX);
-    for (Object column : row) {
-      assertThat((String) column)
+    for (String column : List.of(row.secret(), row.previousSecret())) {
+      assertThat(column)
           .startsWith(SecretCipher.PREFIX)
           .doesNotContain(first.substring(Signatures.PREFIX.length()))
           .doesNotContain(second.substring(Signatures.PREFIX.length()));
     }
-    assertThat(secrets.open((String) row[0], id)).isEqualTo(second);
-    assertThat(secrets.open((String) row[1], id)).isEqualTo(first);
+    assertThat(secrets.open(row.secret(), id)).isEqualTo(second);
+    assertThat(secrets.open(row.previousSecret(), id)).isEqualTo(first);
   }
 
   @Test
@@ -92,9 +81,9 @@ class SealedSecretsTest {
 
     sealing.sealAtStart(null);
 
-    Object[] row = columns(tenant, id);
-    assertThat(secrets.open((String) row[0], id)).isEqualTo(current);
-    assertThat(secrets.open((String) row[1], id)).isEqualTo(previous);
+    Secrets row = columns(tenant, id);
+    assertThat(secrets.open(row.secret(), id)).isEqualTo(current);
+    assertThat(secrets.open(row.previousSecret(), id)).isEqualTo(previous);
     boolean refused;
     try {
       inTenant(
@@ -132,15 +121,20 @@ class SealedSecretsTest {
         .executeUpdate();
   }
 
-  private Object[] columns(String tenant, UUID id) {
+  /** A subscription's secrets as stored. */
+  private record Secrets(String secret, String previousSecret) {}
+
+  private Secrets columns(String tenant, UUID id) {
     return inTenant(
         tenant,
         () ->
-            (Object[])
+            NamedRows.single(
                 em.createNativeQuery(
-                        "select secret, previous_secret from webhook_subscription where id = :id")
-                    .setParameter("id", id)
-                    .getSingleResult());
+                        "select secret, previous_secret from webhook_subscription where id = :id",
+                        Tuple.class)
+                    .setParameter("id", id),
+                Secrets.class,
+                Columns.Nulls.FAIL));
   }
 
   private static <T> T inTenant(String tenant, Supplier<T> work) {

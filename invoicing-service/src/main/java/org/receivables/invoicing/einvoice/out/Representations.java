@@ -2,6 +2,9 @@ package org.receivables.invoicing.einvoice.out;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.receivables.kit.problem.ProblemException;
 
 /**
@@ -41,11 +44,26 @@ public final class Representations {
     return ubl;
   }
 
-  public static boolean xml(MediaType wanted) {
-    return wanted.isCompatible(MediaType.APPLICATION_XML_TYPE);
+  /** A document's XML, in the syntax asked for. */
+  @FunctionalInterface
+  public interface Xml {
+    byte[] write(boolean ubl);
   }
 
-  public static boolean pdf(MediaType wanted) {
-    return wanted.isCompatible(PDF_TYPE);
+  /**
+   * The document's XML (CII or UBL, as {@code syntax} says) or PDF when the client prefers one;
+   * empty when it wants JSON. A {@code syntax} that is neither is refused whatever is wanted.
+   */
+  public static Optional<Response> document(
+      HttpHeaders headers, String syntax, Xml xml, Supplier<byte[]> pdf) {
+    boolean ubl = ubl(syntax);
+    MediaType wanted = preferred(headers);
+    if (wanted.isCompatible(MediaType.APPLICATION_XML_TYPE)) {
+      return Optional.of(Response.ok(xml.write(ubl), MediaType.APPLICATION_XML_TYPE).build());
+    }
+    if (wanted.isCompatible(PDF_TYPE)) {
+      return Optional.of(Response.ok(pdf.get(), PDF_TYPE).build());
+    }
+    return Optional.empty();
   }
 }
