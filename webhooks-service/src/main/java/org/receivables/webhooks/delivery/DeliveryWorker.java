@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -26,11 +25,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.receivables.events.WebhookSubscriptionDisabled;
-import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.tenant.TenantScope;
 import org.receivables.webhooks.config.WebhooksConfig;
-import org.receivables.webhooks.event.EventIntake;
 
 /**
  * Attempts due deliveries. Each poll leases subscriptions that have one due (at most as many as
@@ -50,11 +46,7 @@ import org.receivables.webhooks.event.EventIntake;
  * webhooks.delivery.poll} only bounds how long a delivery queued by another replica, or coming due
  * by its retry schedule, waits.
  *
- * <p>A subscription whose attempts all failed for {@code webhooks.delivery.disable-after} is
- * disabled in the transaction that records the failure, and that transaction also records {@link
- * WebhookSubscriptionDisabled} in the outbox (topic {@code receivables.webhooks.v1}) and as a
- * {@code webhook.subscription.disabled} delivery to the tenant's other enabled subscriptions that
- * asked for it: the mark, the event and the deliveries exist together or not at all.
+ * <p>A failed attempt is recorded by {@link FailedAttempts}, which may disable the subscription.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -70,8 +62,7 @@ public class DeliveryWorker {
   @Inject WebhooksConfig config;
   @Inject MeterRegistry metrics;
   @Inject DueSignal signal;
-  @Inject Outbox outbox;
-  @Inject EventIntake intake;
+  @Inject FailedAttempts failures;
 
   private ExecutorService pool;
   private Semaphore slots;
@@ -300,7 +291,7 @@ public class DeliveryWorker {
                       .toList(),
                   until);
             } else {
-              record(tenant, subscription, head.due(), head.at(), head.outcome());
+              failures.record(tenant, subscription, head.due(), head.at(), head.outcome());
             }
           }
         };
@@ -320,37 +311,6 @@ public class DeliveryWorker {
       QuarkusTransaction.requiringNew().run(recording);
     }
     return renewed ? until : leaseEnds;
-  }
-
-  private void record(
-      String tenant, UUID subscription, DeliveryQueue.Due due, Instant at, Sender.Outcome outcome) {
-    queue.recordAttempt(tenant, due.id(), at, outcome);
-    if (outcome.delivered()) {
-      queue.delivered(subscription, due.id(), at, outcome.statusCode());
-      return;
-    }
-    Optional<Instant> next = RetrySchedule.next(due.attempts() + 1, at);
-    Instant failingSince = queue.failed(subscription, due.id(), at, outcome.statusCode(), next);
-    if (!failingSince.isAfter(at.minus(config.delivery().disableAfter()))) {
-      String reason = "every delivery attempt failed since " + failingSince;
-      if (!queue.disable(subscription, at, reason)) {
-        return;
-      }
-      WebhookSubscriptionDisabled disabled =
-          new WebhookSubscriptionDisabled(
-              tenant,
-              subscription.toString(),
-              due.url(),
-              reason,
-              failingSince,
-              at,
-              outcome.statusCode(),
-              outcome.statusCode() == null ? outcome.error() : null);
-      String eventId = outbox.record(disabled).toString();
-      intake.record(disabled, eventId);
-      metrics.counter("webhooks.subscriptions.disabled").increment();
-      LOG.warnf("Webhook subscription %s of tenant %s disabled: %s", subscription, tenant, reason);
-    }
   }
 
   private static List<String> secrets(DeliveryQueue.Due due, Instant at) {
