@@ -142,7 +142,8 @@ public class BatchImport {
       return Map.of();
     }
     // Loaded by id, not by a query over "id in (...)": Hibernate translates such a query anew
-    // for every length of its list, which was an eighth of invoicing's CPU under a bulk import.
+    // for every length of its list: an eighth of invoicing's CPU under the webhooks bench's
+    // imports.
     Map<UUID, Customer> out = new HashMap<>();
     for (Customer c : em.unwrap(Session.class).findMultiple(Customer.class, List.copyOf(ids))) {
       if (c != null && c.tenantId.equals(tenantId)) {

@@ -239,24 +239,6 @@ public class DeliveryQueue {
         .executeUpdate();
   }
 
-  /** The delivery got its 2xx; the subscription is healthy again. */
-  public void delivered(UUID subscription, String delivery, Instant at, int statusCode) {
-    em.createNativeQuery(
-            "update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1,"
-                + " delivered_at = :at, next_attempt_at = null, last_status_code = :code where id ="
-                + " :d")
-        .setParameter("at", at)
-        .setParameter("code", statusCode)
-        .setParameter("d", delivery)
-        .executeUpdate();
-    em.createNativeQuery(
-            "update webhook_subscription set last_success_at = :at, failing_since = null where id"
-                + " = :s")
-        .setParameter("at", at)
-        .setParameter("s", subscription)
-        .executeUpdate();
-  }
-
   /**
    * The attempt failed: the delivery waits for {@code next}, or has failed for good when empty.
    *

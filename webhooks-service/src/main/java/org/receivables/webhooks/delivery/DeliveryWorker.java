@@ -34,11 +34,11 @@ import org.receivables.webhooks.config.WebhooksConfig;
  * oldest first, a few in flight at once but never two of one customer ({@link TurnPlan#waves}: a
  * customer's events arrive in order), no faster than its rate limit, at most {@value #PER_LEASE}
  * before it yields its thread. A slow or dead receiver so holds one thread for at most one time-out
- * per attempt and never delays another subscription's deliveries while threads are free. The
- * attempt happens outside any transaction; its outcome is recorded after, with the others of its
- * batch ({@link TurnPlan}: one transaction per batch, at the latest a second after the batch's
- * first attempt), so a crash between the two re-sends those deliveries with the same {@code
- * webhook-id} once the lease expires: at least once, never lost.
+ * per wave and never delays another subscription's deliveries while threads are free. The attempt
+ * happens outside any transaction; its outcome is recorded after, with the others of its batch
+ * ({@link TurnPlan}: one transaction per batch, at the latest a second after the batch's first
+ * attempt), so a crash between the two re-sends those deliveries with the same {@code webhook-id}
+ * once the lease expires: at least once, never lost.
  *
  * <p>Polls run on a thread of their own, not as a scheduled job: the scheduler ticks once a second,
  * while a delivery should leave within milliseconds of its event. A {@link DueSignal} (after a

@@ -13,8 +13,8 @@ import org.receivables.webhooks.config.WebhooksConfig;
 import org.receivables.webhooks.event.EventIntake;
 
 /**
- * Records an attempt that is not part of a run of successes: its retry comes from {@link
- * RetrySchedule}, and a subscription whose attempts all failed for {@code
+ * Records a failed attempt (successes are recorded together, by the worker): its retry comes from
+ * {@link RetrySchedule}, and a subscription whose attempts all failed for {@code
  * webhooks.delivery.disable-after} is disabled in the same transaction, which also records {@link
  * WebhookSubscriptionDisabled} in the outbox and as deliveries to the tenant's other subscriptions
  * that asked for it: the mark, the event and the deliveries exist together or not at all.
@@ -30,14 +30,10 @@ class FailedAttempts {
   @Inject Outbox outbox;
   @Inject EventIntake intake;
 
-  /** Records one attempt (in the caller's transaction); a failure may disable the subscription. */
+  /** Records one failed attempt (in the caller's transaction); it may disable the subscription. */
   void record(
       String tenant, UUID subscription, DeliveryQueue.Due due, Instant at, Sender.Outcome outcome) {
     queue.recordAttempt(tenant, due.id(), at, outcome);
-    if (outcome.delivered()) {
-      queue.delivered(subscription, due.id(), at, outcome.statusCode());
-      return;
-    }
     Optional<Instant> next = RetrySchedule.next(due.attempts() + 1, at);
     Instant failingSince = queue.failed(subscription, due.id(), at, outcome.statusCode(), next);
     if (!failingSince.isAfter(at.minus(config.delivery().disableAfter()))) {
