@@ -1,6 +1,7 @@
 package org.receivables.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -151,19 +154,16 @@ class ImageBuildTest {
             .start();
     try {
       HttpClient client = HttpClient.newHttpClient();
-      int ready = 0;
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (ready != 200 && System.nanoTime() < deadline && app.isAlive()) {
-        ready = status(client, management, "/q/health/ready");
-        if (ready != 200) {
-          Thread.sleep(250);
-        }
+      try {
+        await("/q/health/ready on the management port")
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(250))
+            .failFast("the application exited", () -> !app.isAlive())
+            .until(() -> status(client, management, "/q/health/ready"), ready -> ready == 200);
+      } catch (ConditionTimeoutException | TerminalFailureException e) {
+        throw new AssertionError(
+            e.getMessage() + "; log:\n" + Files.readString(work.resolve("probe-app.log")), e);
       }
-      assertThat(ready)
-          .as(
-              "/q/health/ready on the management port; log:%n%s",
-              Files.readString(work.resolve("probe-app.log")))
-          .isEqualTo(200);
       assertThat(status(client, http, "/q/health/ready")).as("API port").isEqualTo(404);
       assertThat(status(client, http, "/q/health/live")).as("API port").isEqualTo(404);
     } finally {

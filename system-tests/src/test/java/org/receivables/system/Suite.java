@@ -10,12 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.receivables.kit.testing.OpenApiContract;
@@ -129,16 +129,17 @@ public final class Suite {
   /** As above; {@code lastSeen} tells in the failure what the last poll saw. */
   static void await(
       String what, Duration timeout, BooleanSupplier condition, Supplier<String> lastSeen) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (!Instant.now().isBefore(deadline)) {
-        throw new AssertionError(
-            "still waiting for " + what + " after " + timeout + "; last seen: " + lastSeen.get());
-      }
-      pause(Duration.ofMillis(250));
-    }
+    Awaitility.await(what)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(condition.getAsBoolean())
+                    .as(() -> "last seen: " + lastSeen.get())
+                    .isTrue());
   }
 
+  /** Paces a client (a writer's rhythm, a Retry-After); never used to wait for a condition. */
   static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

@@ -12,11 +12,11 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,16 +101,16 @@ class SuiteFlowIT {
         .body("totalInclTax", equalTo(181.65f));
 
     BigDecimal total = new BigDecimal("181.65");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    JsonPath latest = summary("acme-viewer-key");
-    while (amount(latest, "outstanding").compareTo(amount(before, "outstanding").add(total)) != 0) {
-      assertThat(Instant.now())
-          .as("KPI summary did not show the invoice in time")
-          .isBefore(deadline);
-      pause();
-      latest = summary("acme-viewer-key");
-    }
-    JsonPath after = latest;
+    JsonPath after =
+        Awaitility.await("the KPI summary shows the invoice")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> summary("acme-viewer-key"),
+                latest ->
+                    amount(latest, "outstanding")
+                            .compareTo(amount(before, "outstanding").add(total))
+                        == 0);
     assertThat(amount(after, "aging.days1to30"))
         .isEqualByComparingTo(amount(before, "aging.days1to30").add(total));
     assertThat(amount(after, "overdue")).isEqualByComparingTo(amount(before, "overdue").add(total));
@@ -213,14 +213,5 @@ class SuiteFlowIT {
                       }
                     }));
     assertThat(ids).doesNotContainNull().doesNotHaveDuplicates().hasSizeGreaterThan(40);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.receivables.gateway.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -9,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,7 +93,7 @@ class TraceContextTest {
   }
 
   @Test
-  void theAccessLogLineNamesTheRequestIdAndTheTraceId() throws InterruptedException {
+  void theAccessLogLineNamesTheRequestIdAndTheTraceId() {
     List<String> lines = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -124,18 +124,19 @@ class TraceContextTest {
           .then()
           .statusCode(200);
       // The line is written when the exchange ends, just after the client has its answer.
-      Instant end = Instant.now().plus(Duration.ofSeconds(10));
-      while (lines.stream().noneMatch(l -> l.contains(requestId)) && Instant.now().isBefore(end)) {
-        Thread.sleep(20);
-      }
-      assertThat(lines)
-          .filteredOn(l -> l.contains("requestId=" + requestId))
-          .singleElement()
-          .satisfies(
-              line -> {
-                assertThat(line).contains("traceId=" + traceId);
-                assertThat(line).doesNotContain(DemoKeys.ACME_ADMIN);
-              });
+      await("the access line of " + requestId)
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .untilAsserted(
+              () ->
+                  assertThat(lines)
+                      .filteredOn(l -> l.contains("requestId=" + requestId))
+                      .singleElement()
+                      .satisfies(
+                          line -> {
+                            assertThat(line).contains("traceId=" + traceId);
+                            assertThat(line).doesNotContain(DemoKeys.ACME_ADMIN);
+                          }));
     } finally {
       access.removeHandler(capture);
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * Front ends generate typed clients from the published OpenAPI document, so a response that breaks
@@ -234,26 +235,10 @@ public final class OpenApiContract implements OrderedFilter {
    * x-unavailable}); a test that just restarted a service waits (bounded) for the whole document.
    */
   private static JsonNode completeDocument(String url) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode document = fetch(url);
-    while (document.has("x-unavailable")) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            url + " still lacks the documents of " + document.get("x-unavailable"));
-      }
-      pause();
-      document = fetch(url);
-    }
-    return document;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Awaitility.await(url + " holds every service's document")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> fetch(url), document -> !document.has("x-unavailable"));
   }
 
   private static JsonNode fetch(String url) {
