@@ -23,14 +23,15 @@ import org.receivables.invoicing.einvoice.xml.SecureXml;
  *
  * <p>Validation alone: the service's own En16931Validator (CEN XSD + Schematron with Saxon-HE) in
  * this JVM, secure parse included, one thread. Ingest: POST /api/v1/e-invoices straight to
- * invoicing, one request at a time (parse, validate, map, book, store, queue the PDF, answer). Both
+ * invoicing, one request at a time (parse, validate, map, book, store, answer; no PDF is rendered:
+ * invoicing renders one only when dunning asks for it, docs/e-invoicing.md). Both
  * warm up first (JIT, compiled artefacts) and then time the same number of documents.
  *
  * <p>With a JDBC URL and the tenant, the work each ingest leaves behind in invoicing is counted too:
- * the clock stops only when the tenant's invoices have left the document queue (their Factur-X
- * rendered and recorded for the documents topic) and its outbox rows have been published to Kafka.
- * {@code cost_vs_validation} is then that whole cost; {@code answered_vs_validation} the requests'
- * alone (what a client waits for). A tenant with a seller renders a PDF for every XML invoice.
+ * the clock stops only when the tenant's outbox rows have been published to Kafka. {@code
+ * cost_vs_validation} is then that whole cost; {@code answered_vs_validation} the requests' alone
+ * (what a client waits for). Issuing queues no PDF any more, so there is no document queue to wait
+ * for.
  *
  * <p>Run with invoicing's packaged classpath: java -cp 'invoicing-service/target/quarkus-app/lib/main/*:
  * invoicing-service/target/quarkus-app/app/*' bench/EInvoiceBench.java DIR URL AUTHORIZATION [N
@@ -84,7 +85,7 @@ public class EInvoiceBench {
   /** How long the requests took, and until the work they left behind was done. */
   record Ingest(double answeredSeconds, double drainedSeconds) {}
 
-  /** The tenant's queued PDFs and unpublished outbox rows, read from invoicing's database. */
+  /** The tenant's unpublished outbox rows, read from invoicing's database. */
   static final class Backlog implements AutoCloseable {
     private final Connection db;
     private final PreparedStatement count;
@@ -95,13 +96,11 @@ public class EInvoiceBench {
       this.tenant = tenant;
       this.count =
           db.prepareStatement(
-              "select (select count(*) from invoice_document_queue where tenant = ?)"
-                  + " + (select count(*) from outbox_event where tenant_id = ?)");
+              "select count(*) from outbox_event where tenant_id = ?");
     }
 
     long pending() throws Exception {
       count.setString(1, tenant);
-      count.setString(2, tenant);
       try (ResultSet rs = count.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -145,6 +145,18 @@ public abstract class DunningFlowSupport {
     }
   }
 
+  /** The kinds of the customer's timeline entries (first page). */
+  protected List<String> timelineKinds(String customerId) {
+    return given()
+        .header("Authorization", admin())
+        .get("/api/v1/dunning/customers/" + customerId + "/timeline")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items.kind", String.class);
+  }
+
   /** The ids of the tenant's runs (first page). */
   protected List<String> runIds() {
     return given()

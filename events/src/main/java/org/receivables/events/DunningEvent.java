@@ -2,11 +2,13 @@ package org.receivables.events;
 
 /**
  * The facts dunning-service owns, published on {@link #TOPIC}: reminders, escalations, promises,
- * payment plans and requests for a credit hold (which scoring decides).
+ * payment plans, requests for a credit hold (which scoring decides) and requests for an invoice's
+ * PDF (which invoicing answers on its documents topic).
  */
 public sealed interface DunningEvent extends DomainEvent
     permits CreditHoldRequested,
         DunningEscalated,
+        InvoiceDocumentRequested,
         PaymentPlanAgreed,
         PaymentPlanBroken,
         PaymentPlanCompleted,

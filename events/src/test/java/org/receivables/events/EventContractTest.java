@@ -31,7 +31,9 @@ class EventContractTest {
     assertThat(EventJson.recordsOf(InvoicingEvent.class))
         .contains(InvoiceIssued.class, InvoiceLifecycleStatusRecorded.class)
         .hasSize(13);
-    assertThat(EventJson.recordsOf(DunningEvent.class)).contains(ReminderSent.class).hasSize(9);
+    assertThat(EventJson.recordsOf(DunningEvent.class))
+        .contains(ReminderSent.class, InvoiceDocumentRequested.class)
+        .hasSize(10);
     assertThat(EventJson.recordsOf(InvoicingDocumentEvent.class))
         .containsExactly(InvoiceDocumentPublished.class, InvoiceDocumentsErased.class);
     assertThat(EventJson.recordsOf(WebhooksEvent.class))
@@ -151,6 +153,23 @@ class EventContractTest {
     assertThat(updated.doNotDun()).isTrue();
     assertThat(updated.name()).isEqualTo("Martin");
     assertThat(EventJson.write(updated)).doesNotContain("creditHold");
+  }
+
+  @Test
+  void aDocumentRequestIsDunningsKeyedByCustomerAndNamesItsInvoice() {
+    var requested =
+        new InvoiceDocumentRequested(
+            "acme", "c-1", "i-1", "F-2026-001", java.time.Instant.parse("2026-12-07T10:00:00Z"));
+    assertThat(requested.topic()).isEqualTo(Topics.DUNNING);
+    assertThat(requested.key()).isEqualTo("acme:c-1");
+    assertThat(requested.subject()).isEqualTo("i-1");
+    assertThat(EventJson.read(InvoiceDocumentRequested.TYPE, EventJson.write(requested)))
+        .isEqualTo(requested);
+    assertThatThrownBy(
+            () -> new InvoiceDocumentRequested("acme", "c-1", null, "F-1", java.time.Instant.now()))
+        .isInstanceOf(MissingFieldException.class)
+        .extracting(e -> ((MissingFieldException) e).field())
+        .isEqualTo("invoiceId");
   }
 
   static InvoiceIssued issued(String invoiceId) {

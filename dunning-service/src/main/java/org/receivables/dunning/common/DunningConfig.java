@@ -17,6 +17,8 @@ public interface DunningConfig {
 
   Creditor creditor();
 
+  Documents documents();
+
   /** Days a formal notice gives the debtor to pay. */
   @WithDefault("8")
   int formalNoticePayWithinDays();
@@ -69,6 +71,24 @@ public interface DunningConfig {
 
     @WithDefault("10s")
     Duration timeout();
+  }
+
+  /**
+   * How long an e-mail reminder waits for the invoice PDFs it attaches, requested from invoicing
+   * when dunning does not hold them (document.AttachmentHold; docs/dunning.md).
+   */
+  interface Documents {
+    /**
+     * Longest an e-mail reminder is held, from its creation, for a PDF not arrived yet; past it the
+     * reminder goes without and its case says why. Zero: never held. Also the time after which an
+     * unanswered request is made again.
+     */
+    @WithDefault("PT2M")
+    Duration maxWait();
+
+    /** How often a held reminder looks again for its PDFs. */
+    @WithDefault("2s")
+    Duration recheck();
   }
 
   /** Who the letters come from when a tenant set no profile. */

@@ -18,8 +18,9 @@ import org.receivables.kit.jdbc.NamedRows;
 /**
  * The durable queue of reminders to send (table {@code send_queue}): a reminder is queued with the
  * run that stores it, claimed by a sender with {@code FOR UPDATE SKIP LOCKED} and kept locked while
- * it is sent, then removed, or put back with a later due time to be tried again. Claims see every
- * tenant's rows (the queue is tenant-less bookkeeping); the rest runs in the caller's transaction.
+ * it is sent, then removed, or put back with a later due time to be tried again (or, for an e-mail
+ * waiting for an invoice PDF, looked at again). Claims see every tenant's rows (the queue is
+ * tenant-less bookkeeping); the rest runs in the caller's transaction.
  */
 @ApplicationScoped
 public class SendQueue {
@@ -30,10 +31,21 @@ public class SendQueue {
   /** A claimed queue row: the reminder, its tenant and run, and the attempts of this round. */
   public record Claimed(UUID reminderId, String tenant, UUID runId, int attempts) {}
 
-  /** What became of a claimed reminder: done (row removed), or due again at {@code retryAt}. */
-  public record Outcome(UUID reminderId, Instant retryAt) {
+  /**
+   * What became of a claimed reminder: done (row removed), or due again at {@code retryAt}, after a
+   * failed attempt ({@code attempted}, counted) or held for its PDFs (not an attempt).
+   */
+  public record Outcome(UUID reminderId, Instant retryAt, boolean attempted) {
+    public Outcome(UUID reminderId, Instant retryAt) {
+      this(reminderId, retryAt, true);
+    }
+
     static Outcome done(UUID reminderId) {
       return new Outcome(reminderId, null);
+    }
+
+    static Outcome held(UUID reminderId, Instant lookAgainAt) {
+      return new Outcome(reminderId, lookAgainAt, false);
     }
   }
 
@@ -61,12 +73,14 @@ public class SendQueue {
     List<String> done = new ArrayList<>();
     List<String> again = new ArrayList<>();
     List<String> at = new ArrayList<>();
+    List<Integer> counted = new ArrayList<>();
     for (Outcome o : outcomes) {
       if (o.retryAt() == null) {
         done.add(o.reminderId().toString());
       } else {
         again.add(o.reminderId().toString());
         at.add(o.retryAt().toString());
+        counted.add(o.attempted() ? 1 : 0);
       }
     }
     em.unwrap(Session.class)
@@ -76,11 +90,12 @@ public class SendQueue {
                   c.prepareStatement(
                       "with done as (delete from send_queue where reminder_id = any(?::uuid[]))"
                           + " update send_queue q set due_at = u.at::timestamptz, attempts ="
-                          + " q.attempts + 1 from unnest(?::uuid[], ?::text[]) as u(id, at) where"
-                          + " q.reminder_id = u.id")) {
+                          + " q.attempts + u.n from unnest(?::uuid[], ?::text[], ?::int[]) as"
+                          + " u(id, at, n) where q.reminder_id = u.id")) {
                 ps.setArray(1, c.createArrayOf("text", done.toArray()));
                 ps.setArray(2, c.createArrayOf("text", again.toArray()));
                 ps.setArray(3, c.createArrayOf("text", at.toArray()));
+                ps.setArray(4, c.createArrayOf("integer", counted.toArray()));
                 ps.executeUpdate();
               }
             });

@@ -22,13 +22,14 @@ import org.receivables.kit.jdbc.Columns;
 import org.receivables.kit.jdbc.NamedRows;
 
 /**
- * Sends a batch of one tenant's claimed reminders: takes them (SENDING, committed, with their
- * Message-ID), reads the invoice PDFs the e-mails attach ({@link InvoiceDocuments}), sends the
- * e-mails of the batch in parallel over the mailer's pooled connections and the rest one by one,
- * each once and within its channel's throttle, then records every outcome in one transaction
- * ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a failed one is put
- * back with a backoff until the round's attempts are spent. Called bound to the tenant, while the
- * caller holds the batch's queue rows locked.
+ * Sends a batch of one tenant's claimed reminders: reads the invoice PDFs the e-mails attach
+ * ({@link InvoiceDocuments}; an e-mail waiting for a PDF requested from invoicing is put back in
+ * the queue until it comes, for a bounded time), takes the others (SENDING, committed, with their
+ * Message-ID), sends the e-mails of the batch in parallel over the mailer's pooled connections and
+ * the rest one by one, each once and within its channel's throttle, then records every outcome in
+ * one transaction ({@link SendRecords}). A reminder is SENT only once its channel accepted it; a
+ * failed one is put back with a backoff until the round's attempts are spent. Called bound to the
+ * tenant, while the caller holds the batch's queue rows locked.
  */
 @ApplicationScoped
 public class Sender {
@@ -58,13 +59,19 @@ public class Sender {
   List<SendQueue.Outcome> send(String tenantId, List<SendQueue.Claimed> batch) {
     Map<UUID, SendQueue.Claimed> claimed = new HashMap<>();
     batch.forEach(c -> claimed.put(c.reminderId(), c));
+    // first the PDFs: an e-mail whose PDF was requested and has not come yet is held, not taken
+    InvoiceDocuments.Attachments attachments =
+        QuarkusTransaction.requiringNew()
+            .call(() -> documents.forReminders(tenantId, claimed.keySet()));
+    Map<UUID, List<MailAttachment>> files = attachments.files();
+    List<SendQueue.Outcome> outcomes = new ArrayList<>(batch.size());
+    attachments.held().forEach((id, at) -> outcomes.add(SendQueue.Outcome.held(id, at)));
+    List<UUID> toTake =
+        claimed.keySet().stream().filter(id -> !attachments.held().containsKey(id)).toList();
     Batch b =
         QuarkusTransaction.requiringNew()
-            .call(() -> new Batch(take(claimed.keySet()), profiles.get(tenantId).contactEmail()));
+            .call(() -> new Batch(take(toTake), profiles.get(tenantId).contactEmail()));
     List<Taken> taken = b.taken();
-    Map<UUID, List<MailAttachment>> files =
-        QuarkusTransaction.requiringNew()
-            .call(() -> documents.forReminders(tenantId, taken.stream().map(Taken::id).toList()));
     Map<UUID, String> errors = new HashMap<>();
     Map<UUID, CompletableFuture<Void>> mails = new HashMap<>();
     for (Taken t : taken) {
@@ -104,13 +111,12 @@ public class Sender {
           }
         });
     errors.forEach((id, e) -> LOG.warnf("Reminder %s could not be sent: %s", id, e));
-    List<SendQueue.Outcome> outcomes = new ArrayList<>(batch.size());
     QuarkusTransaction.requiringNew()
         .run(() -> outcomes.addAll(records.record(tenantId, taken, errors, claimed)));
-    // claimed but not taken: already sent, withdrawn or erased; nothing to do but leave the queue
+    // claimed, not held, not taken: already sent, withdrawn or erased; it just leaves the queue
     java.util.Set<UUID> takenIds = new java.util.HashSet<>();
     taken.forEach(t -> takenIds.add(t.id()));
-    claimed.keySet().stream()
+    toTake.stream()
         .filter(id -> !takenIds.contains(id))
         .forEach(id -> outcomes.add(SendQueue.Outcome.done(id)));
     return outcomes;
@@ -123,6 +129,9 @@ public class Sender {
    * are not taken.
    */
   private List<Taken> take(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     return NamedRows.list(
         em.createNativeQuery(
                 "update reminder set status = 'SENDING', message_id = coalesce(message_id, '<' || id"

@@ -25,8 +25,9 @@ import org.receivables.kit.testing.KafkaWriter;
 
 /**
  * Invoice PDFs from invoicing's documents topic (real broker) reach the debtor attached to the
- * e-mail reminder (read back from GreenMail); a missing one does not hold the reminder back and is
- * noted on the case; a tenant may switch attachments off; an erasure deletes the copies.
+ * e-mail reminder (read back from GreenMail); a missing one is requested from invoicing and, with
+ * the test profile's zero wait, does not hold the reminder back and is noted on the case; a tenant
+ * may switch attachments off (and asks for nothing); an erasure deletes the copies.
  */
 @QuarkusTest
 class InvoicePdfAttachmentTest extends DunningFlowSupport {
@@ -40,6 +41,11 @@ class InvoicePdfAttachmentTest extends DunningFlowSupport {
   }
 
   private void publishPdf(InvoiceIssued invoice, String marker) {
+    publishPdf(tenant, invoice, pdf(marker));
+  }
+
+  /** Publishes the PDF of the invoice on the documents topic, as invoicing does. */
+  static void publishPdf(String tenant, InvoiceIssued invoice, byte[] pdf) {
     KafkaWriter.publish(
         Topics.INVOICING_DOCUMENTS,
         UUID.randomUUID().toString(),
@@ -52,7 +58,7 @@ class InvoicePdfAttachmentTest extends DunningFlowSupport {
             "application/pdf",
             InvoiceDocumentPublished.GENERATED,
             null,
-            Base64.getEncoder().encodeToString(pdf(marker))));
+            Base64.getEncoder().encodeToString(pdf)));
   }
 
   /** The decoded body of the MIME part named {@code fileName}, or null when there is none. */
@@ -92,15 +98,24 @@ class InvoicePdfAttachmentTest extends DunningFlowSupport {
                             .longValue()));
   }
 
-  private List<String> timelineKinds(String customerId) {
-    return given()
-        .header("Authorization", admin())
-        .get("/api/v1/dunning/customers/" + customerId + "/timeline")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getList("items.kind", String.class);
+  /** The tenant's requests to invoicing for PDFs, by invoice. */
+  static List<String> requested(EntityManager em, String tenant) {
+    return TenantScope.call(
+        tenant,
+        () ->
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () ->
+                        em
+                            .createNativeQuery("select invoice_id from invoice_document_request")
+                            .getResultList()
+                            .stream()
+                            .map(String::valueOf)
+                            .toList()));
+  }
+
+  private List<String> requested() {
+    return requested(em, tenant);
   }
 
   @Test
@@ -137,6 +152,8 @@ class InvoicePdfAttachmentTest extends DunningFlowSupport {
             .jsonPath()
             .getString("items.find { it.kind == '" + InvoiceDocuments.MISSING + "' }.summary");
     assertThat(note).contains(withoutPdf.number()).doesNotContain(withPdf.number());
+    // the missing one was asked for (this profile never holds a reminder for it)
+    assertThat(requested()).containsExactly(withoutPdf.invoiceId());
   }
 
   @Test
@@ -168,6 +185,7 @@ class InvoicePdfAttachmentTest extends DunningFlowSupport {
                     .doesNotContain(marker)
                     .doesNotContain("invoice-" + invoice.number() + ".pdf"));
     assertThat(timelineKinds(c)).doesNotContain(InvoiceDocuments.MISSING);
+    assertThat(requested()).isEmpty();
   }
 
   @Test

@@ -36,12 +36,12 @@ public interface EInvoiceConfig {
    */
   Map<String, Seller> sellers();
 
-  /** Publishing each issued invoice's PDF on the documents topic (docs/e-invoicing.md). */
+  /** Publishing the PDF dunning asks for on the documents topic (docs/e-invoicing.md). */
   Documents documents();
 
   /** {@code invoicing.e-invoice.documents.*}. */
   interface Documents {
-    /** Off: issuing queues no invoice, so nothing is published (reminders go without PDF). */
+    /** Off: dunning's requests queue nothing, so nothing is published (reminders go without). */
     @WithDefault("true")
     boolean enabled();
 

@@ -122,7 +122,7 @@ public class EInvoiceResource {
     requireDocumentType(headers.getMediaType());
     Intake.Received received = intake.receive(body);
     EInvoiceService.Outcome outcome = service.record(tenantId, received);
-    EInvoiceView view = view(tenantId, outcome.document(), received);
+    EInvoiceView view = view(tenantId, outcome, received);
     if (outcome.replayed()) {
       return Response.ok(view).build();
     }
@@ -160,7 +160,9 @@ public class EInvoiceResource {
     }
   }
 
-  private EInvoiceView view(String tenantId, EInvoiceDocument doc, Intake.Received received) {
+  private EInvoiceView view(
+      String tenantId, EInvoiceService.Outcome outcome, Intake.Received received) {
+    EInvoiceDocument doc = outcome.document();
     List<EInvoiceView.Warning> warnings = new ArrayList<>();
     received
         .warnings()
@@ -170,7 +172,10 @@ public class EInvoiceResource {
       return new EInvoiceView(
           doc.kind.name(), null, null, service.accountCreditOf(doc), facts, warnings);
     }
-    Invoice invoice = invoices.get(tenantId, doc.invoiceId);
+    // an invoice just issued is answered as written: reading it back would bind a connection to
+    // the tenant, read the invoice and its lines and reset the connection, four round trips
+    Invoice invoice =
+        outcome.issued() != null ? outcome.issued() : invoices.get(tenantId, doc.invoiceId);
     if (doc.kind == EInvoiceDocument.Kind.INVOICE) {
       if (invoice.termsWarning != null) {
         warnings.add(new EInvoiceView.Warning("SUITE-TERMS", invoice.termsWarning, "BT-9"));

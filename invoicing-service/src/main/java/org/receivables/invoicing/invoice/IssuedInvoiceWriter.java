@@ -6,15 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.receivables.kit.jdbc.JdbcBatch;
 
 /**
  * Writes newly issued invoices and their lines with JDBC batches. Issuing is insert-only, so the
  * ORM's persist, dirty checking and per-entity bookkeeping buy nothing there and cost most of a
- * bulk import's time; later changes to an invoice go through the entity as before. Each invoice is
- * queued for its PDF in the same transaction (einvoice.documents.DocumentPublisher renders it
- * later: rendering costs more than issuing).
+ * bulk import's time; later changes to an invoice go through the entity as before. Issuing queues
+ * no PDF: one is rendered only when dunning asks for it (einvoice.documents.DocumentRequests),
+ * since most invoices are paid without a reminder and rendering costs more than issuing.
  */
 @ApplicationScoped
 class IssuedInvoiceWriter {
@@ -30,21 +29,13 @@ class IssuedInvoiceWriter {
       "insert into invoice_line (invoice_id, line_no, description, quantity, unit_price, vat_rate,"
           + " net_amount, vat_category, vat_exemption_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static final String QUEUE_DOCUMENT =
-      "insert into invoice_document_queue (invoice_id, tenant, queued_at, next_attempt_at)"
-          + " values (?, ?, ?, ?)";
-
   @Inject EntityManager em;
-
-  @ConfigProperty(name = "invoicing.e-invoice.documents.enabled", defaultValue = "true")
-  boolean publishDocuments;
 
   /** Inserts in the caller's transaction, after whatever the session still has to flush. */
   @Transactional(Transactional.TxType.MANDATORY)
   void insert(List<Invoice> invoices) {
     List<Object[]> rows = new ArrayList<>(invoices.size());
     List<Object[]> lines = new ArrayList<>(invoices.size() * 2);
-    List<Object[]> documents = new ArrayList<>(invoices.size());
     for (Invoice i : invoices) {
       rows.add(
           new Object[] {
@@ -72,7 +63,6 @@ class IssuedInvoiceWriter {
             i.createdAt,
             i.buyerVatId
           });
-      documents.add(new Object[] {i.id, i.tenantId, i.createdAt, i.createdAt});
       for (InvoiceLine l : i.lines) {
         lines.add(
             new Object[] {
@@ -90,8 +80,5 @@ class IssuedInvoiceWriter {
     }
     JdbcBatch.insert(em, INSERT_INVOICE, rows);
     JdbcBatch.insert(em, INSERT_LINE, lines);
-    if (publishDocuments) {
-      JdbcBatch.insert(em, QUEUE_DOCUMENT, documents);
-    }
   }
 }

@@ -128,6 +128,33 @@ class EInvoiceApiTest {
   }
 
   @Test
+  void theInvoiceAnsweredIsTheOneTheLedgerReadsBack() {
+    TestDocument d = new TestDocument();
+    d.line("3", "12.50", "S", "20");
+    d.line("1", "7.35", "S", "5.5");
+    JsonPath created = TestLedger.json(post(d.ubl()).then().statusCode(201).extract().response());
+
+    // answered from the invoice as written, not read back: it must be what a read returns
+    JsonPath read = api.invoiceJson(created.getString("invoice.id"));
+    assertThat(created.getMap("invoice")).isEqualTo(read.getMap(""));
+  }
+
+  @Test
+  void aDocumentNumberTheLedgerAlreadyUsesIsAConflict() {
+    TestDocument d = new TestDocument();
+    d.line("1", "10.00", "S", "20");
+    Map<String, Object> json = TestLedger.invoiceBody(api.customer(), "2026-01-15", "100");
+    json.put("number", d.number);
+    api.erp().body(json).post("/api/v1/invoices").then().statusCode(201);
+
+    post(d.ubl())
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("An invoice numbered " + d.number + " already exists"));
+  }
+
+  @Test
   void ciiInvoiceMatchesTheCustomerByLegalId() {
     Map<String, Object> customer =
         TestLedger.customerBody("C-" + UUID.randomUUID(), Map.of("days", 45));

@@ -18,6 +18,7 @@ import org.receivables.events.DomainEvent;
 import org.receivables.events.DunningEscalated;
 import org.receivables.events.DunningEvent;
 import org.receivables.events.InvoiceCancelled;
+import org.receivables.events.InvoiceDocumentRequested;
 import org.receivables.events.InvoiceDueDateChanged;
 import org.receivables.events.InvoiceIssued;
 import org.receivables.events.InvoiceLifecycleStatusRecorded;
@@ -98,6 +99,10 @@ public class EventProjection {
             .on(
                 CreditHoldRequested.class,
                 e -> LOG.debugf("Credit hold requested for %s", e.customerId()))
+            // dunning asking invoicing for a PDF changes no figure
+            .on(
+                InvoiceDocumentRequested.class,
+                e -> LOG.debugf("Invoice document requested for %s", e.invoiceId()))
             .build();
     byTopic =
         Map.of(

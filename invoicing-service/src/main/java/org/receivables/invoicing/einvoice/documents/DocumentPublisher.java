@@ -23,12 +23,13 @@ import org.receivables.kit.outbox.Outbox;
 import org.receivables.kit.tenant.TenantScope;
 
 /**
- * Publishes the PDF of each issued invoice on the documents topic, so that dunning can attach it to
- * reminders without ever calling invoicing. Issuing only queues the invoice (in its transaction);
- * this worker claims one queued invoice at a time ({@code FOR UPDATE SKIP LOCKED}, so replicas
- * share the queue), binds its tenant, picks the PDF ({@link DocumentChoice}), records the event
- * through the outbox and deletes the queue row, all in one transaction: published once, never lost.
- * A failure is retried later, a few times, then logged as an error and given up.
+ * Publishes the PDF of an invoice dunning asked for on the documents topic, so that dunning can
+ * attach it to reminders without ever calling invoicing. The request only queues the invoice
+ * ({@link DocumentRequests}, in the inbox's transaction); this worker claims one queued invoice at
+ * a time ({@code FOR UPDATE SKIP LOCKED}, so replicas share the queue), binds its tenant, picks the
+ * PDF ({@link DocumentChoice}), records the event through the outbox, remembers the invoice as
+ * published and deletes the queue row, all in one transaction: published once, never lost. A
+ * failure is retried later, a few times, then logged as an error and given up.
  */
 @ApplicationScoped
 public class DocumentPublisher {
@@ -138,6 +139,14 @@ public class DocumentPublisher {
             invoice.id.toString(),
             invoice.number,
             choice));
+    // remembered with the event: a later request for this invoice renders nothing more
+    em.createNativeQuery(
+            "insert into invoice_document_published (invoice_id, tenant, published_at) values"
+                + " (:id, :t, :at) on conflict (invoice_id) do nothing")
+        .setParameter("id", c.invoiceId())
+        .setParameter("t", c.tenant())
+        .setParameter("at", Instant.now(clock))
+        .executeUpdate();
   }
 
   /**

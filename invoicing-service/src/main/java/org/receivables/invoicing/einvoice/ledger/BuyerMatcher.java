@@ -2,7 +2,6 @@ package org.receivables.invoicing.einvoice.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,45 +23,76 @@ import org.receivables.invoicing.einvoice.read.EDocument;
 public class BuyerMatcher {
 
   /** Advisory lock namespace of buyer registrations (EInvoiceService's documents use another). */
-  private static final int LOCK_NAMESPACE = 1_400_015;
+  public static final int LOCK_NAMESPACE = 1_400_015;
 
   @Inject CustomerService customers;
-  @Inject EntityManager em;
 
   /**
-   * Two documents of one new buyer arriving at once (different numbers, so not serialised by the
-   * document's own lock) queue on the buyer's identifier here: the second finds the customer the
-   * first registered instead of colliding with it on its {@code externalRef} (409).
+   * The key of the advisory lock (namespace {@link #LOCK_NAMESPACE}) under which the document's
+   * buyer is matched or registered; empty when the buyer has no identifier (then it cannot be
+   * registered, so there is nothing to serialise). Two documents of one new buyer arriving at once
+   * (different numbers, so not serialised by the document's own lock) queue on it: the second finds
+   * the customer the first registered instead of colliding with it on its {@code externalRef}
+   * (409). The caller takes it together with the document's lock, in one statement.
    */
-  public Customer match(String tenantId, EDocument document) {
+  public static Optional<String> lockKey(String tenantId, EDocument document) {
     EDocument.Party buyer = document.buyer();
     List<String> ids = identifiers(buyer);
-    if (!ids.isEmpty()) {
-      em.createNativeQuery("select pg_advisory_xact_lock(:ns, hashtext(:key))")
-          .setParameter("ns", LOCK_NAMESPACE)
-          .setParameter(
-              "key", tenantId + '\n' + (buyer.legalId() != null ? buyer.legalId() : ids.get(0)))
-          .getSingleResult();
+    if (ids.isEmpty()) {
+      return Optional.empty();
     }
-    return find(tenantId, buyer).orElseGet(() -> register(tenantId, document));
+    return Optional.of(tenantId + '\n' + (buyer.legalId() != null ? buyer.legalId() : ids.get(0)));
   }
 
+  /**
+   * The customer the buyer is, registered if unknown. The caller holds the lock of {@link #lockKey}
+   * for this transaction.
+   */
+  public Customer match(String tenantId, EDocument document) {
+    return find(tenantId, document.buyer()).orElseGet(() -> register(tenantId, document));
+  }
+
+  /**
+   * The customer the buyer already is, in one read of every customer any of its identifiers names
+   * (one round trip where trying them in turn took up to four); {@link #choose} picks as before.
+   */
   Optional<Customer> find(String tenantId, EDocument.Party buyer) {
+    List<String> refs = identifiers(buyer);
+    if (refs.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Customer> candidates =
+        buyer.legalId() == null
+            ? Customer.list(
+                "tenantId = ?1 and externalRef in ?2 order by createdAt, id", tenantId, refs)
+            : Customer.list(
+                "tenantId = ?1 and (legalId = ?2 or externalRef in ?3) order by createdAt, id",
+                tenantId,
+                buyer.legalId(),
+                refs);
+    return choose(buyer, candidates);
+  }
+
+  /**
+   * Which of the customers the buyer's identifiers name it is: the oldest with its legal
+   * registration id (BT-47), else the one whose {@code externalRef} is its first identifier in
+   * {@link #identifiers} order.
+   *
+   * @param candidates oldest first
+   */
+  static Optional<Customer> choose(EDocument.Party buyer, List<Customer> candidates) {
     if (buyer.legalId() != null) {
-      Optional<Customer> byLegalId =
-          Customer.<Customer>find(
-                  "tenantId = ?1 and legalId = ?2 order by createdAt", tenantId, buyer.legalId())
-              .firstResultOptional();
-      if (byLegalId.isPresent()) {
-        return byLegalId;
+      for (Customer c : candidates) {
+        if (buyer.legalId().equals(c.legalId)) {
+          return Optional.of(c);
+        }
       }
     }
     for (String ref : identifiers(buyer)) {
-      Optional<Customer> byRef =
-          Customer.<Customer>find("tenantId = ?1 and externalRef = ?2", tenantId, ref)
-              .firstResultOptional();
-      if (byRef.isPresent()) {
-        return byRef;
+      for (Customer c : candidates) {
+        if (ref.equals(c.externalRef)) {
+          return Optional.of(c);
+        }
       }
     }
     return Optional.empty();
