@@ -83,7 +83,7 @@ public interface DunningConfig {
      * reminder goes without and its case says why. Zero: never held. Also the time after which an
      * unanswered request is made again.
      */
-    @WithDefault("PT2M")
+    @WithDefault("PT20S")
     Duration maxWait();
 
     /** How often a held reminder looks again for its PDFs. */
