@@ -9,7 +9,7 @@ import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
-import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -96,7 +96,7 @@ final class AsyncApiGenerator {
         channelMessages.putObject(title).put("$ref", "#/components/messages/" + title);
         operationMessages.addObject().put("$ref", "#/channels/" + name + "/messages/" + title);
         messages.set(title, message(record, service, producer));
-        schemas.set(title, generator.generateSchema(record));
+        schemas.set(title, schemaOf(generator, record));
       }
     }
     webhooks(channels, operations, messages, schemas, generator);
@@ -182,7 +182,7 @@ final class AsyncApiGenerator {
       message.set("headers", webhookHeaders());
       message.putObject("payload").put("$ref", "#/components/schemas/" + title);
       message.putObject("bindings").putObject("http").put("bindingVersion", HTTP_BINDING);
-      schemas.set(title, envelope(type, generator.generateSchema(data)));
+      schemas.set(title, envelope(type, schemaOf(generator, data)));
     }
   }
 
@@ -276,7 +276,7 @@ final class AsyncApiGenerator {
   private static SchemaGenerator payloadGenerator() {
     SchemaGeneratorConfigBuilder config =
         new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_7, OptionPreset.PLAIN_JSON)
-            .with(new JacksonModule())
+            .with(new JacksonSchemaModule())
             .without(Option.SCHEMA_VERSION_INDICATOR);
     config.forTypesInGeneral().withPropertySorter((a, b) -> 0);
     config.forFields().withRequiredCheck(AsyncApiGenerator::required);
@@ -291,6 +291,19 @@ final class AsyncApiGenerator {
                     ? "\\S"
                     : null);
     return new SchemaGenerator(config.build());
+  }
+
+  /**
+   * The record's schema as part of the document: victools 5 builds Jackson 3 trees and the document
+   * is a Jackson 2 one (as {@link org.receivables.events.AsyncApiDocument} reads it), so the schema
+   * crosses as JSON text.
+   */
+  private static ObjectNode schemaOf(SchemaGenerator generator, Class<?> record) {
+    try {
+      return (ObjectNode) JSON.readTree(generator.generateSchema(record).toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean required(FieldScope field) {

@@ -58,6 +58,10 @@ class PublishedEventsTest {
         .singleElement()
         .asString()
         .contains("ce_source");
+    assertThat(violations(KEY, DATA, headers("ce_time", "yesterday")))
+        .singleElement()
+        .asString()
+        .contains("ce_time");
     assertThat(violations(KEY, DATA, headers("ce_type", "receivables.nope.v1")))
         .singleElement()
         .asString()
